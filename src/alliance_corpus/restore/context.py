@@ -1,0 +1,63 @@
+"""Context rules: spaCy ``Matcher`` patterns with part-of-speech and neighbour constraints.
+
+Some spinner damage is only recognisable in context: "come" stands for "to"
+only before a bare verb ("moved the alliance come make"), "end" for "over"
+only between a verb and a noun phrase ("quarreled end U.S. bases").  These
+rules are ``tokens`` rules in the rule files; the model's tagger labels the
+lines that contain their trigger words, and nothing else is tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..edits import Change
+from .rules import Rule
+
+TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+
+
+def apply_token_rules(text: str, rules: Sequence[Rule], nlp) -> list[Change]:
+    """Changes proposed by ``tokens`` rules, using ``nlp``'s tagger on the lines that need it."""
+    if not rules:
+        return []
+    triggers = trigger_regex(rules)
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if triggers.search(m.group())]
+    if not lines:
+        return []
+    matcher = _matcher(nlp, rules)
+    disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS]
+    by_id = {rule.id: rule for rule in rules}
+    changes = []
+    for (offset, _), doc in zip(lines, nlp.pipe((line for _, line in lines), disable=disable)):
+        for match_id, start, end in matcher(doc):
+            rule = by_id[nlp.vocab.strings[match_id]]
+            target = doc[start + rule.target[0] : start + rule.target[1]]
+            replacement = rule.replacement_for(target.text)
+            changes.append(Change(offset + target.start_char, offset + target.end_char, replacement, rule.id, rule.kind))
+    return changes
+
+
+_MATCHERS: dict[tuple[int, tuple[str, ...]], object] = {}
+
+
+def _matcher(nlp, rules: Sequence[Rule]):
+    key = (id(nlp.vocab), tuple(rule.id for rule in rules))
+    if key not in _MATCHERS:
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(nlp.vocab, validate=True)
+        for rule in rules:
+            matcher.add(rule.id, [rule.pattern])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def trigger_regex(rules: Sequence[Rule]) -> re.Pattern[str]:
+    """Words a line must contain for any rule to match (each rule's literal LOWER values)."""
+    words = set()
+    for rule in rules:
+        literal = [spec["LOWER"] for spec in rule.pattern if isinstance(spec.get("LOWER"), str)]
+        words.update(literal)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)

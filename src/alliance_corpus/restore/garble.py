@@ -1,0 +1,54 @@
+"""Score how garbled a text is; detection only, no repair.
+
+The evidence is the restoration rules themselves: every match of a rule adds
+the rule's confidence (a spinner signature such as "people War II" adds
+0.97, a filler such as "much more", which edited prose also uses, adds
+0.4), and every leaked foreign word adds :data:`FOREIGN_WORD`.  The evidence
+per hundred words is squashed into ``[0, 1)``:
+
+    score = density / (density + SCALE)
+
+so a text with ``SCALE`` units of evidence per hundred words scores 0.5.
+Texts at or above :data:`GARBLED` are treated as spun, and only then do the
+low-confidence rules apply.
+
+>>> from alliance_corpus.resources import Resources
+>>> rules = Resources.bundled().rules
+>>> garble_score("The alliance with Japan has been the cornerstone of U.S. strategy.", rules)
+0.0
+>>> garble_score("The alliance v Japan has actually been the cornerstone after people War II.", rules) > GARBLED
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .rules import Rule
+from .scripts import find_foreign_words
+
+SIGNAL_KINDS = frozenset({"leakage", "spin", "filler", "casing", "spacing"})
+FOREIGN_WORD = 0.9
+SCALE = 1.0
+MIN_WORDS = 40
+GARBLED = 0.5
+
+WORDS = re.compile(r"\w+")
+
+
+def garble_evidence(text: str, rules: Sequence[Rule]) -> float:
+    """Sum of the confidences of all rule matches, plus leaked foreign words."""
+    evidence = 0.0
+    for rule in rules:
+        if rule.kind in SIGNAL_KINDS and rule.match != "tokens":
+            evidence += rule.confidence * sum(1 for _ in rule.regex.finditer(text))
+    evidence += FOREIGN_WORD * sum(1 for _ in find_foreign_words(text))
+    return evidence
+
+
+def garble_score(text: str, rules: Sequence[Rule]) -> float:
+    """How garbled ``text`` is, from 0 (no sign of damage) towards 1."""
+    words = len(WORDS.findall(text))
+    density = 100.0 * garble_evidence(text, rules) / max(words, MIN_WORDS)
+    return round(density / (density + SCALE), 4)
