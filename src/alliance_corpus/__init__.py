@@ -1,1 +1,58 @@
-"""alliance_corpus."""
+"""alliance_corpus: a clean, entity-annotated corpus from garbled texts on the U.S.-Japan alliance.
+
+The public API, imported lazily so that ``import alliance_corpus`` and reading
+an annotated corpus never load spaCy:
+
+- :func:`clean` restores a text and explains every edit;
+- :func:`annotate` restores, tags and links one text;
+- :func:`annotate_corpus` processes a folder of raw documents;
+- :func:`load_corpus` reads an annotated corpus as typed records.
+
+>>> import alliance_corpus
+>>> alliance_corpus.clean("Japan 보다 in any kind of other country").text
+'Japan than in any kind of other country'
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "clean": "alliance_corpus.restore",
+    "RestoreConfig": "alliance_corpus.restore",
+    "annotate": "alliance_corpus.annotate",
+    "annotate_corpus": "alliance_corpus.runner",
+    "load_corpus": "alliance_corpus.corpus",
+    "Corpus": "alliance_corpus.corpus",
+    "AnnotatedDocument": "alliance_corpus.records",
+    "CleanResult": "alliance_corpus.records",
+    "Edit": "alliance_corpus.records",
+    "Entity": "alliance_corpus.records",
+    "Resources": "alliance_corpus.resources",
+    "SCHEMA_VERSION": "alliance_corpus.records",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .annotate import annotate
+    from .corpus import Corpus, load_corpus
+    from .records import SCHEMA_VERSION, AnnotatedDocument, CleanResult, Edit, Entity
+    from .resources import Resources
+    from .restore import RestoreConfig, clean
+    from .runner import annotate_corpus
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'alliance_corpus' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -86,10 +86,11 @@ def apply_changes(text: str, changes: Iterable[Change]) -> Applied:
     edits: list[Edit] = []
     cursor = 0
     shift = 0
-    for change in _resolve_overlaps(changes):
+    # No-op changes are dropped before overlaps are resolved, so that a rule
+    # that leaves its match as it was never hides another rule's change.
+    real = (c for c in changes if text[c.start : c.end] != c.replacement)
+    for change in _resolve_overlaps(real):
         before = text[change.start : change.end]
-        if before == change.replacement:
-            continue
         pieces.append(text[cursor : change.start])
         pieces.append(change.replacement)
         clean_start = change.start + shift

@@ -37,13 +37,35 @@ class Pipeline:
 
     nlp: object
     model: str
-    model_version: str
-    spacy_version: str
 
     @property
     def ner_disabled(self) -> list[str]:
         """Components skipped when finding entities and sentences."""
         return [name for name in NER_DISABLED if name in self.nlp.pipe_names]  # type: ignore[attr-defined]
+
+
+def model_version(model: str | None = None) -> str:
+    """Version of the installed model package (or of a model folder's meta.json), without loading it."""
+    from importlib import metadata
+    from pathlib import Path
+
+    name = model_name(model)
+    meta = Path(name) / "meta.json"
+    if meta.is_file():
+        import orjson
+
+        return str(orjson.loads(meta.read_bytes()).get("version", "unknown"))
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        raise ModelNotFoundError(name) from None
+
+
+def spacy_version() -> str:
+    """Version of the installed spaCy, without importing it."""
+    from importlib import metadata
+
+    return metadata.version("spacy")
 
 
 def load_model(model: str | None = None):
@@ -62,8 +84,6 @@ def load_model(model: str | None = None):
 @lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, resources: Resources | None = None) -> Pipeline:
     """The model with an EntityRuler fed by the gazetteer, cached per model and resources."""
-    import spacy
-
     resources = resources or Resources.bundled()
     nlp = load_model(model)
     before = "ner" if "ner" in nlp.pipe_names else None
@@ -72,12 +92,7 @@ def load_pipeline(model: str | None = None, resources: Resources | None = None) 
     # every earlier component on each pattern string.
     with nlp.select_pipes(enable=[RULER]):
         ruler.add_patterns(_ruler_patterns(nlp, resources))
-    return Pipeline(
-        nlp=nlp,
-        model=model_name(model),
-        model_version=str(nlp.meta.get("version", "unknown")),
-        spacy_version=spacy.__version__,
-    )
+    return Pipeline(nlp=nlp, model=model_name(model))
 
 
 def _ruler_patterns(nlp, resources: Resources) -> list[dict]:

@@ -37,7 +37,12 @@ EditKind = Literal[
 WORD_KINDS: frozenset[str] = frozenset({"leakage", "spin", "filler", "casing"})
 """Edit kinds that change words; the others only change characters between them."""
 
-EntityLabel = Literal["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"]
+EntityLabel = Literal[
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+]  # fmt: skip
+NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"})
+"""The labels the gazetteer and the gold annotations cover."""
 EntitySource = Literal["gazetteer", "model", "caption", "context"]
 SegmentKind = Literal["body", "heading", "caption", "credit", "boilerplate"]
 

@@ -16,6 +16,26 @@ from ..edits import Change
 from .rules import Rule
 
 TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "(", "and", "but", "which", "that", "who", "while", "when", "whereas", "because", "although", "though", "since", "after", "before", "until", "if"})
+
+
+def clause_without_verb(doc, start: int) -> bool:
+    """True when no verb, auxiliary or "for" stands between the clause start and token ``start``.
+
+    "In 1950, Japan to be under occupation" passes (the infinitive has no
+    governor, so it stands for a finite verb); "Tokyo wanted Japan to be" and
+    "for Japan to be" do not.
+    """
+    index = start - 1
+    while index >= 0 and not doc[index].is_sent_start and doc[index].lower_ not in CLAUSE_OPENERS:
+        token = doc[index]
+        if token.pos_ in {"VERB", "AUX"} or token.lower_ == "for":
+            return False
+        index -= 1
+    return True
+
+
+GUARDS = {"clause-without-verb": clause_without_verb}
 
 
 def apply_token_rules(text: str, rules: Sequence[Rule], nlp) -> list[Change]:
@@ -33,6 +53,8 @@ def apply_token_rules(text: str, rules: Sequence[Rule], nlp) -> list[Change]:
     for (offset, _), doc in zip(lines, nlp.pipe((line for _, line in lines), disable=disable)):
         for match_id, start, end in matcher(doc):
             rule = by_id[nlp.vocab.strings[match_id]]
+            if rule.guard and not GUARDS[rule.guard](doc, start):
+                continue
             target = doc[start + rule.target[0] : start + rule.target[1]]
             replacement = rule.replacement_for(target.text)
             changes.append(Change(offset + target.start_char, offset + target.end_char, replacement, rule.id, rule.kind))

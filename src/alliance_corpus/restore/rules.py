@@ -22,9 +22,11 @@ Match types:
   replace.  These rules need the tagger and run only in garbled documents.
 
 Options: ``"case": "preserve"`` matches the first letter in either case and
-gives the replacement the same case; ``"transform": "lower"`` (or ``"upper"``) replaces the
-match by its lower-case (upper-case) form (``replacement`` is then empty); ``"unless"``
-lists matched strings that must be left alone.
+gives the replacement the same case; ``"transform"`` (``"lower"``, ``"upper"``, ``"capitalize"``) replaces the
+match by a re-cased copy (``replacement`` is then empty); ``"unless"`` lists
+matched strings that must be left alone; ``"guard"`` names an extra check of
+a ``tokens`` rule (``"clause-without-verb"``: no verb and no "for" between the
+start of the clause and the match).
 
 Rules with ``confidence`` of at least :data:`ALWAYS` apply to every text;
 the others apply only to texts whose garble score says they are spun.
@@ -67,7 +69,8 @@ class Rule(BaseModel):
     evidence: str = Field(min_length=1)
     note: str = Field(min_length=1)
     case: Literal["exact", "preserve"] = "exact"
-    transform: Optional[Literal["lower", "upper"]] = None
+    transform: Optional[Literal["lower", "upper", "capitalize"]] = None
+    guard: Optional[Literal["clause-without-verb"]] = None
     target: Optional[tuple[int, int]] = None
     unless: tuple[str, ...] = ()
 
@@ -80,6 +83,8 @@ class Rule(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> "Rule":
+        if self.guard and self.match != "tokens":
+            raise ValueError("a 'guard' needs a 'tokens' rule")
         if self.match == "tokens":
             if not isinstance(self.pattern, list) or self.target is None:
                 raise ValueError("a 'tokens' rule needs a list pattern and a 'target' [start, end]")
@@ -119,6 +124,8 @@ class Rule(BaseModel):
             return matched.lower()
         if self.transform == "upper":
             return matched.upper()
+        if self.transform == "capitalize":
+            return matched[:1].upper() + matched[1:]
         text = self.replacement if expanded is None else expanded
         if self.case == "preserve" and matched[:1].isupper() and text:
             return text[0].upper() + text[1:]

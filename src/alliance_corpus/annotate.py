@@ -1,0 +1,175 @@
+"""From raw text to :class:`~alliance_corpus.records.AnnotatedDocument`.
+
+Restoration runs first; the model then reads the restored text (in chunks of
+whole paragraphs, so long scraped pages never hit ``nlp.max_length``), the
+gazetteer links the mentions, and every mention is projected back onto the
+raw text.
+
+>>> doc = annotate("Leon Panetta visited Okinawa.", doc_id="example")  # doctest: +SKIP
+>>> [(e.text, e.label, e.kb_id) for e in doc.entities]                  # doctest: +SKIP
+[('Leon Panetta', 'PERSON', 'Q295000'), ('Okinawa', 'GPE', 'Q766445')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from . import __version__
+from .edits import to_raw_span
+from .linking import Mention, credit_mentions, link_mentions, overlay
+from .nlp import load_pipeline, model_name, model_version, spacy_version
+from .records import AnnotatedDocument, CleanResult, Entity, PipelineInfo, Sentence, Source
+from .resources import Resources
+from .restore import RestoreConfig, clean
+from .restore.segments import find_credits
+
+CHUNK_CHARS = 50_000
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A raw text to annotate, with its id and provenance."""
+
+    id: str
+    text: str
+    source: Source
+
+
+def annotate(
+    text: str,
+    doc_id: str = "document",
+    *,
+    source: Source | None = None,
+    model: str | None = None,
+    resources: Resources | None = None,
+) -> AnnotatedDocument:
+    """Restore, tag and link one text."""
+    source = source or Source(path=f"{doc_id}.txt", sha256=_sha256(text))
+    return next(iter(annotate_documents([RawDocument(doc_id, text, source)], model=model, resources=resources)))
+
+
+def annotate_documents(
+    documents: Iterable[RawDocument],
+    *,
+    model: str | None = None,
+    resources: Resources | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[AnnotatedDocument]:
+    """Annotate documents in batches through ``nlp.pipe``; the pipeline loads once per process."""
+    resources = resources or Resources.bundled()
+    pipeline = load_pipeline(model, resources)
+    info = pipeline_info(model, resources)
+    config = RestoreConfig(model=model)
+    batch: list[RawDocument] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) == batch_size:
+            yield from _annotate_batch(batch, pipeline, resources, info, config)
+            batch = []
+    if batch:
+        yield from _annotate_batch(batch, pipeline, resources, info, config)
+
+
+def pipeline_info(model: str | None, resources: Resources) -> PipelineInfo:
+    """Versions and resource fingerprint of a pipeline, read without loading the model."""
+    name, version, spacy = model_name(model), model_version(model), spacy_version()
+    parts = [__version__, spacy, name, version, resources.fingerprint]
+    return PipelineInfo(
+        alliance_corpus=__version__,
+        spacy=spacy,
+        model=name,
+        model_version=version,
+        resources=resources.fingerprint,
+        fingerprint=_sha256("\0".join(parts)),
+    )
+
+
+def _annotate_batch(batch, pipeline, resources, info, config) -> Iterator[AnnotatedDocument]:
+    cleaned = [clean(doc.text, config=config, resources=resources) for doc in batch]
+    chunks = [(i, offset, piece) for i, result in enumerate(cleaned) for offset, piece in split_text(result.text)]
+    found: list[tuple[list[Mention], list[Sentence]]] = [([], []) for _ in batch]
+    nlp = pipeline.nlp
+    with nlp.memory_zone():
+        docs = nlp.pipe((piece for _, _, piece in chunks), disable=pipeline.ner_disabled)
+        for (index, offset, _), doc in zip(chunks, docs):
+            mentions, sentences = found[index]
+            mentions += [_mention(ent, offset) for ent in doc.ents]
+            sentences += [Sentence(start=s.start_char + offset, end=s.end_char + offset) for s in doc.sents]
+    for document, result, (mentions, sentences) in zip(batch, cleaned, found):
+        yield _record(document, result, mentions, sentences, resources, info)
+
+
+def _mention(ent, offset: int) -> Mention:
+    source = "gazetteer" if ent.ent_id_ else "model"
+    return Mention(ent.start_char + offset, ent.end_char + offset, ent.label_, ent.ent_id_ or None, source)
+
+
+def _record(document: RawDocument, result: CleanResult, mentions, sentences, resources, info) -> AnnotatedDocument:
+    gazetteer = resources.gazetteer
+    credits = credit_mentions(find_credits(result.text, result.segments), gazetteer)
+    linked = link_mentions(result.text, overlay(mentions, credits), gazetteer)
+    return AnnotatedDocument(
+        id=document.id,
+        source=document.source,
+        raw_text=document.text,
+        text=result.text,
+        edits=result.edits,
+        segments=result.segments,
+        flags=result.flags,
+        sentences=sentences,
+        entities=[_entity(m, result, gazetteer) for m in linked],
+        garble_score=result.garble_score,
+        pipeline=info,
+    )
+
+
+def _entity(mention: Mention, result: CleanResult, gazetteer) -> Entity:
+    raw_span = to_raw_span(result.edits, mention.start, mention.end)
+    entry = gazetteer.by_id.get(mention.kb_id or "")
+    return Entity(
+        text=result.text[mention.start : mention.end],
+        label=mention.label,
+        start=mention.start,
+        end=mention.end,
+        raw_start=raw_span[0] if raw_span else None,
+        raw_end=raw_span[1] if raw_span else None,
+        canonical=entry.name if entry else None,
+        kb_id=mention.kb_id,
+        source=mention.source,
+    )
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` chunks of at most ``limit`` characters.
+
+    Cuts fall after a blank line where possible, else after a line break or a
+    sentence end, else at a space, so no entity is cut in two in practice.
+
+    >>> list(split_text("one.\\n\\ntwo.", limit=6))
+    [(0, 'one.\\n\\n'), (6, 'two.')]
+    """
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = _last_boundary(window)
+        yield start, window[:cut]
+        start += cut
+    if start < len(text) or not text:
+        yield start, text[start:]
+
+
+def _last_boundary(window: str) -> int:
+    for pattern in (r"\n\s*\n", r"\n", r"[.!?]\s", r"\s"):
+        matches = list(re.finditer(pattern, window))
+        if matches and matches[-1].end() > len(window) // 2:
+            return matches[-1].end()
+    return len(window)
+
+
+def _sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

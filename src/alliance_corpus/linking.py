@@ -1,0 +1,125 @@
+"""Entity post-processing: photo credits, gazetteer linking and surname resolution.
+
+These functions work on plain :class:`Mention` values, not on spaCy objects,
+so they run on the whole document after the model has read it in chunks, and
+they are tested without a model.
+
+Linking rules:
+
+- A mention whose text is a full gazetteer name gets that entity's id,
+  canonical name and label (the gazetteer is authoritative for its names).
+- A surname alone ("Yoshida") links to the person named in full elsewhere in
+  the same document.  With no full mention, it links only if exactly one
+  gazetteer person has that surname; otherwise it stays unlinked rather than
+  guessed.  Occurrences of a linked person's surname that the model missed
+  are added as PERSON mentions.
+- A credit such as "Yuriko Nakao/Reuters" yields a PERSON and an ORG.
+
+>>> from alliance_corpus.resources import Resources
+>>> gaz = Resources.bundled().gazetteer
+>>> text = "Leon Panetta visited Tokyo. Panetta said so."
+>>> found = [Mention(0, 12, "PERSON", None, "model"), Mention(28, 35, "ORG", None, "model")]
+>>> [(text[m.start:m.end], m.label, m.kb_id) for m in link_mentions(text, found, gaz)]
+[('Leon Panetta', 'PERSON', 'Q295000'), ('Panetta', 'PERSON', 'Q295000')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from .gazetteer import Gazetteer
+
+LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention in the restored text, before it becomes a record."""
+
+    start: int
+    end: int
+    label: str
+    kb_id: str | None
+    source: str
+
+
+def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
+    linked = [_link_by_name(text, m, gazetteer) for m in mentions]
+    linked = _resolve_surnames(text, linked, gazetteer)
+    return sorted(linked, key=lambda m: (m.start, m.end))
+
+
+def credit_mentions(credits: Iterable[re.Match[str]], gazetteer: Gazetteer) -> list[Mention]:
+    """A PERSON and an ORG for each photo credit ("Yuriko Nakao/Reuters")."""
+    mentions = []
+    for credit in credits:
+        person = Mention(credit.start("person"), credit.end("person"), "PERSON", None, "caption")
+        agency = gazetteer.lookup(credit.group("agency"))
+        org = Mention(credit.start("agency"), credit.end("agency"), "ORG", agency.id if agency else None, "caption")
+        mentions += [person, org]
+    return mentions
+
+
+def overlay(mentions: Sequence[Mention], preferred: Sequence[Mention]) -> list[Mention]:
+    """``preferred`` mentions, plus those of ``mentions`` that overlap none of them."""
+    kept = [m for m in mentions if not any(m.start < p.end and p.start < m.end for p in preferred)]
+    return sorted([*kept, *preferred], key=lambda m: (m.start, m.end))
+
+
+def _link_by_name(text: str, mention: Mention, gazetteer: Gazetteer) -> Mention:
+    if mention.kb_id:
+        entry = gazetteer.by_id.get(mention.kb_id)
+        return replace(mention, label=entry.label) if entry else mention
+    surface = text[mention.start : mention.end]
+    entry = gazetteer.lookup(surface)
+    if entry is None:
+        article = LEADING_ARTICLE.match(surface)
+        if article and (entry := gazetteer.lookup(surface[article.end() :])):
+            mention = replace(mention, start=mention.start + article.end())
+    if entry is None:
+        return mention
+    return replace(mention, label=entry.label, kb_id=entry.id)
+
+
+def _resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    in_document = _surnames_in_document(mentions, gazetteer)
+    resolved = []
+    for mention in mentions:
+        surface = text[mention.start : mention.end]
+        if mention.kb_id is None and surface in gazetteer.by_short:
+            kb_id = _person_for(surface, in_document, gazetteer)
+            if kb_id or mention.label == "PERSON":
+                mention = replace(mention, label="PERSON", kb_id=kb_id)
+        resolved.append(mention)
+    return resolved + _missed_surnames(text, resolved, in_document)
+
+
+def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """Surname -> ids of the people named in full in this document."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        entry = gazetteer.by_id.get(mention.kb_id or "")
+        if entry and entry.label == "PERSON":
+            for surname in entry.short:
+                found.setdefault(surname, set()).add(entry.id)
+    return found
+
+
+def _person_for(surname: str, in_document: dict[str, set[str]], gazetteer: Gazetteer) -> str | None:
+    candidates = in_document.get(surname) or {e.id for e in gazetteer.with_surname(surname)}
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def _missed_surnames(text: str, mentions: list[Mention], in_document: dict[str, set[str]]) -> list[Mention]:
+    """Surnames of people named in full here that no mention covers yet."""
+    added = []
+    for surname, ids in in_document.items():
+        if len(ids) != 1:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+                added.append(Mention(match.start(), match.end(), "PERSON", next(iter(ids)), "context"))
+    return added
