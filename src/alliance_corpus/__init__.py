@@ -10,7 +10,7 @@ an annotated corpus never load spaCy:
 
 >>> import alliance_corpus
 >>> alliance_corpus.clean("Japan 보다 in any kind of other country").text
-'Japan than in any kind of other country'
+'Japan than in any other country'
 """
 
 from __future__ import annotations

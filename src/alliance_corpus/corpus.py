@@ -10,7 +10,7 @@ researchers reach for::
 
     corpus = load_corpus("data/annotated")
     corpus.entity_counts(label="PERSON").most_common(5)
-    corpus.documents_mentioning("Q295000")       # Leon Panetta
+    corpus.documents_mentioning("Q244631")       # Leon Panetta
 """
 
 from __future__ import annotations

@@ -76,6 +76,39 @@ def _collides(first: Change, second: Change) -> bool:
     return second.start == first.end == first.start == second.end
 
 
+def trim(text: str, change: Change) -> Change:
+    """Narrow a change to the words that differ, so "has actually" -> "has" records only " actually".
+
+    Shared leading and trailing words (up to a space) are left out of the change.
+
+    >>> trim("has actually been", Change(0, 12, "has", "filler", "filler"))
+    Change(start=3, end=12, replacement='', rule='filler', kind='filler')
+    """
+    before, after = text[change.start : change.end], change.replacement
+    head = _shared_words(before, after)
+    tail = _shared_words(before[head:][::-1], after[head:][::-1])
+    if not head and not tail:
+        return change
+    return change._replace(start=change.start + head, end=change.end - tail, replacement=after[head : len(after) - tail])
+
+
+def _shared_words(first: str, second: str) -> int:
+    """Length of the common start of two strings, cut back to just after a space."""
+    shared = 0
+    for index, (a, b) in enumerate(zip(first, second)):
+        if a != b:
+            break
+        if a.isspace():
+            shared = index + 1
+    else:
+        if len(first) != len(second):
+            shorter = min(len(first), len(second))
+            longer = first if len(first) > len(second) else second
+            if longer[shorter : shorter + 1].isspace():
+                shared = shorter
+    return shared
+
+
 def apply_changes(text: str, changes: Iterable[Change]) -> Applied:
     """Apply non-overlapping changes to ``text`` and record them as edits.
 
@@ -88,7 +121,7 @@ def apply_changes(text: str, changes: Iterable[Change]) -> Applied:
     shift = 0
     # No-op changes are dropped before overlaps are resolved, so that a rule
     # that leaves its match as it was never hides another rule's change.
-    real = (c for c in changes if text[c.start : c.end] != c.replacement)
+    real = (trim(text, c) for c in changes if text[c.start : c.end] != c.replacement)
     for change in _resolve_overlaps(real):
         before = text[change.start : change.end]
         pieces.append(text[cursor : change.start])

@@ -3,7 +3,7 @@
 Files are JSON Lines in a superset of spaCy's EntityRuler pattern format, one
 entity per line::
 
-    {"id": "Q295000", "label": "PERSON", "pattern": "Leon Panetta",
+    {"id": "Q244631", "label": "PERSON", "pattern": "Leon Panetta",
      "aliases": ["Leon E. Panetta"], "short": ["Panetta"], "ignore_case": false,
      "note": "U.S. Secretary of Defense 2011-2013"}
 

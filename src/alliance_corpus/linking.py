@@ -20,7 +20,7 @@ Linking rules:
 >>> text = "Leon Panetta visited Tokyo. Panetta said so."
 >>> found = [Mention(0, 12, "PERSON", None, "model"), Mention(28, 35, "ORG", None, "model")]
 >>> [(text[m.start:m.end], m.label, m.kb_id) for m in link_mentions(text, found, gaz)]
-[('Leon Panetta', 'PERSON', 'Q295000'), ('Panetta', 'PERSON', 'Q295000')]
+[('Leon Panetta', 'PERSON', 'Q244631'), ('Panetta', 'PERSON', 'Q244631')]
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from typing import Iterable, Sequence
 from .gazetteer import Gazetteer
 
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
+COMPOUND_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,40 @@ class Mention:
 
 def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
+    mentions = split_compounds(text, list(mentions), gazetteer)
     linked = [_link_by_name(text, m, gazetteer) for m in mentions]
     linked = _resolve_surnames(text, linked, gazetteer)
     return sorted(linked, key=lambda m: (m.start, m.end))
+
+
+def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Read "U.S.-Japan" as two places, as OntoNotes does, wherever no longer mention covers it.
+
+    A hyphenated word whose every part is a gazetteer place or nationality is
+    split into one mention per part; a model mention of the whole compound
+    (often a wrong ORG) is replaced.
+    """
+    kept = [m for m in mentions if _compound_parts(text[m.start : m.end], gazetteer) is None]
+    for match in COMPOUND.finditer(text):
+        parts = _compound_parts(match.group(), gazetteer)
+        if parts is None or any(m.start < match.end() and match.start() < m.end for m in kept):
+            continue
+        offset = match.start()
+        for part in parts:
+            entry = gazetteer.lookup(part)
+            kept.append(Mention(offset, offset + len(part), entry.label, entry.id, "gazetteer"))
+            offset += len(part) + 1
+    return kept
+
+
+def _compound_parts(surface: str, gazetteer: Gazetteer) -> list[str] | None:
+    parts = surface.split("-")
+    if len(parts) < 2:
+        return None
+    entries = [gazetteer.lookup(part) for part in parts]
+    if all(e is not None and e.label in COMPOUND_LABELS for e in entries):
+        return parts
+    return None
 
 
 def credit_mentions(credits: Iterable[re.Match[str]], gazetteer: Gazetteer) -> list[Mention]:

@@ -10,7 +10,7 @@ changed rule or entity makes ``annotate`` process the documents again.
 
 >>> res = Resources.bundled()
 >>> [p.name for p in res.rule_files][:2]
-['casing.jsonl', 'leakage.jsonl']
+['casing.jsonl', 'context.jsonl']
 >>> len(res.fingerprint)
 64
 """
