@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "clean": "alliance_corpus.restore",
     "RestoreConfig": "alliance_corpus.restore",
-    "annotate": "alliance_corpus.annotate",
+    "annotate": "alliance_corpus.annotation",
     "annotate_corpus": "alliance_corpus.runner",
     "load_corpus": "alliance_corpus.corpus",
     "Corpus": "alliance_corpus.corpus",
@@ -38,7 +38,7 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .annotate import annotate
+    from .annotation import annotate
     from .corpus import Corpus, load_corpus
     from .records import SCHEMA_VERSION, AnnotatedDocument, CleanResult, Edit, Entity
     from .resources import Resources

@@ -190,8 +190,9 @@ def compose(raw: str, earlier: Sequence[Edit], later: Sequence[Edit]) -> list[Ed
             anchored.extend((e.raw_start, e.raw_end, e.after, e.rule, e.kind) for e in old)
             continue
         start, end, rule, kind = _merge(old, new)
-        raw_start = _boundary(earlier, start, at_start=True)
-        raw_end = _boundary(earlier, end, at_start=False)
+        # The group's ends map through unchanged text; its earlier edits bound it too.
+        raw_start = min([_boundary(earlier, start, at_start=True), *(e.raw_start for e in old)])
+        raw_end = max([_boundary(earlier, end, at_start=False), *(e.raw_end for e in old)])
         after = _replay(current, start, end, new)
         anchored.append((raw_start, raw_end, after, rule, kind))
     return _anchor(raw, anchored)

@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 
 import orjson
 
-from .annotate import BATCH_SIZE, RawDocument, annotate_documents, pipeline_info
+from .annotation import BATCH_SIZE, RawDocument, annotate_documents, pipeline_info
 from .corpus import dumps, index_entry, read_index, write_atomic, write_index
 from .errors import DocumentError
 from .records import SCHEMA_VERSION, AnnotatedDocument

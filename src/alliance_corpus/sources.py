@@ -22,7 +22,7 @@ from pathlib import Path
 import orjson
 from pydantic import ValidationError
 
-from .annotate import RawDocument
+from .annotation import RawDocument
 from .errors import DocumentError
 from .records import Source
 

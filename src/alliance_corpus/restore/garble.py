@@ -1,9 +1,11 @@
 """Score how garbled a text is; detection only, no repair.
 
 The evidence is the restoration rules themselves: every match of a rule adds
-the rule's confidence (a spinner signature such as "people War II" adds
-0.97, a filler such as "much more", which edited prose also uses, adds
-0.4), and every leaked foreign word adds :data:`FOREIGN_WORD`.  The evidence
+the square of the rule's confidence (a spinner signature such as "people War
+II" adds 0.94, a filler such as "much more", which edited prose also uses,
+adds 0.16), and every leaked foreign word adds :data:`FOREIGN_WORD`.  Short
+texts count as :data:`MIN_WORDS` words, so one weak signal in a short,
+well-edited paragraph cannot open the gate.  The evidence
 per hundred words is squashed into ``[0, 1)``:
 
     score = density / (density + SCALE)
@@ -31,18 +33,18 @@ from .scripts import find_foreign_words
 SIGNAL_KINDS = frozenset({"leakage", "spin", "filler", "casing", "spacing"})
 FOREIGN_WORD = 0.9
 SCALE = 1.0
-MIN_WORDS = 40
+MIN_WORDS = 80
 GARBLED = 0.5
 
 WORDS = re.compile(r"\w+")
 
 
 def garble_evidence(text: str, rules: Sequence[Rule]) -> float:
-    """Sum of the confidences of all rule matches, plus leaked foreign words."""
+    """Sum of the squared confidences of all rule matches, plus leaked foreign words."""
     evidence = 0.0
     for rule in rules:
         if rule.kind in SIGNAL_KINDS and rule.match != "tokens":
-            evidence += rule.confidence * sum(1 for _ in rule.regex.finditer(text))
+            evidence += rule.confidence**2 * sum(1 for _ in rule.regex.finditer(text))
     evidence += FOREIGN_WORD * sum(1 for _ in find_foreign_words(text))
     return evidence
 

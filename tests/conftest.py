@@ -1,0 +1,44 @@
+"""Shared fixtures: the real seed, the test sets, and one annotation of the seed per session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEED_ID = "000_ff174e8760ddc370"
+SEED_RAW = DATA / "raw" / f"{SEED_ID}.txt"
+SEED_GOLD_TEXT = DATA / "gold" / f"{SEED_ID}.txt"
+SEED_GOLD_ENTITIES = DATA / "gold" / f"{SEED_ID}.entities.jsonl"
+CLEAN_SET = sorted((ROOT / "tests" / "data" / "clean").glob("*.txt"))
+GARBLED_SET = sorted((ROOT / "tests" / "data" / "garbled").glob("*.json"))
+
+
+@pytest.fixture(scope="session")
+def seed_raw() -> str:
+    return SEED_RAW.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_document(seed_raw):
+    """The seed annotated once per session by the real pipeline."""
+    from alliance_corpus import annotate
+
+    return annotate(seed_raw, doc_id=SEED_ID)
+
+
+def read_garbled(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def make_corpus(root: Path, files: dict[str, bytes]) -> Path:
+    """A corpus folder ``root/raw`` holding ``files`` (name -> bytes); returns the raw folder."""
+    raw = root / "raw"
+    for name, data in files.items():
+        path = raw / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return raw

@@ -1,0 +1,108 @@
+"""The main job on real files: broken documents, skipping, re-annotation, processes, safe ids."""
+
+from __future__ import annotations
+
+import json
+
+from alliance_corpus import annotate_corpus, load_corpus
+from alliance_corpus.corpus import read_index
+from alliance_corpus.sources import document_id
+from tests.conftest import SEED_RAW, make_corpus
+
+GOOD = "Former Prime Minister Shinzo Abe met Defense Secretary Lloyd Austin in Tokyo.\n".encode()
+
+
+def _codes(summary):
+    return sorted((e.path, e.code) for e in summary.errors)
+
+
+def test_runner_broken_documents_are_reported_and_the_rest_is_written(tmp_path):
+    raw = make_corpus(
+        tmp_path,
+        {
+            "seed.txt": SEED_RAW.read_bytes(),
+            "good.txt": GOOD,
+            "empty.txt": b"  \n",
+            "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR",
+            "latin1.txt": "Okinawa governor café".encode("latin-1"),
+            "sidecar.txt": GOOD,
+            "sidecar.meta.json": b"{not json",
+        },
+    )
+    out = tmp_path / "annotated"
+    summary = annotate_corpus(raw, out)
+    assert _codes(summary) == [
+        ("raw/binary.txt", "E102"),
+        ("raw/empty.txt", "E101"),
+        ("raw/latin1.txt", "E103"),
+        ("raw/sidecar.meta.json", "E105"),
+    ]
+    assert "byte 0xe9 at offset 20" in str(next(e for e in summary.errors if e.code == "E103"))
+    assert sorted(summary.annotated) == ["good", "seed"]
+    assert sorted(p.name for p in out.iterdir()) == ["good.json", "index.json", "seed.json"]
+    assert not summary.ok
+
+
+def test_runner_skips_unchanged_and_redoes_changed_documents(tmp_path):
+    raw = make_corpus(tmp_path, {"a.txt": GOOD, "b.txt": SEED_RAW.read_bytes()})
+    out = tmp_path / "annotated"
+    first = annotate_corpus(raw, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    second = annotate_corpus(raw, out)
+    assert sorted(first.annotated) == ["a", "b"] and second.annotated == [] and sorted(second.skipped) == ["a", "b"]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    (raw / "a.txt").write_bytes(GOOD.replace(b"Tokyo", b"Okinawa"))
+    third = annotate_corpus(raw, out)
+    assert third.annotated == ["a"] and third.skipped == ["b"]
+
+
+def test_runner_changed_gazetteer_reannotates_everything(tmp_path):
+    raw = make_corpus(tmp_path, {"a.txt": b"The Camp Blaz base on Guam opened in 2023.\n"})
+    out = tmp_path / "annotated"
+    annotate_corpus(raw, out)
+    assert "Camp Blaz" not in {e.text for e in load_corpus(out)["a"].entities if e.kb_id}
+    entry = {"id": "Q105973458", "label": "FAC", "pattern": "Camp Blaz", "note": "test entry; placeholder id"}
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "gazetteer" / "mine.jsonl").write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    again = annotate_corpus(raw, out)
+    assert again.annotated == ["a"]
+    linked = [(e.text, e.label, e.kb_id) for e in load_corpus(out)["a"].entities if e.kb_id]
+    assert ("Camp Blaz", "FAC", "Q105973458") in linked
+
+
+def test_runner_removed_raw_document_is_pruned(tmp_path):
+    raw = make_corpus(tmp_path, {"a.txt": GOOD, "b.txt": GOOD})
+    out = tmp_path / "annotated"
+    annotate_corpus(raw, out)
+    (raw / "b.txt").unlink()
+    annotate_corpus(raw, out)
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "index.json"]
+    assert [d["id"] for d in read_index(out)["documents"]] == ["a"]
+
+
+def test_runner_two_processes_write_the_same_bytes(tmp_path):
+    files = {f"doc{i}.txt": GOOD if i % 2 else SEED_RAW.read_bytes() for i in range(4)}
+    one = annotate_corpus(make_corpus(tmp_path / "one", files), tmp_path / "one" / "annotated", batch_size=2)
+    two = annotate_corpus(make_corpus(tmp_path / "two", files), tmp_path / "two" / "annotated", batch_size=2, jobs=2)
+    assert one.ok and two.ok
+    for path in sorted((tmp_path / "one" / "annotated").iterdir()):
+        assert path.read_bytes() == (tmp_path / "two" / "annotated" / path.name).read_bytes()
+
+
+def test_runner_ids_cannot_escape_the_output_folder(tmp_path):
+    raw = make_corpus(tmp_path, {"nested/../../evil name.txt": GOOD, "sub/dir/x y.txt": GOOD})
+    assert document_id(raw, raw / "sub" / "dir" / "x y.txt") == "sub__dir__x-y"
+    out = tmp_path / "annotated"
+    summary = annotate_corpus(raw, out)
+    assert summary.ok
+    written = sorted(p.name for p in out.iterdir())
+    assert all("/" not in name and not name.startswith(".") for name in written)
+    assert all(p.parent == out for p in out.iterdir())
+
+
+def test_runner_sidecar_provenance_lands_in_the_record(tmp_path):
+    meta = {"title": "A test", "url": "https://example.org/a", "published": "2021-11-04"}
+    raw = make_corpus(tmp_path, {"a.txt": GOOD, "a.meta.json": json.dumps(meta).encode()})
+    annotate_corpus(raw, tmp_path / "annotated")
+    source = load_corpus(tmp_path / "annotated")["a"].source
+    assert (source.path, source.title, source.url, source.published) == ("raw/a.txt", "A test", "https://example.org/a", "2021-11-04")

@@ -1,0 +1,68 @@
+"""Restoration quality on the seed and on our own garbled and clean test sets."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from alliance_corpus.evaluate import word_error_rate
+from alliance_corpus.records import WORD_KINDS
+from alliance_corpus.restore import GARBLED, clean
+from tests.conftest import CLEAN_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled
+
+MARGIN = 0.2
+
+
+def test_quality_seed_word_error_rate_at_most_three_percent(seed_raw):
+    gold = SEED_GOLD_TEXT.read_text(encoding="utf-8")
+    before = word_error_rate(seed_raw, gold)
+    after = word_error_rate(clean(seed_raw).text, gold)
+    assert before > 0.2
+    assert after <= 0.03, f"WER {after:.3f} (raw {before:.3f})"
+
+
+def test_quality_seed_edits_cover_every_kind_of_damage(seed_raw):
+    kinds = Counter(e.kind for e in clean(seed_raw).edits)
+    assert {"spacing", "leakage", "spin", "filler", "casing"} <= set(kinds)
+
+
+def test_quality_clean_set_is_large_enough():
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in CLEAN_SET)
+    assert len(CLEAN_SET) >= 12 and words >= 3000
+
+
+@pytest.mark.parametrize("path", CLEAN_SET, ids=lambda p: p.stem)
+def test_quality_clean_text_gets_zero_word_edits(path):
+    result = clean(path.read_text(encoding="utf-8"))
+    word_edits = [(e.before, e.after, e.rule) for e in result.edits if e.kind in WORD_KINDS]
+    assert word_edits == []
+
+
+@pytest.mark.parametrize("path", GARBLED_SET, ids=lambda p: p.stem)
+def test_quality_garbled_passage_gets_closer_to_its_original(path):
+    case = read_garbled(path)
+    restored = clean(case["garbled"]).text
+    assert word_error_rate(restored, case["original"]) < word_error_rate(case["garbled"], case["original"]) - 0.05
+
+
+def test_quality_garbled_set_word_error_rate_drops_substantially():
+    cases = [read_garbled(p) for p in GARBLED_SET]
+    raw = sum(word_error_rate(c["garbled"], c["original"]) for c in cases) / len(cases)
+    restored = sum(word_error_rate(clean(c["garbled"]).text, c["original"]) for c in cases) / len(cases)
+    assert restored < raw * 0.7, f"mean WER {raw:.3f} -> {restored:.3f}"
+
+
+def test_quality_garble_score_separates_garbled_from_clean(seed_raw):
+    clean_scores = [clean(p.read_text(encoding="utf-8")).garble_score for p in CLEAN_SET]
+    clean_scores += [clean(read_garbled(p)["original"]).garble_score for p in GARBLED_SET]
+    garbled_scores = [clean(read_garbled(p)["garbled"]).garble_score for p in GARBLED_SET]
+    garbled_scores.append(clean(seed_raw).garble_score)
+    assert max(clean_scores) + MARGIN <= GARBLED <= min(garbled_scores) - MARGIN, (max(clean_scores), min(garbled_scores))
+
+
+def test_quality_original_passages_are_left_unchanged():
+    for path in GARBLED_SET:
+        original = read_garbled(path)["original"]
+        result = clean(original)
+        assert [e for e in result.edits if e.kind in WORD_KINDS] == [], path.stem

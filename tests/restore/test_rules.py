@@ -1,0 +1,67 @@
+"""Rules are data: bundled files are valid, malformed files are reported by file and line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from alliance_corpus.errors import ResourceError
+from alliance_corpus.resources import Resources
+from alliance_corpus.restore import clean
+from alliance_corpus.restore.rules import ALWAYS, read_rules
+
+RULE = {
+    "id": "spin.test",
+    "match": "phrase",
+    "pattern": "angling watercrafts",
+    "replacement": "fishing boats",
+    "kind": "spin",
+    "confidence": 0.95,
+    "evidence": "test",
+    "note": "test rule",
+}
+
+
+def test_rules_bundled_files_are_valid_and_documented():
+    rules = Resources.bundled().rules
+    assert len(rules) >= 60
+    assert len({r.id for r in rules}) == len(rules)
+    for rule in rules:
+        assert rule.evidence and rule.note, rule.id
+
+
+def test_rules_low_confidence_rules_are_gated():
+    rules = Resources.bundled().rules
+    assert any(r.always for r in rules) and any(not r.always for r in rules)
+    assert all(r.always == (r.confidence >= ALWAYS) for r in rules)
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        ("{not json", "not valid JSON"),
+        (json.dumps({**RULE, "kind": "poetry"}), "kind"),
+        (json.dumps({**RULE, "match": "regex", "pattern": "(unclosed"}), "does not compile"),
+        (json.dumps({**RULE, "confidence": 2}), "confidence"),
+        (json.dumps({k: v for k, v in RULE.items() if k != "evidence"}), "evidence"),
+        (json.dumps({**RULE, "match": "tokens", "pattern": [{"LOWER": "x"}]}), "target"),
+    ],
+)
+def test_rules_malformed_file_names_file_and_line(tmp_path, line, problem):
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps(RULE) + "\n\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError) as caught:
+        read_rules(path)
+    message = str(caught.value)
+    assert f"{path}:3" in message and problem in message and "[E201]" in message
+
+
+def test_rules_researcher_file_in_corpus_folder_is_applied(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "mine.jsonl").write_text(json.dumps(RULE) + "\n", encoding="utf-8")
+    bundled, extended = Resources.bundled(), Resources.for_corpus(tmp_path)
+    text = "Coast guard ships chased the angling watercrafts near the islands."
+    assert clean(text, resources=bundled).text == text
+    assert clean(text, resources=extended).text == text.replace("angling watercrafts", "fishing boats")
+    assert extended.fingerprint != bundled.fingerprint

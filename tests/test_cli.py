@@ -1,0 +1,84 @@
+"""The alliance-corpus command, run as a user runs it: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from alliance_corpus.schema import json_schema
+from tests.conftest import ROOT, SEED_RAW, make_corpus
+
+CLI = [sys.executable, "-m", "alliance_corpus.cli"]
+
+
+def run(*args: str, cwd: Path = ROOT, env: dict | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, input=stdin, env={**os.environ, **(env or {})})
+
+
+def test_cli_clean_prints_restored_text():
+    result = run("clean", str(SEED_RAW))
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("The alliance with Japan has been the cornerstone of U.S. security")
+
+
+def test_cli_clean_diff_shows_each_edit_inline():
+    result = run("clean", "--diff", "-", stdin="Japan 보다 Korea, after people War II.".encode())
+    assert result.stdout.decode() == "Japan [-보다-]{+than+} Korea, after [-people-]{+World+} War II."
+
+
+def test_cli_clean_json_is_a_clean_result():
+    result = run("clean", "--json", str(SEED_RAW))
+    data = json.loads(result.stdout)
+    assert set(data) == {"text", "edits", "garble_score", "flags", "segments"}
+    assert data["garble_score"] > 0.5 and data["edits"][0]["rule"]
+
+
+def test_cli_clean_names_an_unreadable_file(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9")
+    result = run("clean", str(bad))
+    assert result.returncode == 2
+    assert f"[E103] {bad}: is not valid UTF-8" in result.stderr.decode()
+
+
+def test_cli_schema_matches_the_committed_file():
+    result = run("schema")
+    committed = (ROOT / "schema" / "annotated_document.schema.json").read_bytes()
+    assert result.stdout == committed, "schema/ is stale: run `make schema`"
+    assert json.loads(committed) == json_schema()
+
+
+def test_cli_annotate_exit_code_and_summary(tmp_path):
+    make_corpus(tmp_path / "data", {"seed.txt": SEED_RAW.read_bytes(), "empty.txt": b""})
+    result = run("annotate", cwd=tmp_path)
+    assert result.returncode == 1
+    out, err = result.stdout.decode(), result.stderr.decode()
+    assert "documents: 1 in corpus (1 annotated, 0 unchanged, 1 failed)" in out
+    assert "edits by kind: spin" in out and "entities by label: GPE" in out and "elapsed:" in out
+    assert "[E101] raw/empty.txt: is empty" in err
+    assert (tmp_path / "data" / "annotated" / "seed.json").is_file()
+
+
+def test_cli_annotate_quiet_prints_nothing(tmp_path):
+    make_corpus(tmp_path / "data", {"seed.txt": SEED_RAW.read_bytes()})
+    result = run("annotate", "--quiet", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == b"" and result.stderr == b""
+
+
+def test_cli_missing_model_says_how_to_install_it(tmp_path):
+    make_corpus(tmp_path / "data", {"seed.txt": SEED_RAW.read_bytes()})
+    result = run("annotate", cwd=tmp_path, env={"ALLIANCE_CORPUS_MODEL": "en_no_such_model"})
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert "[E301]" in message and "en_no_such_model" in message and "pip install" in message
+
+
+def test_cli_console_script_is_installed():
+    script = shutil.which("alliance-corpus", path=str(Path(sys.executable).parent))
+    assert script is not None
+    result = subprocess.run([script, "--version"], capture_output=True, text=True)
+    assert result.stdout.startswith("alliance-corpus 0.1.0")
