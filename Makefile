@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup annotate test bench schema lock distclean
+.PHONY: setup annotate test bench quality schema lock distclean
 
 setup: $(STAMP)
 
@@ -25,6 +25,9 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+quality: setup
+	$(BIN)/python -m alliance_corpus.evaluate
 
 schema: setup
 	$(BIN)/alliance-corpus schema > schema/annotated_document.schema.json

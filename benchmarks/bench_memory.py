@@ -9,6 +9,14 @@ the model and once after processing the workload:
 
 Batch sizes 1, 16 (the project's default) and 64.  Each configuration runs
 once: peak RSS varies far less between runs than time does.
+
+Why a launcher: on Linux, a process started by fork and exec begins with the
+peak RSS of the process that started it in its ``ru_maxrss``.  The benchmark
+runner has a model loaded by the time it gets here, so a worker started
+directly from it would report the runner's peak.  The runner therefore starts
+a small launcher process (``--launch``), and the launcher starts the worker;
+the worker then inherits only the launcher's small peak (about 35 MB, far
+below anything measured here).
 """
 
 from __future__ import annotations
@@ -67,11 +75,20 @@ def worker(kind: str, batch_size: int, words: int) -> dict:
     return {"entities": entities, "loaded_mb": loaded, "peak_mb": peak_rss_mb(), "seconds": seconds}
 
 
-def measure(kind: str, batch_size: int, words: int) -> dict:
-    """Run one configuration in a fresh subprocess and return what it measured."""
-    command = [sys.executable, __file__, "--worker", kind, "--batch-size", str(batch_size), "--words", str(words)]
+def worker_command(role: str, kind: str, batch_size: int, words: int) -> list[str]:
+    """The command line that runs this file as a launcher or as a worker."""
+    return [sys.executable, __file__, role, kind, "--batch-size", str(batch_size), "--words", str(words)]
+
+
+def run_child(command: list[str]) -> str:
+    """Run ``command`` and return the last line it printed."""
     completed = subprocess.run(command, capture_output=True, text=True, check=True)
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    return completed.stdout.strip().splitlines()[-1]
+
+
+def measure(kind: str, batch_size: int, words: int) -> dict:
+    """Run one configuration in a fresh worker, started through a launcher, and return what it measured."""
+    return json.loads(run_child(worker_command("--launch", kind, batch_size, words)))
 
 
 def summarize(measured: dict[str, dict]) -> dict:
@@ -123,13 +140,18 @@ def run(words: int = common.DEFAULT_WORDS, repeats: int = common.DEFAULT_REPEATS
 
 
 def main() -> None:
-    """Worker entry point: ``bench_memory.py --worker KIND --batch-size B --words N``."""
+    """Entry point of the child processes: ``bench_memory.py --launch|--worker KIND --batch-size B --words N``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--worker", choices=KINDS, required=True)
+    role = parser.add_mutually_exclusive_group(required=True)
+    role.add_argument("--launch", choices=KINDS, help="start a worker for KIND and print what it measured")
+    role.add_argument("--worker", choices=KINDS, help="measure KIND in this process")
     parser.add_argument("--batch-size", type=int, required=True)
     parser.add_argument("--words", type=int, default=common.DEFAULT_WORDS)
     args = parser.parse_args()
-    print(json.dumps(worker(args.worker, args.batch_size, args.words), sort_keys=True))
+    if args.launch:
+        print(run_child(worker_command("--worker", args.launch, args.batch_size, args.words)))
+    else:
+        print(json.dumps(worker(args.worker, args.batch_size, args.words), sort_keys=True))
 
 
 if __name__ == "__main__":

@@ -72,3 +72,71 @@ def raw_spans(document: AnnotatedDocument, labels: frozenset[str] = NAMED_LABELS
         for e in document.entities
         if e.label in labels and e.raw_start is not None
     }
+
+
+def quality_report(root: str | Path = ".") -> dict:
+    """Every quality figure of the repository's test sets (what ``make quality`` prints).
+
+    Reads ``data/raw`` and ``data/gold`` for the seed, ``tests/data/clean`` and
+    ``tests/data/garbled`` for the generalization sets.
+    """
+    from collections import Counter
+
+    from .annotation import annotate
+    from .nlp import load_model
+    from .records import WORD_KINDS
+    from .restore import clean
+
+    root = Path(root)
+    report: dict = {"seed": {}, "clean_set": {}, "garbled_set": {}}
+    for gold_text in sorted((root / "data" / "gold").glob("*.txt")):
+        raw = (root / "data" / "raw" / gold_text.name).read_text(encoding="utf-8")
+        gold = gold_text.read_text(encoding="utf-8")
+        result = clean(raw)
+        document = annotate(raw, doc_id=gold_text.stem)
+        gold_entities = read_gold_entities(gold_text.with_suffix(".entities.jsonl"))
+        gold_spans = {(g.label, g.raw_start, g.raw_end) for g in gold_entities}
+        bare = load_model()(raw)
+        bare_spans = {(e.label_, e.start_char, e.end_char) for e in bare.ents if e.label_ in NAMED_LABELS}
+        report["seed"][gold_text.stem] = {
+            "wer_raw": round(word_error_rate(raw, gold), 4),
+            "wer_restored": round(word_error_rate(result.text, gold), 4),
+            "edits_by_kind": dict(sorted(Counter(e.kind for e in result.edits).items())),
+            "garble_score": result.garble_score,
+            "entities": _scores(entity_scores(raw_spans(document), gold_spans)),
+            "bare_model_on_raw": _scores(entity_scores(bare_spans, gold_spans)),
+        }
+    clean_paths = sorted((root / "tests" / "data" / "clean").glob("*.txt"))
+    clean_results = [clean(p.read_text(encoding="utf-8")) for p in clean_paths]
+    report["clean_set"] = {
+        "passages": len(clean_paths),
+        "words": sum(len(r.text.split()) for r in clean_results),
+        "word_edits": sum(1 for r in clean_results for e in r.edits if e.kind in WORD_KINDS),
+        "garble_score_range": _range(r.garble_score for r in clean_results),
+    }
+    cases = [orjson.loads(p.read_bytes()) for p in sorted((root / "tests" / "data" / "garbled").glob("*.json"))]
+    restored = [clean(c["garbled"]) for c in cases]
+    report["garbled_set"] = {
+        "passages": len(cases),
+        "mean_wer_raw": round(sum(word_error_rate(c["garbled"], c["original"]) for c in cases) / len(cases), 4),
+        "mean_wer_restored": round(sum(word_error_rate(r.text, c["original"]) for r, c in zip(restored, cases)) / len(cases), 4),
+        "garble_score_range": _range(r.garble_score for r in restored),
+        "originals_garble_score_range": _range(clean(c["original"]).garble_score for c in cases),
+        "originals_word_edits": sum(1 for c in cases for e in clean(c["original"]).edits if e.kind in WORD_KINDS),
+    }
+    return report
+
+
+def _scores(scores: Scores) -> dict:
+    return {"precision": round(scores.precision, 4), "recall": round(scores.recall, 4), "f1": round(scores.f1, 4)}
+
+
+def _range(values) -> list[float]:
+    values = list(values)
+    return [min(values), max(values)]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    sys.stdout.buffer.write(orjson.dumps(quality_report(), option=orjson.OPT_INDENT_2) + b"\n")

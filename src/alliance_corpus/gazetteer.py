@@ -7,7 +7,10 @@ entity per line::
      "aliases": ["Leon E. Panetta"], "short": ["Panetta"], "ignore_case": false,
      "note": "U.S. Secretary of Defense 2011-2013"}
 
-``pattern`` is the canonical name (or a spaCy token pattern, with
+``id`` is the entity's Wikidata id; an entity whose Wikidata id has not
+been verified carries a local id (``ac:yoshida-doctrine``) instead, so that it
+is still linked consistently and can be mapped later.  ``pattern`` is the
+canonical name (or a spaCy token pattern, with
 ``canonical`` then required); ``aliases`` are other full names; ``short``
 holds surnames, which are linked only through a full mention in the same
 document (see :mod:`alliance_corpus.linking`); ``ignore_case`` makes the
@@ -34,12 +37,16 @@ from .errors import ResourceError
 from .records import EntityLabel
 
 
+KB_ID = r"^(?:Q[0-9]+|ac:[a-z0-9][a-z0-9-]*)$"
+"""A Wikidata id, or a local ``ac:`` id for an entity whose Wikidata id is not yet verified."""
+
+
 class GazetteerEntry(BaseModel):
     """One entity of the gazetteer."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=r"^Q[0-9]+$", description="Wikidata id.")
+    id: str = Field(pattern=KB_ID, description="Wikidata id (Q...), or a local id (ac:...) until one is verified.")
     label: EntityLabel
     pattern: str | list[dict]
     canonical: Optional[str] = None
@@ -63,9 +70,11 @@ class GazetteerEntry(BaseModel):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every full surface form: the canonical name and the aliases."""
+        """Every full surface form: the canonical name, the aliases, and curly-apostrophe variants."""
         first = (self.pattern,) if isinstance(self.pattern, str) else ()
-        return tuple(dict.fromkeys(first + ((self.canonical,) if self.canonical else ()) + self.aliases))
+        written = first + ((self.canonical,) if self.canonical else ()) + self.aliases
+        curly = tuple(name.replace("'", "’") for name in written if "'" in name)
+        return tuple(dict.fromkeys(written + curly))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,11 @@ from typing import Iterable, Sequence
 from .gazetteer import Gazetteer
 
 LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+LEADING_DETERMINER = re.compile(r"^(?:the|The|a|an|A|An)\s+(?=\S)")
+TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:of|the|and|of the|in|to))+$")
+TITLE_BEFORE = re.compile(r"(?:Secretary|Minister|Ministry|Department|Deputy Secretary|Under Secretary) of\s*$")
+TITLE_AFTER = re.compile(r"\s+(?:Secretary|Secretaries|Minister|Ministers)\b")
+TITLE_WORDS = frozenset({"State", "Defense", "Defence", "Foreign", "Foreign Affairs", "the Navy", "the Army", "the Air Force", "the Treasury", "Homeland Security"})
 COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 COMPOUND_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
@@ -49,10 +54,36 @@ class Mention:
 
 def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
-    mentions = split_compounds(text, list(mentions), gazetteer)
+    mentions = [m for m in map(lambda m: tidy(text, m), mentions) if m is not None]
+    mentions = split_compounds(text, mentions, gazetteer)
     linked = [_link_by_name(text, m, gazetteer) for m in mentions]
     linked = _resolve_surnames(text, linked, gazetteer)
     return sorted(linked, key=lambda m: (m.start, m.end))
+
+
+def tidy(text: str, mention: Mention) -> Mention | None:
+    """Trim a model mention to its name, or drop it when it is only part of a job title.
+
+    The model often includes a leading article ("the Security Treaty") or a
+    dangling "of the" ("Article 5 of the"), and tags "State" in "Secretary of
+    State" or "Defense" in "Defense Secretary" as an organization.  Gazetteer and caption mentions are exact already.
+
+    >>> text = "the Security Treaty and the Secretary of State"
+    >>> tidy(text, Mention(0, 19, "LAW", None, "model"))
+    Mention(start=4, end=19, label='LAW', kb_id=None, source='model')
+    >>> tidy(text, Mention(41, 46, "ORG", None, "model")) is None
+    True
+    """
+    if mention.source != "model":
+        return mention
+    surface = text[mention.start : mention.end]
+    if surface in TITLE_WORDS and (TITLE_BEFORE.search(text, 0, mention.start) or TITLE_AFTER.match(text, mention.end)):
+        return None
+    head = LEADING_DETERMINER.match(surface)
+    tail = TRAILING_FUNCTION_WORDS.search(surface)
+    start = mention.start + (head.end() if head else 0)
+    end = mention.start + (tail.start() if tail else len(surface))
+    return replace(mention, start=start, end=end) if end > start else None
 
 
 def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -111,7 +111,7 @@ class Entity(Record):
     raw_start: Optional[NonNegativeInt] = Field(description="Start of the same mention in `raw_text`, or null when it lies in restored wording.")
     raw_end: Optional[NonNegativeInt] = Field(description="End of the same mention in `raw_text`, or null.")
     canonical: Optional[str] = Field(default=None, description="Canonical name from the gazetteer.")
-    kb_id: Optional[str] = Field(default=None, description="Wikidata id, or null when unlinked.")
+    kb_id: Optional[str] = Field(default=None, description="Gazetteer id: a Wikidata id (Q...), or a local id (ac:...) for entities whose Wikidata id is not yet verified; null when unlinked.")
     source: EntitySource = Field(description="Component that found the mention.")
 
     @model_validator(mode="after")

@@ -48,8 +48,8 @@ def test_steps_abbreviations_and_decimals_keep_their_periods():
 @pytest.mark.parametrize(
     "garbled, restored",
     [
-        ("stationed in Japan 보다 in any other foreign country", "stationed in Japan than in any other foreign country"),
-        ("deterring a nuclear phibìc Korea", "deterring a nuclear North Korea"),
+        ("More troops are stationed in Japan 보다 in any other country.", "More troops are stationed in Japan than in any other country."),
+        ("The allies must deter a nuclear phibìc Korea.", "The allies must deter a nuclear North Korea."),
     ],
 )
 def test_steps_known_foreign_script_leakage_restored(garbled, restored):
@@ -88,16 +88,16 @@ def test_steps_titles_after_us_keep_their_capitals():
 
 
 def test_steps_proper_names_recased_from_gazetteer():
-    result = clean("the united States and north Korea after world War II", config=SPUN)
-    assert result.text == "the United States and North Korea after World War II"
+    result = clean("Ties between the united States and north Korea after world War II.", config=SPUN)
+    assert result.text == "Ties between the United States and North Korea after World War II."
     assert {e.kind for e in result.edits} == {"casing"}
 
 
 @pytest.mark.parametrize(
     "garbled, restored",
     [
-        ("other difficulties have moved the alliance come make historic adjustments",
-         "other challenges have pushed the alliance to make historic adjustments"),
+        ("New difficulties have moved the alliance come make historic adjustments.",
+         "New challenges have pushed the alliance to make historic adjustments."),
         ("They have also quarreled end U.S. military bases.", "They have also quarreled over U.S. military bases."),
         ("In 1950, Japan to be still under occupation.", "In 1950, Japan was still under occupation."),
     ],

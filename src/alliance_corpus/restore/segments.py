@@ -35,7 +35,7 @@ def segment_lexicon() -> dict:
 def credit_pattern() -> re.Pattern[str]:
     """A photographer's name, a slash and an agency at the end of a line."""
     agencies = "|".join(re.escape(a) for a in sorted(segment_lexicon()["agencies"], key=len, reverse=True))
-    name = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+    name = r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}"
     return re.compile(rf"(?:(?:Photo|Image|Credit):\s*)?(?P<person>{name})\s*/\s*(?P<agency>{agencies})\s*$")
 
 
