@@ -1,0 +1,99 @@
+"""The alliance gazetteer: size, coverage, format, and researcher extensions."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from alliance_corpus.errors import ResourceError
+from alliance_corpus.gazetteer import load_gazetteer, read_gazetteer
+from alliance_corpus.resources import Resources
+
+GAZETTEER = Resources.bundled().gazetteer
+
+
+def test_gazetteer_has_at_least_150_entities_across_labels():
+    labels = Counter(e.label for e in GAZETTEER.entries)
+    assert len(GAZETTEER.entries) >= 150
+    assert {"PERSON", "GPE", "LOC", "FAC", "LAW", "EVENT", "ORG", "NORP"} <= set(labels)
+    assert labels["FAC"] >= 15 and labels["LAW"] >= 15
+
+
+@pytest.mark.parametrize(
+    "name, label",
+    [
+        ("Shigeru Yoshida", "PERSON"), ("Shinzo Abe", "PERSON"), ("Sanae Takaichi", "PERSON"),
+        ("Leon Panetta", "PERSON"), ("Lloyd Austin", "PERSON"), ("Harry S. Truman", "PERSON"),
+        ("Denny Tamaki", "PERSON"), ("Okinawa", "GPE"), ("Tokyo", "GPE"), ("Senkaku Islands", "LOC"),
+        ("East Asia", "LOC"), ("Futenma", "FAC"), ("Kadena Air Base", "FAC"), ("Yokosuka Naval Base", "FAC"),
+        ("Treaty of San Francisco", "LAW"), ("Treaty of Mutual Cooperation and Security", "LAW"),
+        ("Status of Forces Agreement", "LAW"), ("Special Measures Agreement", "LAW"), ("Defense Guidelines", "LAW"),
+        ("Yoshida Doctrine", "LAW"), ("Article 9", "LAW"), ("World War II", "EVENT"), ("Korean War", "EVENT"),
+        ("Self-Defense Forces", "ORG"), ("U.S. Forces Japan", "ORG"), ("INDOPACOM", "ORG"), ("Reuters", "ORG"),
+        ("Ministry of Defense", "ORG"), ("Ministry of Foreign Affairs", "ORG"), ("Japanese", "NORP"), ("Okinawan", "NORP"),
+    ],
+)
+def test_gazetteer_covers_the_alliance(name, label):
+    entry = GAZETTEER.lookup(name)
+    assert entry is not None and entry.label == label
+
+
+def test_gazetteer_entries_are_complete_and_unique():
+    ids = [e.id for e in GAZETTEER.entries]
+    assert len(ids) == len(set(ids))
+    for entry in GAZETTEER.entries:
+        assert entry.note, entry.id
+        if entry.label == "PERSON" and " " in entry.name:
+            assert entry.short, f"{entry.name} needs a surname in 'short'"
+
+
+def test_gazetteer_file_is_spacy_entity_ruler_compatible():
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(GAZETTEER.ruler_patterns())
+    doc = nlp("Leon Panetta visited Okinawa and the Yoshida Doctrine was discussed.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("Leon Panetta", "PERSON", "Q244631"),
+        ("Okinawa", "GPE", "Q766445"),
+        ("Yoshida Doctrine", "LAW", "ac:yoshida-doctrine"),
+    ]
+
+
+def test_gazetteer_surnames_index_people():
+    assert [e.name for e in GAZETTEER.with_surname("Panetta")] == ["Leon Panetta"]
+    assert len(GAZETTEER.with_surname("Fukuda")) == 2
+
+
+@pytest.mark.parametrize(
+    "entry, problem",
+    [
+        ({"id": "Q1", "label": "PLACE", "pattern": "Nowhere"}, "label"),
+        ({"id": "Wikidata1", "label": "GPE", "pattern": "Nowhere"}, "id"),
+        ({"id": "Q1", "label": "GPE", "pattern": [{"LOWER": "nowhere"}]}, "canonical"),
+    ],
+)
+def test_gazetteer_malformed_entry_names_file_and_line(tmp_path, entry, problem):
+    path = tmp_path / "mine.jsonl"
+    good = {"id": "Q2", "label": "GPE", "pattern": "Somewhere"}
+    path.write_text(json.dumps(good) + "\n" + json.dumps(entry) + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError) as caught:
+        read_gazetteer(path)
+    assert f"{path}:2" in str(caught.value) and problem in str(caught.value)
+
+
+def test_gazetteer_two_entities_cannot_share_a_name(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"id": "Q99999999", "label": "GPE", "pattern": "Okinawa"}) + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="already belongs to Q766445"):
+        load_gazetteer([*Resources.bundled().gazetteer_files, path])
+
+
+def test_gazetteer_researcher_entry_replaces_by_id(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps({"id": "Q766445", "label": "GPE", "pattern": "Okinawa", "aliases": ["Uchinaa"]}) + "\n", encoding="utf-8")
+    gazetteer = load_gazetteer([*Resources.bundled().gazetteer_files, path])
+    assert gazetteer.lookup("Uchinaa").id == "Q766445"

@@ -1,0 +1,45 @@
+"""Linking on real text through the real pipeline: surnames, ambiguity, compounds, null projections."""
+
+from __future__ import annotations
+
+from alliance_corpus import annotate
+from alliance_corpus.edits import to_raw_span
+
+
+def _people(doc):
+    return [(e.text, e.label, e.kb_id) for e in doc.entities if e.label == "PERSON"]
+
+
+def test_linking_surname_follows_the_full_mention_in_the_document():
+    doc = annotate("Prime Minister Shigeru Yoshida signed the treaty. Critics said Yoshida conceded too much.")
+    assert _people(doc) == [("Shigeru Yoshida", "PERSON", "ac:shigeru-yoshida"), ("Yoshida", "PERSON", "ac:shigeru-yoshida")]
+
+
+def test_linking_shared_surname_without_full_mention_stays_unlinked():
+    doc = annotate("Critics said Fukuda had no plan for the bases.")
+    fukuda = [e for e in doc.entities if e.text == "Fukuda"]
+    assert fukuda and all(e.kb_id is None for e in fukuda)
+
+
+def test_linking_shared_surname_takes_the_person_named_in_full():
+    doc = annotate("Yasuo Fukuda took office in 2007. Fukuda resigned a year later.")
+    assert [e.kb_id for e in doc.entities if e.text in {"Yasuo Fukuda", "Fukuda"}] == ["ac:yasuo-fukuda", "ac:yasuo-fukuda"]
+
+
+def test_linking_unique_surname_links_without_full_mention():
+    doc = annotate("Panetta told troops in Okinawa that the alliance would endure.")
+    assert ("Panetta", "PERSON", "Q244631") in _people(doc)
+
+
+def test_linking_compound_place_names_split():
+    doc = annotate("The U.S.-Japan alliance and the Japan-China summit drew attention.")
+    places = [(e.text, e.label) for e in doc.entities if e.label == "GPE"]
+    assert places == [("U.S.", "GPE"), ("Japan", "GPE"), ("Japan", "GPE"), ("China", "GPE")]
+
+
+def test_linking_entities_have_null_raw_offsets_inside_restored_wording():
+    doc = annotate("Signed after people War II, the treaty lasted.")
+    (war,) = [e for e in doc.entities if e.label == "EVENT"]
+    assert doc.raw_text[war.raw_start : war.raw_end] == "people War II"
+    inner = doc.text.index("World") + 1
+    assert to_raw_span(doc.edits, inner, inner + 4) is None
