@@ -99,6 +99,5 @@ def run(words: int = common.DEFAULT_WORDS, repeats: int = common.DEFAULT_REPEATS
     parameters["disabled"] = disabled
     parameters["pipe_names"] = list(nlp.pipe_names)
     report(results)
-    path = common.write_result(NAME, parameters, results, {"seconds": timings})
-    print(f"  written: {path.relative_to(common.ROOT)}")
+    common.write_result(NAME, parameters, results, {"seconds": timings})
     return results

@@ -70,6 +70,5 @@ def run(words: int = common.DEFAULT_WORDS, repeats: int = common.DEFAULT_REPEATS
     parameters["restored_words"] = restored_words
     parameters["disabled"] = list(pipeline.ner_disabled)
     report(results)
-    path = common.write_result(NAME, parameters, results, {"seconds": timings})
-    print(f"  written: {path.relative_to(common.ROOT)}")
+    common.write_result(NAME, parameters, results, {"seconds": timings})
     return results

@@ -134,8 +134,7 @@ def run(words: int = common.DEFAULT_WORDS, repeats: int = common.DEFAULT_REPEATS
     parameters = common.workload_parameters(common.build_workload(words), words, 1)
     parameters["batch_sizes"] = list(BATCH_SIZES)
     report(results)
-    path = common.write_result(NAME, parameters, results, {"workers": measured})
-    print(f"  written: {path.relative_to(common.ROOT)}")
+    common.write_result(NAME, parameters, results, {"workers": measured})
     return results
 
 

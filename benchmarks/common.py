@@ -145,7 +145,7 @@ def environment() -> dict:
 
 
 def write_result(name: str, parameters: dict, results: dict, raw: dict) -> Path:
-    """Write ``results/<name>.json`` (sorted keys) atomically and return its path."""
+    """Write ``results/<name>.json`` (sorted keys) atomically, say so, and return its path."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     payload = {
         "benchmark": name,
@@ -159,6 +159,7 @@ def write_result(name: str, parameters: dict, results: dict, raw: dict) -> Path:
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps(payload, sort_keys=True, indent=2) + "\n", encoding="utf-8")
     os.replace(temporary, path)
+    print(f"  written: {path.relative_to(ROOT)}")
     return path
 
 
@@ -167,11 +168,18 @@ def print_table(title: str, headers: list[str], rows: list[list[object]]) -> Non
     cells = [headers] + [[_cell(value) for value in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     print(f"\n{title}")
-    for index, row in enumerate(cells):
-        print("  " + "  ".join(_align(value, width, column) for column, (value, width) in enumerate(zip(row, widths))))
-        if index == 0:
-            print("  " + "  ".join("-" * width for width in widths))
+    print(_format_row(cells[0], widths))
+    print(_format_row(["-" * width for width in widths], widths))
+    for row in cells[1:]:
+        print(_format_row(row, widths))
     sys.stdout.flush()
+
+
+def _format_row(row: list[str], widths: list[int]) -> str:
+    """One table line: the first column left-aligned, the others right-aligned."""
+    first = row[0].ljust(widths[0])
+    others = [value.rjust(width) for value, width in zip(row[1:], widths[1:])]
+    return "  " + "  ".join([first, *others])
 
 
 def _cell(value: object) -> str:
@@ -181,11 +189,6 @@ def _cell(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
-
-
-def _align(value: str, width: int, column: int) -> str:
-    """Left-align the first column, right-align the others."""
-    return value.ljust(width) if column == 0 else value.rjust(width)
 
 
 def workload_parameters(documents: list, words: int, repeats: int) -> dict:

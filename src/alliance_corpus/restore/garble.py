@@ -29,6 +29,7 @@ from typing import Sequence
 
 from .rules import Rule
 from .scripts import find_foreign_words
+from .steps import rule_changes
 
 SIGNAL_KINDS = frozenset({"leakage", "spin", "filler", "casing", "spacing"})
 FOREIGN_WORD = 0.9
@@ -44,7 +45,7 @@ def garble_evidence(text: str, rules: Sequence[Rule]) -> float:
     evidence = 0.0
     for rule in rules:
         if rule.kind in SIGNAL_KINDS and rule.match != "tokens":
-            evidence += rule.confidence**2 * sum(1 for _ in rule.regex.finditer(text))
+            evidence += rule.confidence**2 * sum(1 for _ in rule_changes(text, rule))
     evidence += FOREIGN_WORD * sum(1 for _ in find_foreign_words(text))
     return evidence
 

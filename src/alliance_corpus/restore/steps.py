@@ -72,16 +72,19 @@ def _unescape_fully(entity: str) -> str:
 
 def apply_rules(text: str, rules: Iterable[Rule]) -> list[Change]:
     """Changes proposed by ``phrase`` and ``regex`` rules."""
-    changes = []
-    for rule in rules:
-        for match in rule.regex.finditer(text):
-            matched = match.group()
-            if matched in rule.unless:
-                continue
-            expanded = match.expand(rule.replacement) if "\\" in rule.replacement else None
-            replacement = rule.replacement_for(matched, expanded)
-            changes.append(Change(match.start(), match.end(), replacement, rule.id, rule.kind))
-    return changes
+    return [change for rule in rules for change in rule_changes(text, rule)]
+
+
+def rule_changes(text: str, rule: Rule) -> Iterator[Change]:
+    """Every change one ``phrase`` or ``regex`` rule proposes; matches it would leave as they are are skipped."""
+    for match in rule.regex.finditer(text):
+        matched = match.group()
+        if matched in rule.unless:
+            continue
+        expanded = match.expand(rule.replacement) if "\\" in rule.replacement else None
+        replacement = rule.replacement_for(matched, expanded)
+        if replacement != matched:
+            yield Change(match.start(), match.end(), replacement, rule.id, rule.kind)
 
 
 def fix_proper_casing(text: str, names: re.Pattern[str] | None, canonical: dict[str, str]) -> list[Change]:
