@@ -82,3 +82,28 @@ def test_cli_console_script_is_installed():
     assert script is not None
     result = subprocess.run([script, "--version"], capture_output=True, text=True)
     assert result.stdout.startswith("alliance-corpus 0.1.0")
+
+
+def test_cli_annotate_shows_a_progress_bar_on_a_terminal(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    make_corpus(tmp_path / "data", {"seed.txt": SEED_RAW.read_bytes()})
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    process = subprocess.Popen([*CLI, "annotate"], cwd=tmp_path, stdout=terminal, stderr=terminal)
+    os.close(terminal)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait() == 0
+    text = output.decode(errors="replace")
+    assert "annotating" in text and "1/1" in text and "documents: 1 in corpus" in text
