@@ -13,7 +13,6 @@ raw text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from . import __version__
@@ -24,18 +23,10 @@ from .records import AnnotatedDocument, CleanResult, Entity, PipelineInfo, Sente
 from .resources import Resources
 from .restore import RestoreConfig, clean
 from .restore.segments import find_credits
+from .sources import RawDocument
 
 CHUNK_CHARS = 50_000
 BATCH_SIZE = 16
-
-
-@dataclass(frozen=True)
-class RawDocument:
-    """A raw text to annotate, with its id and provenance."""
-
-    id: str
-    text: str
-    source: Source
 
 
 def annotate(

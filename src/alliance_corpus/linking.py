@@ -31,7 +31,6 @@ from typing import Iterable, Sequence
 
 from .gazetteer import Gazetteer
 
-LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 LEADING_DETERMINER = re.compile(r"^(?:the|The|a|an|A|An)\s+(?=\S)")
 TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:of|the|and|of the|in|to))+$")
 TITLE_BEFORE = re.compile(r"(?:Secretary|Minister|Ministry|Department|Deputy Secretary|Under Secretary) of\s*$")
@@ -137,12 +136,7 @@ def _link_by_name(text: str, mention: Mention, gazetteer: Gazetteer) -> Mention:
     if mention.kb_id:
         entry = gazetteer.by_id.get(mention.kb_id)
         return replace(mention, label=entry.label) if entry else mention
-    surface = text[mention.start : mention.end]
-    entry = gazetteer.lookup(surface)
-    if entry is None:
-        article = LEADING_ARTICLE.match(surface)
-        if article and (entry := gazetteer.lookup(surface[article.end() :])):
-            mention = replace(mention, start=mention.start + article.end())
+    entry = gazetteer.lookup(text[mention.start : mention.end])
     if entry is None:
         return mention
     return replace(mention, label=entry.label, kb_id=entry.id)

@@ -20,12 +20,12 @@ from typing import Callable, Iterable, Iterator
 
 import orjson
 
-from .annotation import BATCH_SIZE, RawDocument, annotate_documents, pipeline_info
+from .annotation import BATCH_SIZE, annotate_documents, pipeline_info
 from .corpus import dumps, index_entry, read_index, write_atomic, write_index
 from .errors import DocumentError
 from .records import SCHEMA_VERSION, AnnotatedDocument
 from .resources import Resources
-from .sources import discover, read_raw
+from .sources import RawDocument, discover, read_raw
 
 Progress = Callable[[Iterable, int], Iterable]
 """Wraps the stream of results, given its length (e.g. a tqdm progress bar)."""

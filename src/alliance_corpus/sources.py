@@ -17,18 +17,27 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 from pydantic import ValidationError
 
-from .annotation import RawDocument
 from .errors import DocumentError
 from .records import Source
 
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes")
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A raw text to annotate, with its id and provenance."""
+
+    id: str
+    text: str
+    source: Source
 
 
 def discover(raw_dir: Path) -> list[Path]:

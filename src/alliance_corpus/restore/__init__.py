@@ -65,10 +65,14 @@ Step = Callable[[str], list[Change]]
 
 @dataclass(frozen=True)
 class _Plan:
+    """The rules of one set of resources, sorted into the layers :func:`clean` runs."""
+
     mechanical: tuple[Step, ...]
-    gated_by_rules: tuple[tuple[str, tuple[Rule, ...]], ...]
-    token_rules: tuple[Rule, ...]
-    scoring_rules: tuple[Rule, ...]
+    leakage: tuple[Rule, ...]
+    spin: tuple[Rule, ...]
+    tokens: tuple[Rule, ...]
+    casing: tuple[Rule, ...]
+    scoring: tuple[Rule, ...]
     proper_names: object
     canonical_names: dict
 
@@ -76,22 +80,21 @@ class _Plan:
 @lru_cache(maxsize=8)
 def _plan(resources: Resources) -> _Plan:
     rules = resources.rules
-    mechanical_kinds = {"markup", "whitespace", "typography", "spacing"}
-    markup_rules = tuple(split_rules(rules, {"markup"}, {"phrase", "regex"}))
-    layout_rules = tuple(split_rules(rules, mechanical_kinds - {"markup"}, {"phrase", "regex"}))
+    text_rules = {"phrase", "regex"}
+    markup = tuple(split_rules(rules, {"markup"}, text_rules))
+    layout = tuple(split_rules(rules, {"whitespace", "typography", "spacing"}, text_rules))
     gazetteer = resources.gazetteer
     return _Plan(
         mechanical=(
             fix_encoding,
-            lambda text: fix_markup(text) + apply_rules(text, markup_rules),
-            lambda text: apply_rules(text, layout_rules),
+            lambda text: fix_markup(text) + apply_rules(text, markup),
+            lambda text: apply_rules(text, layout),
         ),
-        gated_by_rules=(
-            ("leakage", tuple(split_rules(rules, {"leakage"}, {"phrase", "regex"}))),
-            ("spin", tuple(split_rules(rules, {"spin", "filler"}, {"phrase", "regex"}))),
-        ),
-        token_rules=tuple(split_rules(rules, {"spin", "filler", "leakage", "casing"}, {"tokens"})),
-        scoring_rules=tuple(r for r in rules if r.match != "tokens"),
+        leakage=tuple(split_rules(rules, {"leakage"}, text_rules)),
+        spin=tuple(split_rules(rules, {"spin", "filler"}, text_rules)),
+        tokens=tuple(r for r in rules if r.match == "tokens"),
+        casing=tuple(split_rules(rules, {"casing"}, text_rules)),
+        scoring=tuple(r for r in rules if r.match in text_rules),
         proper_names=gazetteer.proper_name_regex(),
         canonical_names=gazetteer.case_insensitive_names(),
     )
@@ -104,7 +107,7 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     plan = _plan(resources)
     state = _State(text)
     state.run(plan.mechanical)
-    score = garble_score(state.text, plan.scoring_rules)
+    score = garble_score(state.text, plan.scoring)
     garbled = score >= GARBLED if config.garbled is None else config.garbled
     steps = _content_steps(plan, garbled, config, resources)
     for _ in range(MAX_PASSES):
@@ -120,21 +123,17 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
 
 
 def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources: Resources) -> list[Step]:
-    steps: list[Step] = []
-    for _, rules in plan.gated_by_rules:
-        chosen = tuple(r for r in rules if garbled or r.always)
-        steps.append(lambda text, chosen=chosen: apply_rules(text, chosen))
-    if garbled and config.context_rules and plan.token_rules:
-        steps.append(lambda text: apply_token_rules(text, plan.token_rules, _tagger(config.model, resources)))
-    casing = tuple(r for r in _casing_rules(plan) if garbled or r.always)
-    steps.append(
-        lambda text: apply_rules(text, casing) + fix_proper_casing(text, plan.proper_names, plan.canonical_names)
-    )
+    """The word-level layers, with low-confidence rules only when the text is garbled."""
+
+    def gated(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+        return tuple(r for r in rules if garbled or r.always)
+
+    leakage, spin, casing = gated(plan.leakage), gated(plan.spin), gated(plan.casing)
+    steps: list[Step] = [lambda text: apply_rules(text, leakage), lambda text: apply_rules(text, spin)]
+    if garbled and config.context_rules and plan.tokens:
+        steps.append(lambda text: apply_token_rules(text, plan.tokens, _tagger(config.model, resources)))
+    steps.append(lambda text: apply_rules(text, casing) + fix_proper_casing(text, plan.proper_names, plan.canonical_names))
     return steps
-
-
-def _casing_rules(plan: _Plan) -> tuple[Rule, ...]:
-    return tuple(r for r in plan.scoring_rules if r.kind == "casing")
 
 
 def _tagger(model: str | None, resources: Resources):
