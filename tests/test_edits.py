@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliance_corpus.edits import Change, apply_changes, compose, redo, to_raw_span, trim, undo
+from alliance_corpus.edits import Change, Projection, apply_changes, compose, redo, to_raw_span, trim, undo
 from alliance_corpus.records import check_edits
 
 
@@ -88,3 +88,25 @@ def test_edits_composed_steps_are_reversible(case):
     check_edits(raw, final, edits)
     assert undo(final, edits) == raw
     assert redo(raw, edits) == final
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_and_steps(), st.data())
+def test_edits_projected_span_rewrites_to_the_restored_span(case, data):
+    raw, steps = case
+    edits = []
+    for applied in steps:
+        edits = compose(raw, edits, applied.edits)
+    text = steps[-1].text
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = Projection(edits).span(start, end)
+    if span is None:
+        return
+    raw_start, raw_end = span
+    inside = [
+        e for e in edits
+        if raw_start <= e.raw_start and e.raw_end <= raw_end and start <= e.clean_start and e.clean_end <= end
+    ]
+    shifted = [e.model_copy(update={"raw_start": e.raw_start - raw_start, "raw_end": e.raw_end - raw_start}) for e in inside]
+    assert redo(raw[raw_start:raw_end], shifted) == text[start:end]

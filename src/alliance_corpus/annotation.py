@@ -16,7 +16,7 @@ import re
 from typing import Iterable, Iterator, Sequence
 
 from . import __version__
-from .edits import to_raw_span
+from .edits import Projection
 from .linking import Mention, credit_mentions, link_mentions, overlay
 from .nlp import load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, PipelineInfo, Sentence, Source
@@ -102,6 +102,7 @@ def _record(document: RawDocument, result: CleanResult, mentions, sentences, res
     gazetteer = resources.gazetteer
     credits = credit_mentions(find_credits(result.text, result.segments), gazetteer)
     linked = link_mentions(result.text, overlay(mentions, credits), gazetteer)
+    projection = Projection(result.edits)
     return AnnotatedDocument(
         id=document.id,
         source=document.source,
@@ -111,14 +112,14 @@ def _record(document: RawDocument, result: CleanResult, mentions, sentences, res
         segments=result.segments,
         flags=result.flags,
         sentences=sentences,
-        entities=[_entity(m, result, gazetteer) for m in linked],
+        entities=[_entity(m, result, gazetteer, projection) for m in linked],
         garble_score=result.garble_score,
         pipeline=info,
     )
 
 
-def _entity(mention: Mention, result: CleanResult, gazetteer) -> Entity:
-    raw_span = to_raw_span(result.edits, mention.start, mention.end)
+def _entity(mention: Mention, result: CleanResult, gazetteer, projection: Projection) -> Entity:
+    raw_span = projection.span(mention.start, mention.end)
     entry = gazetteer.by_id.get(mention.kb_id or "")
     return Entity(
         text=result.text[mention.start : mention.end],

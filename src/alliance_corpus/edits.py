@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable, NamedTuple, Sequence
 
 from .records import Edit
@@ -33,6 +34,7 @@ __all__ = [
     "undo",
     "redo",
     "to_raw_span",
+    "Projection",
 ]
 
 
@@ -184,6 +186,7 @@ def compose(raw: str, earlier: Sequence[Edit], later: Sequence[Edit]) -> list[Ed
     if not later:
         return list(earlier)
     current = redo(raw, earlier)
+    projection = Projection(earlier)
     anchored = []
     for old, new in _group(earlier, later):
         if not new:
@@ -191,8 +194,8 @@ def compose(raw: str, earlier: Sequence[Edit], later: Sequence[Edit]) -> list[Ed
             continue
         start, end, rule, kind = _merge(old, new)
         # The group's ends map through unchanged text; its earlier edits bound it too.
-        raw_start = min([_boundary(earlier, start, at_start=True), *(e.raw_start for e in old)])
-        raw_end = max([_boundary(earlier, end, at_start=False), *(e.raw_end for e in old)])
+        raw_start = min([projection.boundary(start, at_start=True), *(e.raw_start for e in old)])
+        raw_end = max([projection.boundary(end, at_start=False), *(e.raw_end for e in old)])
         after = _replay(current, start, end, new)
         anchored.append((raw_start, raw_end, after, rule, kind))
     return _anchor(raw, anchored)
@@ -279,7 +282,8 @@ def to_raw_span(edits: Sequence[Edit], start: int, end: int) -> tuple[int, int] 
 
     Returns ``None`` when either boundary falls strictly inside replaced
     wording, or when the span covers only inserted text: such a mention has
-    no raw counterpart, and a wrong offset would be worse than none.
+    no raw counterpart, and a wrong offset would be worse than none.  For many
+    spans over one document, build a :class:`Projection` once.
 
     >>> e = [Edit(raw_start=4, raw_end=10, clean_start=4, clean_end=9,
     ...           before="people", after="World", rule="spin.world", kind="spin")]
@@ -288,24 +292,53 @@ def to_raw_span(edits: Sequence[Edit], start: int, end: int) -> tuple[int, int] 
     >>> to_raw_span(e, 5, 9) is None
     True
     """
-    raw_start = _boundary(edits, start, at_start=True)
-    raw_end = _boundary(edits, end, at_start=False)
-    if raw_start is None or raw_end is None or raw_end < raw_start:
-        return None
-    if raw_start == raw_end and start != end:
-        return None
-    return raw_start, raw_end
+    return Projection(edits).span(start, end)
 
 
-def _boundary(edits: Sequence[Edit], pos: int, *, at_start: bool) -> int | None:
-    shift = 0
-    for edit in edits:
-        if edit.clean_start < pos < edit.clean_end:
+class Projection:
+    """Maps restored-text offsets to raw offsets through one document's edits, by bisection."""
+
+    def __init__(self, edits: Sequence[Edit]):
+        self.edits = list(edits)
+        self.ends = [edit.clean_end for edit in self.edits]
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The raw span of ``[start, end)``, or ``None`` (see :func:`to_raw_span`)."""
+        raw_start = self.boundary(start, at_start=True)
+        raw_end = self.boundary(end, at_start=False)
+        if raw_start is None or raw_end is None or raw_end < raw_start:
             return None
-        if at_start and edit.clean_start == pos and edit.clean_end > pos:
-            return edit.raw_start
-        if edit.clean_end < pos or (edit.clean_end == pos and (at_start or edit.clean_start < pos)):
-            shift = edit.raw_end - edit.clean_end
-            continue
-        break
-    return pos + shift
+        if raw_start == raw_end and start != end:
+            return None
+        return raw_start, raw_end
+
+    def boundary(self, pos: int, *, at_start: bool) -> int | None:
+        """The raw position of restored position ``pos``, as a span start or end; ``None`` inside an edit.
+
+        At a boundary shared by an edit, a start maps after an edit that ends
+        there and to the start of an edit that begins there; an end maps
+        before a deletion there.
+        """
+        index = bisect_left(self.ends, pos)
+        shift = self._shift(index - 1)
+        while index < len(self.edits) and self.ends[index] == pos:
+            edit = self.edits[index]
+            if not (at_start or edit.clean_start < pos):
+                break
+            shift = self._shift(index)
+            index += 1
+        if index < len(self.edits):
+            edit = self.edits[index]
+            if edit.clean_start < pos < edit.clean_end:
+                return None
+            if at_start and edit.clean_start == pos < edit.clean_end:
+                return edit.raw_start
+        return pos + shift
+
+    def _shift(self, index: int) -> int:
+        if index < 0:
+            return 0
+        edit = self.edits[index]
+        return edit.raw_end - edit.clean_end
+
+

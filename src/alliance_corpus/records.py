@@ -179,8 +179,12 @@ class AnnotatedDocument(Record):
             _within(span.start, span.end, self.text, type(span).__name__)
         for flag in self.flags:
             _same(flag.text, self.text, flag.start, flag.end, "flag")
-        for entity in self.entities:
-            _check_entity(entity, self)
+        if self.entities:
+            from .edits import Projection
+
+            projection = Projection(self.edits)
+            for entity in self.entities:
+                _check_entity(entity, self, projection)
         return self
 
 
@@ -210,11 +214,9 @@ def _in_order(first: Edit, second: Edit) -> bool:
     return not both_insert_here
 
 
-def _check_entity(entity: Entity, doc: AnnotatedDocument) -> None:
-    from .edits import to_raw_span
-
+def _check_entity(entity: Entity, doc: AnnotatedDocument, projection) -> None:
     _same(entity.text, doc.text, entity.start, entity.end, f"entity {entity.label}")
-    expected = to_raw_span(doc.edits, entity.start, entity.end)
+    expected = projection.span(entity.start, entity.end)
     actual = None if entity.raw_start is None else (entity.raw_start, entity.raw_end)
     if actual != expected:
         raise ValueError(f"entity {entity.text!r}: raw span {actual} does not match its projection {expected}")

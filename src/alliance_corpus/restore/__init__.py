@@ -131,7 +131,8 @@ def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources:
     leakage, spin, casing = gated(plan.leakage), gated(plan.spin), gated(plan.casing)
     steps: list[Step] = [lambda text: apply_rules(text, leakage), lambda text: apply_rules(text, spin)]
     if garbled and config.context_rules and plan.tokens:
-        steps.append(lambda text: apply_token_rules(text, plan.tokens, _tagger(config.model, resources)))
+        tagged: dict = {}  # line -> changes, so later passes re-tag only changed lines
+        steps.append(lambda text: apply_token_rules(text, plan.tokens, _tagger(config.model, resources), tagged))
     steps.append(lambda text: apply_rules(text, casing) + fix_proper_casing(text, plan.proper_names, plan.canonical_names))
     return steps
 

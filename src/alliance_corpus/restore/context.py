@@ -38,26 +38,36 @@ def clause_without_verb(doc, start: int) -> bool:
 GUARDS = {"clause-without-verb": clause_without_verb}
 
 
-def apply_token_rules(text: str, rules: Sequence[Rule], nlp) -> list[Change]:
-    """Changes proposed by ``tokens`` rules, using ``nlp``'s tagger on the lines that need it."""
+def apply_token_rules(text: str, rules: Sequence[Rule], nlp, cache: dict | None = None) -> list[Change]:
+    """Changes proposed by ``tokens`` rules, using ``nlp``'s tagger on the lines that need it.
+
+    ``cache`` (line -> changes within it) lets repeated passes over a text
+    re-tag only the lines that changed.
+    """
     if not rules:
         return []
+    cache = {} if cache is None else cache
     triggers = trigger_regex(rules)
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if triggers.search(m.group())]
-    if not lines:
-        return []
-    matcher = _matcher(nlp, rules)
-    disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS]
-    by_id = {rule.id: rule for rule in rules}
+    fresh = list(dict.fromkeys(line for _, line in lines if line not in cache))
+    if fresh:
+        matcher = _matcher(nlp, rules)
+        disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS]
+        by_id = {rule.id: rule for rule in rules}
+        for line, doc in zip(fresh, nlp.pipe(fresh, disable=disable)):
+            cache[line] = _line_changes(doc, matcher, by_id, nlp)
+    return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache[line]]
+
+
+def _line_changes(doc, matcher, by_id: dict[str, Rule], nlp) -> list[Change]:
     changes = []
-    for (offset, _), doc in zip(lines, nlp.pipe((line for _, line in lines), disable=disable)):
-        for match_id, start, end in matcher(doc):
-            rule = by_id[nlp.vocab.strings[match_id]]
-            if rule.guard and not GUARDS[rule.guard](doc, start):
-                continue
-            target = doc[start + rule.target[0] : start + rule.target[1]]
-            replacement = rule.replacement_for(target.text)
-            changes.append(Change(offset + target.start_char, offset + target.end_char, replacement, rule.id, rule.kind))
+    for match_id, start, _ in matcher(doc):
+        rule = by_id[nlp.vocab.strings[match_id]]
+        if rule.guard and not GUARDS[rule.guard](doc, start):
+            continue
+        target = doc[start + rule.target[0] : start + rule.target[1]]
+        replacement = rule.replacement_for(target.text)
+        changes.append(Change(target.start_char, target.end_char, replacement, rule.id, rule.kind))
     return changes
 
 
