@@ -81,10 +81,13 @@ def load_model(model: str | None = None):
         raise
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None, resources: Resources | None = None) -> Pipeline:
-    """The model with an EntityRuler fed by the gazetteer, cached per model and resources."""
-    resources = resources or Resources.bundled()
+    """The model with an EntityRuler fed by the gazetteer, loaded once per model and resources."""
+    return _cached_pipeline(model_name(model), resources or Resources.bundled())
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(model: str, resources: Resources) -> Pipeline:
     nlp = load_model(model)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name=RULER, before=before, config={"validate": True})
@@ -92,7 +95,7 @@ def load_pipeline(model: str | None = None, resources: Resources | None = None) 
     # every earlier component on each pattern string.
     with nlp.select_pipes(enable=[RULER]):
         ruler.add_patterns(_ruler_patterns(nlp, resources))
-    return Pipeline(nlp=nlp, model=model_name(model))
+    return Pipeline(nlp=nlp, model=model)
 
 
 def _ruler_patterns(nlp, resources: Resources) -> list[dict]:
