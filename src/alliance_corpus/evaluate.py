@@ -42,11 +42,7 @@ def entity_scores(predicted: Iterable[tuple], gold: Iterable[tuple]) -> Scores:
     """Exact-match precision, recall and F1 over ``(label, start, end)`` tuples."""
     predicted, gold = set(predicted), set(gold)
     tp = len(predicted & gold)
-    fp, fn = len(predicted - gold), len(gold - predicted)
-    precision = tp / (tp + fp) if predicted else 0.0
-    recall = tp / (tp + fn) if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(precision, recall, f1, tp, fp, fn)
+    return _from_counts(tp, len(predicted - gold), len(gold - predicted))
 
 
 @dataclass(frozen=True)
@@ -113,6 +109,7 @@ def quality_report(root: str | Path = ".") -> dict:
         "words": sum(len(r.text.split()) for r in clean_results),
         "word_edits": sum(1 for r in clean_results for e in r.edits if e.kind in WORD_KINDS),
         "garble_score_range": _range(r.garble_score for r in clean_results),
+        "garble_scores": sorted(r.garble_score for r in clean_results),
     }
     cases = [orjson.loads(p.read_bytes()) for p in sorted((root / "tests" / "data" / "garbled").glob("*.json"))]
     restored = [clean(c["garbled"]) for c in cases]
@@ -121,10 +118,39 @@ def quality_report(root: str | Path = ".") -> dict:
         "mean_wer_raw": round(sum(word_error_rate(c["garbled"], c["original"]) for c in cases) / len(cases), 4),
         "mean_wer_restored": round(sum(word_error_rate(r.text, c["original"]) for r, c in zip(restored, cases)) / len(cases), 4),
         "garble_score_range": _range(r.garble_score for r in restored),
+        "garble_scores": sorted(r.garble_score for r in restored),
         "originals_garble_score_range": _range(clean(c["original"]).garble_score for c in cases),
         "originals_word_edits": sum(1 for c in cases for e in clean(c["original"]).edits if e.kind in WORD_KINDS),
+        "entities_on_garbled": _scores(mention_scores(cases, "garbled")),
+        "entities_on_originals": _scores(mention_scores(cases, "original")),
     }
     return report
+
+
+def mention_scores(cases: list[dict], field: str) -> Scores:
+    """Entity scores over ``(label, surface text)`` mentions, counted with multiplicity.
+
+    The garbled test set has no offsets for its gold mentions, so a mention
+    matches when its label and restored surface form agree.
+    """
+    from collections import Counter
+
+    from .annotation import annotate
+
+    tp = fp = fn = 0
+    for case in cases:
+        gold = Counter((e["label"], e["text"]) for e in case["entities"])
+        found = Counter((e.label, e.text) for e in annotate(case[field]).entities if e.label in NAMED_LABELS)
+        hits = sum((gold & found).values())
+        tp, fp, fn = tp + hits, fp + sum(found.values()) - hits, fn + sum(gold.values()) - hits
+    return _from_counts(tp, fp, fn)
+
+
+def _from_counts(tp: int, fp: int, fn: int) -> Scores:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(precision, recall, f1, tp, fp, fn)
 
 
 def _scores(scores: Scores) -> dict:
