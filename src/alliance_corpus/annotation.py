@@ -13,7 +13,7 @@ raw text.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
 from . import __version__
 from .edits import Projection

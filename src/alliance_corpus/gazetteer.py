@@ -56,7 +56,7 @@ class GazetteerEntry(BaseModel):
     note: str = ""
 
     @model_validator(mode="after")
-    def _named(self) -> "GazetteerEntry":
+    def _named(self) -> GazetteerEntry:
         if isinstance(self.pattern, list) and not self.canonical:
             raise ValueError("an entry with a token pattern needs a 'canonical' name")
         if isinstance(self.pattern, str) and not self.pattern.strip():

@@ -64,7 +64,7 @@ class Edit(Record):
     kind: EditKind = Field(description="What sort of damage the edit repairs.")
 
     @model_validator(mode="after")
-    def _lengths_match(self) -> "Edit":
+    def _lengths_match(self) -> Edit:
         if self.raw_end - self.raw_start != len(self.before):
             raise ValueError(f"edit {self.rule}: raw span does not have the length of `before`")
         if self.clean_end - self.clean_start != len(self.after):
@@ -115,7 +115,7 @@ class Entity(Record):
     source: EntitySource = Field(description="Component that found the mention.")
 
     @model_validator(mode="after")
-    def _raw_span_complete(self) -> "Entity":
+    def _raw_span_complete(self) -> Entity:
         if (self.raw_start is None) != (self.raw_end is None):
             raise ValueError(f"entity {self.text!r}: raw_start and raw_end must both be set or both be null")
         return self
@@ -173,7 +173,7 @@ class AnnotatedDocument(Record):
     pipeline: PipelineInfo
 
     @model_validator(mode="after")
-    def _consistent(self) -> "AnnotatedDocument":
+    def _consistent(self) -> AnnotatedDocument:
         check_edits(self.raw_text, self.text, self.edits)
         for span in [*self.segments, *self.sentences, *self.flags]:
             _within(span.start, span.end, self.text, type(span).__name__)

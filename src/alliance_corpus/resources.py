@@ -47,7 +47,7 @@ class Resources:
     extra_files: tuple[Path, ...] = field(default=())
 
     @classmethod
-    def bundled(cls) -> "Resources":
+    def bundled(cls) -> Resources:
         """Only the files shipped with the package."""
         return cls(
             rule_files=_jsonl_in(DATA / "rules"),
@@ -56,7 +56,7 @@ class Resources:
         )
 
     @classmethod
-    def for_corpus(cls, root: Path | None) -> "Resources":
+    def for_corpus(cls, root: Path | None) -> Resources:
         """Bundled files plus ``root/rules/*.jsonl`` and ``root/gazetteer/*.jsonl``."""
         base = cls.bundled()
         if root is None:

@@ -9,7 +9,7 @@ from alliance_corpus.corpus import read_index
 from alliance_corpus.sources import document_id
 from tests.conftest import SEED_RAW, make_corpus
 
-GOOD = "Former Prime Minister Shinzo Abe met Defense Secretary Lloyd Austin in Tokyo.\n".encode()
+GOOD = b"Former Prime Minister Shinzo Abe met Defense Secretary Lloyd Austin in Tokyo.\n"
 
 
 def _codes(summary):

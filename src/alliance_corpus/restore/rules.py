@@ -82,7 +82,7 @@ class Rule(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Rule":
+    def _consistent(self) -> Rule:
         if self.guard and self.match != "tokens":
             raise ValueError("a 'guard' needs a 'tokens' rule")
         if self.match == "tokens":
@@ -94,7 +94,7 @@ class Rule(BaseModel):
         elif not isinstance(self.pattern, str):
             raise ValueError(f"a '{self.match}' rule needs a string pattern")
         else:
-            self.regex  # compile now, so a bad pattern fails on its own line
+            self.regex  # noqa: B018 -- compile now, so a bad pattern is reported with its line
         return self
 
     @property
