@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from .gazetteer import Gazetteer
+from .restore.segments import credit_parts
 
 LEADING_DETERMINER = re.compile(r"^(?:the|The|a|an|A|An)\s+(?=\S)")
 TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:of|the|and|of the|in|to))+$")
@@ -116,14 +117,14 @@ def _compound_parts(surface: str, gazetteer: Gazetteer) -> list[str] | None:
 
 
 def credit_mentions(credits: Iterable[re.Match[str]], gazetteer: Gazetteer) -> list[Mention]:
-    """A PERSON and an ORG for each photo credit ("Yuriko Nakao/Reuters")."""
+    """A PERSON and an ORG for each photo credit ("Yuriko Nakao/Reuters", "AP Photo/Eugene Hoshiko")."""
     mentions = []
     for credit in credits:
-        person = Mention(credit.start("person"), credit.end("person"), "PERSON", None, "caption")
-        agency = gazetteer.lookup(credit.group("agency"))
-        org = Mention(credit.start("agency"), credit.end("agency"), "ORG", agency.id if agency else None, "caption")
-        mentions += [person, org]
-    return mentions
+        (person_start, person_end), (agency_start, agency_end) = credit_parts(credit)
+        agency = gazetteer.lookup(credit.string[agency_start:agency_end])
+        mentions.append(Mention(person_start, person_end, "PERSON", None, "caption"))
+        mentions.append(Mention(agency_start, agency_end, "ORG", agency.id if agency else None, "caption"))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def overlay(mentions: Sequence[Mention], preferred: Sequence[Mention]) -> list[Mention]:

@@ -43,3 +43,11 @@ def test_linking_entities_have_null_raw_offsets_inside_restored_wording():
     assert doc.raw_text[war.raw_start : war.raw_end] == "people War II"
     inner = doc.text.index("World") + 1
     assert to_raw_span(doc.edits, inner, inner + 4) is None
+
+
+def test_linking_credits_in_either_order():
+    text = "Marines land on Okinawa during a drill. AP Photo/Eugene Hoshiko\nThe drill ended on Friday."
+    doc = annotate(text)
+    credit = [(e.text, e.label) for e in doc.entities if e.source == "caption"]
+    assert credit == [("AP", "ORG"), ("Eugene Hoshiko", "PERSON")]
+    assert [s.kind for s in doc.segments] == ["caption", "credit", "body"]

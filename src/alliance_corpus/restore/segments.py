@@ -33,10 +33,23 @@ def segment_lexicon() -> dict:
 
 @lru_cache(maxsize=1)
 def credit_pattern() -> re.Pattern[str]:
-    """A photographer's name, a slash and an agency at the end of a line."""
+    """A photographer and an agency at the end of a line, in either order.
+
+    "Yuriko Nakao/Reuters" and "AP Photo/Eugene Hoshiko" both match; the
+    groups ``person`` and ``agency`` (or ``agency2`` and ``person2``) hold them.
+    """
     agencies = "|".join(re.escape(a) for a in sorted(segment_lexicon()["agencies"], key=len, reverse=True))
     name = r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}"
-    return re.compile(rf"(?:(?:Photo|Image|Credit):\s*)?(?P<person>{name})\s*/\s*(?P<agency>{agencies})\s*$")
+    by_person = rf"(?P<person>{name})\s*/\s*(?P<agency>{agencies})(?: Photo)?"
+    by_agency = rf"(?P<agency2>{agencies})(?: Photo)?\s*/\s*(?P<person2>{name})"
+    return re.compile(rf"(?:(?:Photo|Image|Credit)(?: by)?:?\s*)?(?:{by_person}|{by_agency})\s*$")
+
+
+def credit_parts(match: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The spans of the photographer and of the agency in a :func:`credit_pattern` match."""
+    person = "person" if match.group("person") else "person2"
+    agency = "agency" if match.group("agency") else "agency2"
+    return match.span(person), match.span(agency)
 
 
 @lru_cache(maxsize=1)
