@@ -26,6 +26,7 @@ from .restore.segments import find_credits
 from .sources import RawDocument
 
 CHUNK_CHARS = 50_000
+DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 BATCH_SIZE = 16
 
 
@@ -38,6 +39,8 @@ def annotate(
     resources: Resources | None = None,
 ) -> AnnotatedDocument:
     """Restore, tag and link one text."""
+    if not DOC_ID.fullmatch(doc_id):
+        raise ValueError(f"doc_id {doc_id!r} must be letters, digits, '.', '_' or '-', starting with a letter or digit")
     source = source or Source(path=f"{doc_id}.txt", sha256=_sha256(text))
     return next(iter(annotate_documents([RawDocument(doc_id, text, source)], model=model, resources=resources)))
 

@@ -51,3 +51,10 @@ def test_linking_credits_in_either_order():
     credit = [(e.text, e.label) for e in doc.entities if e.source == "caption"]
     assert credit == [("AP", "ORG"), ("Eugene Hoshiko", "PERSON")]
     assert [s.kind for s in doc.segments] == ["caption", "credit", "body"]
+
+
+def test_linking_annotate_rejects_unsafe_ids_before_working():
+    import pytest
+
+    with pytest.raises(ValueError, match="doc_id '../escape'"):
+        annotate("Okinawa", doc_id="../escape")
