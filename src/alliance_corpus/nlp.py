@@ -6,6 +6,12 @@ and model, and reused.
 
 The model name comes from the ``model`` argument, else the
 ``ALLIANCE_CORPUS_MODEL`` environment variable, else :data:`DEFAULT_MODEL`.
+
+>>> pipeline = load_pipeline()
+>>> pipeline.nlp.pipe_names[-2:]
+['alliance_ruler', 'ner']
+>>> pipeline.ner_disabled
+['tagger', 'attribute_ruler', 'lemmatizer']
 """
 
 from __future__ import annotations

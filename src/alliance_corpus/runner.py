@@ -5,7 +5,12 @@ skips those whose raw bytes and pipeline fingerprint are unchanged, annotates
 the rest in batches (in ``jobs`` processes), writes each record atomically,
 rewrites the index and returns a :class:`RunSummary`.  A document that cannot
 be read or annotated is reported with its path and reason; the others are
-still written.
+still written::
+
+    summary = annotate_corpus("data/raw", "data/annotated", jobs=2)
+    print(summary.render())       # documents, words, edits by kind, entities by label, time
+    for error in summary.errors:  # DocumentError: path, code, problem
+        print(error)
 """
 
 from __future__ import annotations
