@@ -10,8 +10,8 @@ Linking rules:
   canonical name and label (the gazetteer is authoritative for its names).
 - A surname alone ("Yoshida") links to the person named in full elsewhere in
   the same document.  With no full mention, it links only if exactly one
-  gazetteer person has that surname; otherwise it stays unlinked rather than
-  guessed.  Occurrences of a linked person's surname that the model missed
+  gazetteer person has that surname and the model did not read it as a
+  place ("Austin, Texas"); otherwise it stays unlinked rather than guessed.  Occurrences of a linked person's surname that the model missed
   are added as PERSON mentions.
 - A credit such as "Yuriko Nakao/Reuters" yields a PERSON and an ORG.
 
@@ -39,6 +39,7 @@ TITLE_AFTER = re.compile(r"\s+(?:Secretary|Secretaries|Minister|Ministers)\b")
 TITLE_WORDS = frozenset({"State", "Defense", "Defence", "Foreign", "Foreign Affairs", "the Navy", "the Army", "the Air Force", "the Treasury", "Homeland Security"})
 COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 COMPOUND_LABELS = frozenset({"GPE", "NORP", "LOC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -149,9 +150,11 @@ def _resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
     for mention in mentions:
         surface = text[mention.start : mention.end]
         if mention.kb_id is None and surface in gazetteer.by_short:
-            kb_id = _person_for(surface, in_document, gazetteer)
-            if kb_id or mention.label == "PERSON":
-                mention = replace(mention, label="PERSON", kb_id=kb_id)
+            if surface in in_document:  # the document names the person in full: trust it over the model's label
+                mention = replace(mention, label="PERSON", kb_id=_only(in_document[surface]))
+            elif mention.label not in PLACE_LABELS:  # "Austin" the city must not become Lloyd Austin
+                kb_id = _only({e.id for e in gazetteer.with_surname(surface)})
+                mention = replace(mention, label="PERSON" if kb_id else mention.label, kb_id=kb_id)
         resolved.append(mention)
     return resolved + _missed_surnames(text, resolved, in_document)
 
@@ -167,8 +170,8 @@ def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer) -> 
     return found
 
 
-def _person_for(surname: str, in_document: dict[str, set[str]], gazetteer: Gazetteer) -> str | None:
-    candidates = in_document.get(surname) or {e.id for e in gazetteer.with_surname(surname)}
+def _only(candidates: set[str]) -> str | None:
+    """The one candidate, or ``None`` when there are several: never guess."""
     return next(iter(candidates)) if len(candidates) == 1 else None
 
 

@@ -58,3 +58,9 @@ def test_linking_annotate_rejects_unsafe_ids_before_working():
 
     with pytest.raises(ValueError, match="doc_id '../escape'"):
         annotate("Okinawa", doc_id="../escape")
+
+
+def test_linking_place_sharing_a_surname_is_not_turned_into_the_person():
+    doc = annotate("The delegation flew from Austin, Texas, to Tokyo.")
+    austin = [e for e in doc.entities if e.text == "Austin"]
+    assert austin and all(e.label != "PERSON" and e.kb_id is None for e in austin)
