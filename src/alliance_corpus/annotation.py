@@ -103,7 +103,7 @@ def _mention(ent, offset: int) -> Mention:
 
 def _record(document: RawDocument, result: CleanResult, mentions, sentences, resources, info) -> AnnotatedDocument:
     gazetteer = resources.gazetteer
-    credits = credit_mentions(find_credits(result.text, result.segments), gazetteer)
+    credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer)
     linked = link_mentions(result.text, overlay(mentions, credits), gazetteer)
     projection = Projection(result.edits)
     return AnnotatedDocument(

@@ -14,7 +14,7 @@ from typing import Iterable, NamedTuple
 
 import orjson
 
-from .records import NAMED_LABELS, AnnotatedDocument
+from .records import NAMED_LABELS, WORD_KINDS, AnnotatedDocument
 
 
 def word_error_rate(hypothesis: str, reference: str) -> float:
@@ -73,14 +73,13 @@ def raw_spans(document: AnnotatedDocument, labels: frozenset[str] = NAMED_LABELS
 def quality_report(root: str | Path = ".") -> dict:
     """Every quality figure of the repository's test sets (what ``make quality`` prints).
 
-    Reads ``data/raw`` and ``data/gold`` for the seed, ``tests/data/clean`` and
-    ``tests/data/garbled`` for the generalization sets.
+    Reads ``data/raw`` and ``data/gold`` for the seed, and ``tests/data/clean``,
+    ``garbled``, ``garbled_dev`` and ``webnoise`` for the generalization sets.
     """
     from collections import Counter
 
     from .annotation import annotate
     from .nlp import load_model
-    from .records import WORD_KINDS
     from .restore import clean
 
     root = Path(root)
@@ -111,20 +110,52 @@ def quality_report(root: str | Path = ".") -> dict:
         "garble_score_range": _range(r.garble_score for r in clean_results),
         "garble_scores": sorted(r.garble_score for r in clean_results),
     }
-    cases = [orjson.loads(p.read_bytes()) for p in sorted((root / "tests" / "data" / "garbled").glob("*.json"))]
+    report["garbled_set"] = garbled_set_report(root / "tests" / "data" / "garbled")
+    report["garbled_dev_set"] = garbled_set_report(root / "tests" / "data" / "garbled_dev")
+    report["webnoise_set"] = webnoise_report(root / "tests" / "data" / "webnoise")
+    return report
+
+
+def garbled_set_report(folder: Path) -> dict:
+    """Restoration and entity figures for a folder of garbled passages with their originals."""
+    from .restore import clean
+
+    cases = [orjson.loads(p.read_bytes()) for p in sorted(folder.glob("*.json"))]
     restored = [clean(c["garbled"]) for c in cases]
-    report["garbled_set"] = {
+    originals = [clean(c["original"]) for c in cases]
+    return {
         "passages": len(cases),
-        "mean_wer_raw": round(sum(word_error_rate(c["garbled"], c["original"]) for c in cases) / len(cases), 4),
-        "mean_wer_restored": round(sum(word_error_rate(r.text, c["original"]) for r, c in zip(restored, cases)) / len(cases), 4),
+        "mean_wer_raw": _mean(word_error_rate(c["garbled"], c["original"]) for c in cases),
+        "mean_wer_restored": _mean(word_error_rate(r.text, c["original"]) for r, c in zip(restored, cases)),
         "garble_score_range": _range(r.garble_score for r in restored),
         "garble_scores": sorted(r.garble_score for r in restored),
-        "originals_garble_score_range": _range(clean(c["original"]).garble_score for c in cases),
-        "originals_word_edits": sum(1 for c in cases for e in clean(c["original"]).edits if e.kind in WORD_KINDS),
+        "originals_garble_score_range": _range(r.garble_score for r in originals),
+        "originals_word_edits": sum(1 for r in originals for e in r.edits if e.kind in WORD_KINDS),
         "entities_on_garbled": _scores(mention_scores(cases, "garbled")),
         "entities_on_originals": _scores(mention_scores(cases, "original")),
     }
-    return report
+
+
+def webnoise_report(folder: Path) -> dict:
+    """How much of the article prose of scraped pages comes back word for word."""
+    from .restore import clean
+
+    cases = [orjson.loads(p.read_bytes()) for p in sorted(folder.glob("*.json"))]
+    results = [clean(c["raw"]) for c in cases]
+    return {
+        "pages": len(cases),
+        "mean_wer_raw": _mean(word_error_rate(c["raw"], c["expected"]) for c in cases),
+        "mean_wer_prose": _mean(word_error_rate(r.prose(), c["expected"]) for r, c in zip(results, cases)),
+        "furniture_lines": sum(len(c["boilerplate"]) for c in cases),
+        "furniture_lines_left_in_prose": sum(
+            line in r.prose().split("\n\n") for r, c in zip(results, cases) for line in c["boilerplate"]
+        ),
+    }
+
+
+def _mean(values) -> float:
+    values = list(values)
+    return round(sum(values) / len(values), 4)
 
 
 def mention_scores(cases: list[dict], field: str) -> Scores:

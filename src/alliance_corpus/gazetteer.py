@@ -111,12 +111,22 @@ class Gazetteer:
         """Lower-cased name -> canonical spelling, for entries with ``ignore_case``."""
         return {" ".join(n.lower().split()): n for e in self.entries if e.ignore_case for n in e.names}
 
-    def proper_name_regex(self) -> re.Pattern[str] | None:
-        """A case-insensitive pattern for the names of :meth:`case_insensitive_names`."""
-        names = sorted(self.case_insensitive_names().values(), key=len, reverse=True)
-        if not names:
+    def recasable_names(self) -> dict[str, str]:
+        """Lower-cased name -> spelling, for the names whose case a spun text may have damaged.
+
+        Those are the ``ignore_case`` names and every name of several words
+        ("camp David" -> "Camp David"); a single word in lower case is often
+        an ordinary word ("diet", "marine").
+        """
+        several_words = {" ".join(n.lower().split()): n for e in self.entries for n in e.names if len(n.split()) > 1}
+        return {**several_words, **self.case_insensitive_names()}
+
+    def proper_name_regex(self, names: dict[str, str] | None = None) -> re.Pattern[str] | None:
+        """A case-insensitive pattern for ``names`` (by default :meth:`case_insensitive_names`)."""
+        spellings = sorted((names if names is not None else self.case_insensitive_names()).values(), key=len, reverse=True)
+        if not spellings:
             return None
-        alternatives = "|".join(r"[^\S\n]+".join(map(re.escape, n.split())) for n in names)
+        alternatives = "|".join(r"[^\S\n]+".join(map(re.escape, n.split())) for n in spellings)
         return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 

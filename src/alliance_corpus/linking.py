@@ -14,6 +14,7 @@ Linking rules:
   place ("Austin, Texas"); otherwise it stays unlinked rather than guessed.  Occurrences of a linked person's surname that the model missed
   are added as PERSON mentions.
 - A credit such as "Yuriko Nakao/Reuters" yields a PERSON and an ORG.
+- A model mention ending in "Law", "Treaty", "Guidelines"... is labelled LAW.
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -27,10 +28,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable, Sequence
 
+import orjson
+
 from .gazetteer import Gazetteer
-from .restore.segments import credit_parts
+from .resources import package_data
+from .restore.segments import Credit
 
 LEADING_DETERMINER = re.compile(r"^(?:the|The|a|an|A|An)\s+(?=\S)")
 TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:of|the|and|of the|in|to))+$")
@@ -55,7 +60,7 @@ class Mention:
 
 def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
-    mentions = [m for m in map(lambda m: tidy(text, m), mentions) if m is not None]
+    mentions = [relabel_documents(text, m) for m in map(lambda m: tidy(text, m), mentions) if m is not None]
     mentions = split_compounds(text, mentions, gazetteer)
     linked = [_link_by_name(text, m, gazetteer) for m in mentions]
     linked = _resolve_surnames(text, linked, gazetteer)
@@ -85,6 +90,28 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     start = mention.start + (head.end() if head else 0)
     end = mention.start + (tail.start() if tail else len(surface))
     return replace(mention, start=start, end=end) if end > start else None
+
+
+def relabel_documents(text: str, mention: Mention) -> Mention:
+    """Label a model mention LAW when its last word names a kind of document (``data/labels.json``).
+
+    >>> text = "the International Peace Cooperation Law passed"
+    >>> relabel_documents(text, Mention(4, 39, "ORG", None, "model")).label
+    'LAW'
+    """
+    lexicon = label_lexicon()
+    words = text[mention.start : mention.end].split()
+    if mention.source == "model" and mention.label in lexicon["relabel_from"] and len(words) > 1:
+        if words[-1] in lexicon["law_heads"]:
+            return replace(mention, label="LAW")
+    return mention
+
+
+@lru_cache(maxsize=1)
+def label_lexicon() -> dict:
+    """The label repairs of ``data/labels.json``, with its lists as sets."""
+    data = orjson.loads(package_data("labels.json").read_bytes())
+    return {"law_heads": frozenset(data["law_heads"]), "relabel_from": frozenset(data["relabel_from"])}
 
 
 def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -117,14 +144,18 @@ def _compound_parts(surface: str, gazetteer: Gazetteer) -> list[str] | None:
     return None
 
 
-def credit_mentions(credits: Iterable[re.Match[str]], gazetteer: Gazetteer) -> list[Mention]:
-    """A PERSON and an ORG for each photo credit ("Yuriko Nakao/Reuters", "AP Photo/Eugene Hoshiko")."""
+def credit_mentions(credits: Iterable[Credit], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """A PERSON per photographer and an ORG per agency of each photo credit.
+
+    "Yuriko Nakao/Reuters" gives a PERSON and an ORG; "Kyodo/Reuters" two ORGs.
+    """
     mentions = []
     for credit in credits:
-        (person_start, person_end), (agency_start, agency_end) = credit_parts(credit)
-        agency = gazetteer.lookup(credit.string[agency_start:agency_end])
-        mentions.append(Mention(person_start, person_end, "PERSON", None, "caption"))
-        mentions.append(Mention(agency_start, agency_end, "ORG", agency.id if agency else None, "caption"))
+        for start, end in credit.people:
+            mentions.append(Mention(start, end, "PERSON", None, "caption"))
+        for start, end in credit.agencies:
+            agency = gazetteer.lookup(text[start:end])
+            mentions.append(Mention(start, end, "ORG", agency.id if agency else None, "caption"))
     return sorted(mentions, key=lambda m: m.start)
 
 

@@ -146,7 +146,21 @@ class PipelineInfo(Record):
     fingerprint: str = Field(description="SHA-256 over all of the above.")
 
 
-class CleanResult(Record):
+class _Segmented(Record):
+    """A text with line segments (the fields ``text`` and ``segments`` are declared by subclasses)."""
+
+    def prose(self) -> str:
+        r"""The body lines, one paragraph each: the text without headings, captions, credits or boilerplate.
+
+        >>> CleanResult(text="Advertisement\nThe treaty was signed.", edits=[], garble_score=0.0,
+        ...             segments=[Segment(start=0, end=13, kind="boilerplate"),
+        ...                       Segment(start=14, end=36, kind="body")]).prose()
+        'The treaty was signed.'
+        """
+        return "\n\n".join(self.text[s.start : s.end] for s in self.segments if s.kind == "body")
+
+
+class CleanResult(_Segmented):
     """What :func:`alliance_corpus.clean` returns."""
 
     text: str
@@ -156,7 +170,7 @@ class CleanResult(Record):
     segments: list[Segment] = []
 
 
-class AnnotatedDocument(Record):
+class AnnotatedDocument(_Segmented):
     """One restored, entity-annotated document: the unit of the corpus."""
 
     schema_version: str = SCHEMA_VERSION

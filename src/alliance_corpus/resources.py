@@ -52,7 +52,7 @@ class Resources:
         return cls(
             rule_files=_jsonl_in(DATA / "rules"),
             gazetteer_files=_jsonl_in(DATA / "gazetteer"),
-            extra_files=(package_data("segments.json"),),
+            extra_files=(package_data("segments.json"), package_data("labels.json")),
         )
 
     @classmethod

@@ -1,4 +1,10 @@
-"""Entity quality on our own garbled test set, which no rule or gazetteer entry was fitted to sentence by sentence."""
+"""Entity quality on our own garbled sets.
+
+``garbled`` was written before the gazetteer was extended and fitted to no
+sentence of it; ``garbled_dev`` (10 passages by another author) is the
+development set whose misses guided the rules and entries added in version
+1.1.0 of the data files, so its figures are not held-out figures.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,15 @@ import json
 import pytest
 
 from alliance_corpus.evaluate import mention_scores
-from tests.conftest import GARBLED_SET
+from tests.conftest import GARBLED_DEV_SET, GARBLED_SET
 
-CASES = [json.loads(p.read_text(encoding="utf-8")) for p in GARBLED_SET]
+SETS = {"garbled": GARBLED_SET, "garbled_dev": GARBLED_DEV_SET}
+FLOORS = {("garbled", "garbled"): 0.93, ("garbled", "original"): 0.93, ("garbled_dev", "garbled"): 0.88, ("garbled_dev", "original"): 0.95}
 
 
-@pytest.mark.parametrize("field", ["garbled", "original"])
-def test_garbled_set_entities_score_high_on_spun_and_edited_text(field):
-    scores = mention_scores(CASES, field)
-    assert scores.f1 >= 0.93, scores
+@pytest.mark.parametrize(("name", "field"), FLOORS)
+def test_garbled_set_entities_score_high_on_spun_and_edited_text(name, field):
+    cases = [json.loads(p.read_text(encoding="utf-8")) for p in SETS[name]]
+    assert len(cases) >= 10
+    scores = mention_scores(cases, field)
+    assert scores.f1 >= FLOORS[name, field], scores

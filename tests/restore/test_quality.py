@@ -9,9 +9,9 @@ import pytest
 from alliance_corpus.evaluate import word_error_rate
 from alliance_corpus.records import WORD_KINDS
 from alliance_corpus.restore import GARBLED, clean
-from tests.conftest import CLEAN_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled
+from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled
 
-MARGIN = 0.2
+MARGIN = 0.15
 
 
 def test_quality_seed_word_error_rate_at_most_three_percent(seed_raw):
@@ -39,15 +39,16 @@ def test_quality_clean_text_gets_zero_word_edits(path):
     assert word_edits == []
 
 
-@pytest.mark.parametrize("path", GARBLED_SET, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", GARBLED_SET + GARBLED_DEV_SET, ids=lambda p: p.stem)
 def test_quality_garbled_passage_gets_closer_to_its_original(path):
     case = read_garbled(path)
     restored = clean(case["garbled"]).text
-    assert word_error_rate(restored, case["original"]) < word_error_rate(case["garbled"], case["original"]) - 0.05
+    assert word_error_rate(restored, case["original"]) < 0.85 * word_error_rate(case["garbled"], case["original"])
 
 
-def test_quality_garbled_set_word_error_rate_drops_substantially():
-    cases = [read_garbled(p) for p in GARBLED_SET]
+@pytest.mark.parametrize("paths", [GARBLED_SET, GARBLED_DEV_SET], ids=["garbled", "garbled_dev"])
+def test_quality_garbled_set_word_error_rate_drops_substantially(paths):
+    cases = [read_garbled(p) for p in paths]
     raw = sum(word_error_rate(c["garbled"], c["original"]) for c in cases) / len(cases)
     restored = sum(word_error_rate(clean(c["garbled"]).text, c["original"]) for c in cases) / len(cases)
     assert restored < raw * 0.7, f"mean WER {raw:.3f} -> {restored:.3f}"
@@ -56,13 +57,14 @@ def test_quality_garbled_set_word_error_rate_drops_substantially():
 def test_quality_garble_score_separates_garbled_from_clean(seed_raw):
     clean_scores = [clean(p.read_text(encoding="utf-8")).garble_score for p in CLEAN_SET]
     clean_scores += [clean(read_garbled(p)["original"]).garble_score for p in GARBLED_SET]
-    garbled_scores = [clean(read_garbled(p)["garbled"]).garble_score for p in GARBLED_SET]
+    clean_scores += [clean(read_garbled(p)["original"]).garble_score for p in GARBLED_DEV_SET]
+    garbled_scores = [clean(read_garbled(p)["garbled"]).garble_score for p in GARBLED_SET + GARBLED_DEV_SET]
     garbled_scores.append(clean(seed_raw).garble_score)
     assert max(clean_scores) + MARGIN <= GARBLED <= min(garbled_scores) - MARGIN, (max(clean_scores), min(garbled_scores))
 
 
 def test_quality_original_passages_are_left_unchanged():
-    for path in GARBLED_SET:
+    for path in GARBLED_SET + GARBLED_DEV_SET:
         original = read_garbled(path)["original"]
         result = clean(original)
         assert [e for e in result.edits if e.kind in WORD_KINDS] == [], path.stem

@@ -74,6 +74,7 @@ class _Plan:
     casing: tuple[Rule, ...]
     scoring: tuple[Rule, ...]
     proper_names: object
+    recasable_names: object
     canonical_names: dict
 
 
@@ -96,7 +97,8 @@ def _plan(resources: Resources) -> _Plan:
         casing=tuple(split_rules(rules, {"casing"}, text_rules)),
         scoring=tuple(r for r in rules if r.match in text_rules),
         proper_names=gazetteer.proper_name_regex(),
-        canonical_names=gazetteer.case_insensitive_names(),
+        recasable_names=gazetteer.proper_name_regex(gazetteer.recasable_names()),
+        canonical_names=gazetteer.recasable_names(),
     )
 
 
@@ -133,7 +135,8 @@ def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources:
     if garbled and config.context_rules and plan.tokens:
         tagged: dict = {}  # line -> changes, so later passes re-tag only changed lines
         steps.append(lambda text: apply_token_rules(text, plan.tokens, _tagger(config.model, resources), tagged))
-    steps.append(lambda text: apply_rules(text, casing) + fix_proper_casing(text, plan.proper_names, plan.canonical_names))
+    names = plan.recasable_names if garbled else plan.proper_names  # "camp David" is damage only in spun text
+    steps.append(lambda text: apply_rules(text, casing) + fix_proper_casing(text, names, plan.canonical_names))
     return steps
 
 

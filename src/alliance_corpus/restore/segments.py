@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import orjson
 
@@ -31,25 +31,79 @@ def segment_lexicon() -> dict:
     return orjson.loads(package_data("segments.json").read_bytes())
 
 
+class Credit(NamedTuple):
+    """A photo credit at the end of a line: the people and agencies it names, as spans."""
+
+    start: int
+    end: int
+    people: tuple[tuple[int, int], ...]
+    agencies: tuple[tuple[int, int], ...]
+
+
 @lru_cache(maxsize=1)
 def credit_pattern() -> re.Pattern[str]:
-    """A photographer and an agency at the end of a line, in either order.
+    """A photo credit at the end of a line, before parsing into people and agencies.
 
-    "Yuriko Nakao/Reuters" and "AP Photo/Eugene Hoshiko" both match; the
-    groups ``person`` and ``agency`` (or ``agency2`` and ``person2``) hold them.
+    Matches "Yuriko Nakao/Reuters", "AP Photo/Eugene Hoshiko", "(Photo: Kyodo/Reuters)",
+    "U.S. Air Force photo" and "Kiyoshi Ota/Pool Photo via AP"; :func:`parse_credit`
+    decides whether the match really is a credit.
     """
-    agencies = "|".join(re.escape(a) for a in sorted(segment_lexicon()["agencies"], key=len, reverse=True))
-    name = r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}"
-    by_person = rf"(?P<person>{name})\s*/\s*(?P<agency>{agencies})(?: Photo)?"
-    by_agency = rf"(?P<agency2>{agencies})(?: Photo)?\s*/\s*(?P<person2>{name})"
-    return re.compile(rf"(?:(?:Photo|Image|Credit)(?: by)?:?\s*)?(?:{by_person}|{by_agency})\s*$")
+    agency = rf"(?:{_agencies()})(?: [Pp]hoto| Pool)?"
+    part = rf"(?:(?:Pool )?[Pp]hoto via )?(?:{agency}|{NAME})"
+    prefix = r"(?:(?:Photo(?:graph)?s?|Images?|Credit|Pictures?)(?: by)?:?\s*)"
+    body = rf"{part}(?:\s*(?:/|\bvia\b)\s*{part})*(?:\s+[Pp]hoto(?:\s+by\s+{NAME})?)?"
+    return re.compile(rf"(?P<open>[(\[]\s*)?(?P<prefix>{prefix})?(?P<body>{body})\s*[)\]]?\s*$")
 
 
-def credit_parts(match: re.Match[str]) -> tuple[tuple[int, int], tuple[int, int]]:
-    """The spans of the photographer and of the agency in a :func:`credit_pattern` match."""
-    person = "person" if match.group("person") else "person2"
-    agency = "agency" if match.group("agency") else "agency2"
-    return match.span(person), match.span(agency)
+NAME = r"(?:[A-Z][\w'’-]*|[A-Z]\.)(?:[ -](?:[A-Z][\w'’-]*|[A-Z]\.)){0,3}"
+"""A photographer's name: up to four capitalised words or initials."""
+
+
+def parse_credit(match: re.Match[str]) -> Credit | None:
+    """The people and agencies of a :func:`credit_pattern` match, or ``None`` if it is not a credit.
+
+    A credit names at least one agency, and is marked as a credit by a slash,
+    "via", the word "photo", a "Photo:" prefix or brackets; "Kyodo/Reuters" names
+    two agencies and no person.
+
+    >>> parse_credit(credit_pattern().search("Kiyoshi Ota/Pool Photo via AP"))
+    Credit(start=0, end=29, people=((0, 11),), agencies=((27, 29),))
+    >>> parse_credit(credit_pattern().search("talks with Japan's Self-Defense Forces")) is None
+    True
+    """
+    start, end = match.span("body")
+    text = match.string
+    people, agencies = [], []
+    for part in re.finditer(r"[^/]+?(?=\s*(?:/|\bvia\b|\s[Pp]hoto\s+by\b|$))", text[start:end]):
+        span = _part_span(text, start + part.start(), start + part.end())
+        if span is None:
+            continue
+        kind = agencies if _is_agency(text[span[0] : span[1]]) else people
+        kind.append(span)
+    marked = match.group("prefix") or re.search(r"/|\bvia\b|[Pp]hoto", text[start:end])
+    if not agencies or not marked:
+        return None
+    return Credit(match.start(), match.end(), tuple(people), tuple(agencies))
+
+
+def _part_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name inside one part of a credit, without "via", "photo by" or a trailing "Photo"."""
+    part = text[start:end]
+    lead = re.match(r"\s*(?:via\s+|(?:Pool )?[Pp]hoto via\s+|[Pp]hoto\s+by\s+|by\s+)?", part).end()
+    name = re.sub(r"\s+(?:[Pp]hoto|Pool)$", "", part[lead:].rstrip())
+    if not name or name == "Pool":
+        return None
+    return start + lead, start + lead + len(name)
+
+
+def _is_agency(name: str) -> bool:
+    return bool(re.fullmatch(_agencies(), name))
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> str:
+    agencies = sorted(segment_lexicon()["agencies"], key=len, reverse=True)
+    return "|".join(re.escape(a) for a in agencies)
 
 
 @lru_cache(maxsize=1)
@@ -58,17 +112,35 @@ def boilerplate_pattern() -> re.Pattern[str]:
 
 
 def find_segments(text: str) -> list[Segment]:
-    """Split ``text`` into line segments and give each its kind."""
-    return [segment for line in _lines(text) for segment in _classify(text, *line)]
+    """Split ``text`` into line segments and give each its kind.
+
+    A short line just before a line that holds only a credit is that photo's caption.
+    """
+    segments = [segment for line in _lines(text) for segment in _classify(text, *line)]
+    for i, (segment, following) in enumerate(zip(segments, segments[1:])):
+        if segment.kind == "body" and following.kind == "credit" and _own_line(text, segment, following):
+            if _looks_like_caption(text[segment.start : segment.end]):
+                segments[i] = Segment(start=segment.start, end=segment.end, kind="caption")
+    return segments
 
 
-def find_credits(text: str, segments: list[Segment]) -> Iterator[re.Match[str]]:
-    """Yield the credit matches of ``text``'s credit segments (groups ``person`` and ``agency``)."""
+def _own_line(text: str, segment: Segment, following: Segment) -> bool:
+    between = text[segment.end : following.start]
+    return "\n" in between and not between.strip()
+
+
+def find_credits(text: str, segments: list[Segment]) -> Iterator[Credit]:
+    """Yield the parsed credits of ``text``'s credit segments."""
     for segment in segments:
         if segment.kind == "credit":
-            match = credit_pattern().search(text, segment.start, segment.end)
-            if match:
-                yield match
+            credit = _credit_in(text, segment.start, segment.end)
+            if credit:
+                yield credit
+
+
+def _credit_in(text: str, start: int, end: int) -> Credit | None:
+    match = credit_pattern().search(text, start, end)
+    return parse_credit(match) if match else None
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -83,11 +155,11 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _classify(text: str, start: int, end: int) -> list[Segment]:
     line = text[start:end]
-    credit = credit_pattern().search(line)
-    if credit and _looks_like_caption(line[: credit.start()]):
-        caption_end = start + len(line[: credit.start()].rstrip())
+    credit = _credit_in(line, 0, len(line))
+    if credit and _looks_like_caption(line[: credit.start]):
+        caption_end = start + len(line[: credit.start].rstrip())
         parts = [Segment(start=start, end=caption_end, kind="caption")] if caption_end > start else []
-        return parts + [Segment(start=start + credit.start(), end=end, kind="credit")]
+        return parts + [Segment(start=start + credit.start, end=end, kind="credit")]
     if boilerplate_pattern().fullmatch(line):
         return [Segment(start=start, end=end, kind="boilerplate")]
     if _looks_like_heading(line):

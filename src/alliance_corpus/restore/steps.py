@@ -90,9 +90,10 @@ def rule_changes(text: str, rule: Rule) -> Iterator[Change]:
 def fix_proper_casing(text: str, names: re.Pattern[str] | None, canonical: dict[str, str]) -> list[Change]:
     """Restore the case of known names damaged by the spinner ("north Korea" -> "North Korea").
 
-    Only names whose gazetteer entry sets ``ignore_case`` are used, and only
-    matches that mix cases are changed: a damaged name keeps some of its
-    capitals, while lower-case uses of the same words are ordinary prose.
+    ``names`` matches the gazetteer names to check (``ignore_case`` entries in
+    every text; every name of several words in spun texts), and only matches
+    that mix cases are changed: a damaged name keeps some of its capitals,
+    while lower-case uses of the same words are ordinary prose.
     """
     if names is None:
         return []

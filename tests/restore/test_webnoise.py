@@ -1,0 +1,64 @@
+"""Scraped pages of clean prose: mojibake, entities, tags, invisible characters and site furniture.
+
+Each case in ``tests/data/webnoise`` holds the page as scraped (``raw``), the
+article's prose alone (``expected``) and the lines that are not prose
+(``boilerplate``: bylines, captions, credits, share buttons, cookie notices).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_corpus import annotate
+from alliance_corpus.evaluate import word_error_rate
+from alliance_corpus.records import WORD_KINDS
+from alliance_corpus.restore import GARBLED, clean
+from tests.conftest import WEBNOISE_SET, read_garbled
+
+
+def test_webnoise_set_covers_every_kind_of_noise():
+    cases = [read_garbled(p) for p in WEBNOISE_SET]
+    raw = "".join(c["raw"] for c in cases)
+    assert len(cases) >= 8
+    for marker in ["â€", "&amp;amp;", "&#8217;", "<p>", "\u200b", "\u00ad", "\u00a0", "\t", "Advertisement", "/Reuters"]:
+        assert marker in raw, marker
+
+
+@pytest.mark.parametrize("path", WEBNOISE_SET, ids=lambda p: p.stem)
+def test_webnoise_prose_is_recovered_word_for_word(path):
+    case = read_garbled(path)
+    result = clean(case["raw"])
+    assert result.garble_score < GARBLED
+    assert [(e.before, e.after) for e in result.edits if e.kind in WORD_KINDS] == []
+    assert word_error_rate(result.prose(), case["expected"]) == 0.0
+
+
+@pytest.mark.parametrize("path", WEBNOISE_SET, ids=lambda p: p.stem)
+def test_webnoise_site_furniture_is_not_prose(path):
+    case = read_garbled(path)
+    result = clean(case["raw"])
+    prose_lines = set(result.prose().split("\n\n"))
+    assert [line for line in case["boilerplate"] if line in prose_lines] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "credit", "people", "agencies"),
+    [
+        ("Ministers pose before talks in Tokyo. (Photo: Kyodo/Reuters)", "(Photo: Kyodo/Reuters)", [], ["Kyodo", "Reuters"]),
+        ("An Osprey at Yokota Air Base.\nU.S. Air Force photo", "U.S. Air Force photo", [], ["U.S. Air Force"]),
+        ("Leaders visit Hiroshima.\nKiyoshi Ota/Pool Photo via AP", "Kiyoshi Ota/Pool Photo via AP", ["Kiyoshi Ota"], ["AP"]),
+        ("Sailors at Yokosuka.\nU.S. Navy photo by Jane Doe", "U.S. Navy photo by Jane Doe", ["Jane Doe"], ["U.S. Navy"]),
+    ],
+)
+def test_webnoise_credit_forms_give_people_agencies_and_a_caption(page, credit, people, agencies):
+    doc = annotate(page + "\nThe alliance endures.")
+    kinds = [(s.kind, doc.text[s.start : s.end]) for s in doc.segments]
+    assert ("credit", credit) in kinds
+    assert kinds[0][0] == "caption" and kinds[-1] == ("body", "The alliance endures.")
+    found = [(e.text, e.label) for e in doc.entities if e.source == "caption"]
+    assert sorted(found) == sorted([(p, "PERSON") for p in people] + [(a, "ORG") for a in agencies])
+
+
+def test_webnoise_sentence_ending_in_an_agency_is_not_a_credit():
+    text = "The ministers spoke to Reuters\nTokyo and Washington agreed on the plan, officials said. (Reuters)"
+    assert "credit" not in [s.kind for s in clean(text).segments]
