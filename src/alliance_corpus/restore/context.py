@@ -16,7 +16,7 @@ from ..edits import Change
 from .rules import Rule
 
 TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
-CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "(", "and", "but", "which", "that", "who", "while", "when", "whereas", "because", "although", "though", "since", "after", "before", "until", "if"})
+CLAUSE_OPENERS = frozenset({".", "!", "?", ",", ";", ":", "—", "(", "and", "but", "which", "that", "who", "while", "when", "whereas", "because", "although", "though", "since", "after", "before", "until", "if"})
 
 
 def clause_without_verb(doc, start: int) -> bool:
@@ -24,7 +24,8 @@ def clause_without_verb(doc, start: int) -> bool:
 
     "In 1950, Japan to be under occupation" passes (the infinitive has no
     governor, so it stands for a finite verb); "Tokyo wanted Japan to be" and
-    "for Japan to be" do not.
+    "for Japan to be" do not.  A sentence end also opens a clause, since
+    the tagger alone marks no sentence starts.
     """
     index = start - 1
     while index >= 0 and not doc[index].is_sent_start and doc[index].lower_ not in CLAUSE_OPENERS:
