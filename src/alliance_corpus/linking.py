@@ -93,16 +93,19 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 
 
 def relabel_documents(text: str, mention: Mention) -> Mention:
-    """Label a model mention LAW when its last word names a kind of document (``data/labels.json``).
+    """Label a model mention LAW when it names a document or a court case (``data/labels.json``).
 
-    >>> text = "the International Peace Cooperation Law passed"
+    >>> text = "the International Peace Cooperation Law passed; Wilson v. Girard"
     >>> relabel_documents(text, Mention(4, 39, "ORG", None, "model")).label
+    'LAW'
+    >>> relabel_documents(text, Mention(48, 64, "ORG", None, "model")).label
     'LAW'
     """
     lexicon = label_lexicon()
-    words = text[mention.start : mention.end].split()
+    surface = text[mention.start : mention.end]
+    words = surface.split()
     if mention.source == "model" and mention.label in lexicon["relabel_from"] and len(words) > 1:
-        if words[-1] in lexicon["law_heads"]:
+        if words[-1] in lexicon["law_heads"] or any(s in surface for s in lexicon["case_separators"]):
             return replace(mention, label="LAW")
     return mention
 
@@ -111,7 +114,7 @@ def relabel_documents(text: str, mention: Mention) -> Mention:
 def label_lexicon() -> dict:
     """The label repairs of ``data/labels.json``, with its lists as sets."""
     data = orjson.loads(package_data("labels.json").read_bytes())
-    return {"law_heads": frozenset(data["law_heads"]), "relabel_from": frozenset(data["relabel_from"])}
+    return {key: frozenset(data[key]) for key in ("law_heads", "relabel_from", "case_separators")}
 
 
 def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
