@@ -1,13 +1,16 @@
 """The ``alliance-corpus`` command.
 
 ``annotate`` runs the main job, ``clean`` restores one file and shows what
-changed, ``schema`` prints the JSON Schema of the records.  Exit status: 0 on
+changed, ``export`` writes an annotated corpus's mentions as CSV or JSON Lines
+(or its documents for displaCy), ``schema`` prints the JSON Schema of the
+records.  Exit status: 0 on
 success, 1 when some documents failed, 2 on a usage or resource error.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -28,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AllianceCorpusError as error:
         print(f"alliance-corpus: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`alliance-corpus export | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,6 +58,13 @@ def _parser() -> argparse.ArgumentParser:
     shown.add_argument("--diff", action="store_true", help="show each edit inline")
     shown.add_argument("--json", action="store_true", help="print the full CleanResult as JSON")
     clean.set_defaults(handler=_clean)
+
+    export = commands.add_parser("export", help="write the entity mentions of an annotated corpus for other tools")
+    export.add_argument("corpus", type=Path, nargs="?", default=Path("data/annotated"), help="annotated corpus folder (default: data/annotated)")
+    export.add_argument("--format", choices=["csv", "jsonl", "displacy"], default="csv", help="csv or jsonl: one row per mention; displacy: one JSON list of documents")
+    export.add_argument("--label", help="only mentions with this label (e.g. PERSON)")
+    export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    export.set_defaults(handler=_export)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of annotated documents")
     schema.set_defaults(handler=_schema)
@@ -130,6 +143,29 @@ def render_diff(text: str, edits, *, color: bool = False) -> str:
         cursor = edit.clean_end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _export(args) -> int:
+    from .corpus import load_corpus
+    from .export import mention_rows, to_displacy, write_csv, write_jsonl
+
+    if not args.corpus.is_dir():
+        raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
+    corpus = load_corpus(args.corpus)
+    stream = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "displacy":
+            documents = [to_displacy(doc) for doc in corpus]
+            if args.label:
+                documents = [{**d, "ents": [e for e in d["ents"] if e["label"] == args.label]} for d in documents]
+            stream.write(orjson.dumps(documents, option=orjson.OPT_INDENT_2).decode() + "\n")
+        else:
+            write = write_csv if args.format == "csv" else write_jsonl
+            write(mention_rows(corpus, label=args.label), stream)
+    finally:
+        if args.output:
+            stream.close()
+    return 0
 
 
 def _schema(args) -> int:

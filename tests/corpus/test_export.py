@@ -1,0 +1,64 @@
+"""Exports of the bundled annotated corpus, through the command a researcher runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from alliance_corpus import load_corpus
+from alliance_corpus.export import MENTION_FIELDS, mention_rows
+from tests.conftest import DATA, SEED_ID
+from tests.test_cli import run
+
+ANNOTATED = DATA / "annotated"
+
+
+def test_export_csv_has_one_row_per_mention_with_offsets_into_both_texts():
+    result = run("export", str(ANNOTATED), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"))))
+    document = load_corpus(ANNOTATED)[SEED_ID]
+    assert tuple(rows[0]) == MENTION_FIELDS
+    assert len(rows) == len(document.entities)
+    for row in rows:
+        assert document.text[int(row["start"]) : int(row["end"])] == row["text"]
+        if row["raw_start"]:
+            assert row["raw_end"] and int(row["raw_start"]) < int(row["raw_end"])
+        assert row["segment"] in {"body", "heading", "caption", "credit", "boilerplate"}
+
+
+def test_export_jsonl_filters_by_label_and_keeps_links():
+    result = run("export", str(ANNOTATED), "--format", "jsonl", "--label", "PERSON")
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert rows and {r["label"] for r in rows} == {"PERSON"}
+    panetta = [r for r in rows if r["kb_id"] == "Q244631"]
+    assert panetta[0]["text"] == "Leon Panetta" and panetta[0]["segment"] == "caption"
+    credit = [r for r in rows if r["source"] == "caption"]
+    assert [(r["text"], r["segment"]) for r in credit] == [("Yuriko Nakao", "credit")]
+
+
+def test_export_displacy_renders_with_spacy_and_links_wikidata(tmp_path):
+    from spacy import displacy
+
+    out = tmp_path / "seed.displacy.json"
+    assert run("export", str(ANNOTATED), "--format", "displacy", "-o", str(out)).returncode == 0
+    documents = json.loads(out.read_text(encoding="utf-8"))
+    html = displacy.render(documents, style="ent", manual=True, page=True)
+    assert "Okinawa" in html and "https://www.wikidata.org/wiki/Q766445" in html
+    assert len(documents[0]["ents"]) == len(load_corpus(ANNOTATED)[SEED_ID].entities)
+
+
+def test_export_is_deterministic_and_mention_rows_match_the_command(tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    run("export", str(ANNOTATED), "-o", str(first))
+    run("export", str(ANNOTATED), "-o", str(second))
+    assert first.read_bytes() == second.read_bytes()
+    lines = first.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + sum(1 for _ in mention_rows(load_corpus(ANNOTATED)))
+
+
+def test_export_of_a_missing_folder_fails_with_a_message(tmp_path):
+    result = run("export", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert "nowhere: no such annotated corpus folder" in result.stderr.decode()
