@@ -23,6 +23,7 @@ SEED_GOLD_ENTITIES = DATA / "gold" / f"{SEED_ID}.entities.jsonl"
 CLEAN_SET = sorted((ROOT / "tests" / "data" / "clean").glob("*.txt"))
 GARBLED_SET = sorted((ROOT / "tests" / "data" / "garbled").glob("*.json"))
 GARBLED_DEV_SET = sorted((ROOT / "tests" / "data" / "garbled_dev").glob("*.json"))
+GARBLED_HOLDOUT_SET = sorted((ROOT / "tests" / "data" / "garbled_holdout").glob("*.json"))
 WEBNOISE_SET = sorted((ROOT / "tests" / "data" / "webnoise").glob("*.json"))
 
 

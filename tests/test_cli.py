@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import alliance_corpus
 from alliance_corpus.schema import json_schema
 from tests.conftest import ROOT, SEED_RAW, make_corpus
 
@@ -81,7 +82,7 @@ def test_cli_console_script_is_installed():
     script = shutil.which("alliance-corpus", path=str(Path(sys.executable).parent))
     assert script is not None
     result = subprocess.run([script, "--version"], capture_output=True, text=True)
-    assert result.stdout.startswith("alliance-corpus 0.1.0")
+    assert result.stdout.startswith(f"alliance-corpus {alliance_corpus.__version__}")
 
 
 def test_cli_annotate_shows_a_progress_bar_on_a_terminal(tmp_path):

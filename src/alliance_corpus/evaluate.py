@@ -74,7 +74,8 @@ def quality_report(root: str | Path = ".") -> dict:
     """Every quality figure of the repository's test sets (what ``make quality`` prints).
 
     Reads ``data/raw`` and ``data/gold`` for the seed, and ``tests/data/clean``,
-    ``garbled``, ``garbled_dev`` and ``webnoise`` for the generalization sets.
+    ``garbled``, ``garbled_dev``, ``garbled_holdout`` and ``webnoise`` for the
+    generalization sets.
     """
     from collections import Counter
 
@@ -112,6 +113,7 @@ def quality_report(root: str | Path = ".") -> dict:
     }
     report["garbled_set"] = garbled_set_report(root / "tests" / "data" / "garbled")
     report["garbled_dev_set"] = garbled_set_report(root / "tests" / "data" / "garbled_dev")
+    report["garbled_holdout_set"] = garbled_set_report(root / "tests" / "data" / "garbled_holdout")
     report["webnoise_set"] = webnoise_report(root / "tests" / "data" / "webnoise")
     return report
 

@@ -3,7 +3,9 @@
 ``garbled`` was written before the gazetteer was extended and fitted to no
 sentence of it; ``garbled_dev`` (10 passages by another author) is the
 development set whose misses guided the rules and entries added in version
-1.1.0 of the data files, so its figures are not held-out figures.
+1.1.0 of the data files, so its figures are not held-out figures;
+``garbled_holdout`` (8 passages by a third author) was measured, not tuned on,
+for entities.
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ import json
 import pytest
 
 from alliance_corpus.evaluate import mention_scores
-from tests.conftest import GARBLED_DEV_SET, GARBLED_SET
+from tests.conftest import GARBLED_DEV_SET, GARBLED_HOLDOUT_SET, GARBLED_SET
 
-SETS = {"garbled": GARBLED_SET, "garbled_dev": GARBLED_DEV_SET}
-FLOORS = {("garbled", "garbled"): 0.93, ("garbled", "original"): 0.93, ("garbled_dev", "garbled"): 0.88, ("garbled_dev", "original"): 0.95}
+SETS = {"garbled": GARBLED_SET, "garbled_dev": GARBLED_DEV_SET, "garbled_holdout": GARBLED_HOLDOUT_SET}
+FLOORS = {
+    ("garbled", "garbled"): 0.93, ("garbled", "original"): 0.93,
+    ("garbled_dev", "garbled"): 0.88, ("garbled_dev", "original"): 0.95,
+    ("garbled_holdout", "garbled"): 0.9, ("garbled_holdout", "original"): 0.9,
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(("name", "field"), FLOORS)
 def test_garbled_set_entities_score_high_on_spun_and_edited_text(name, field):
     cases = [json.loads(p.read_text(encoding="utf-8")) for p in SETS[name]]
-    assert len(cases) >= 10
+    assert len(cases) >= 8
     scores = mention_scores(cases, field)
     assert scores.f1 >= FLOORS[name, field], scores

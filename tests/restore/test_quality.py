@@ -8,8 +8,8 @@ import pytest
 
 from alliance_corpus.evaluate import word_error_rate
 from alliance_corpus.records import WORD_KINDS
-from alliance_corpus.restore import GARBLED, clean
-from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled
+from alliance_corpus.restore import GARBLED, RestoreConfig, clean
+from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_HOLDOUT_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled
 
 MARGIN = 0.15
 
@@ -68,3 +68,30 @@ def test_quality_original_passages_are_left_unchanged():
         original = read_garbled(path)["original"]
         result = clean(original)
         assert [e for e in result.edits if e.kind in WORD_KINDS] == [], path.stem
+
+
+LIGHTLY_SPUN = (
+    "The reversion talks dragged on for two years.In 1969 the treaty to be extended without a vote, and Tokyo agreed come pay "
+    "for the upgrades. Officials in Washington wanted the bases to stay as they were, while the prefecture asked for fewer of "
+    "them. The negotiators met in Tokyo and in Honolulu, and each round ended with a short statement. The governor to be elected "
+    "on a promise to close the largest base, and the islanders did not expect rapid change. Protests grew after an accident near "
+    "a school, and the ministers promised a review."
+)
+
+
+def test_quality_grammar_damage_counts_as_evidence_for_lightly_spun_text():
+    without_context = clean(LIGHTLY_SPUN, config=RestoreConfig(context_rules=False))
+    assert 0.25 <= without_context.garble_score < GARBLED  # one missing space: unsure
+    result = clean(LIGHTLY_SPUN)
+    assert result.garble_score >= GARBLED
+    assert "the treaty was extended" in result.text and "agreed to pay" in result.text
+    assert "The governor was elected" in result.text
+
+
+@pytest.mark.parametrize("path", GARBLED_HOLDOUT_SET, ids=lambda p: p.stem)
+def test_quality_holdout_passage_is_detected_and_gets_closer_to_its_original(path):
+    case = read_garbled(path)
+    result = clean(case["garbled"])
+    assert result.garble_score >= GARBLED
+    assert word_error_rate(result.text, case["original"]) < 0.85 * word_error_rate(case["garbled"], case["original"])
+    assert [e for e in clean(case["original"]).edits if e.kind in WORD_KINDS] == []

@@ -33,7 +33,7 @@ from ..edits import Change, apply_changes, compose
 from ..records import CleanResult, Edit, Flag
 from ..resources import Resources
 from .context import apply_token_rules
-from .garble import GARBLED, garble_score
+from .garble import GARBLED, UNSURE, garble_score
 from .rules import Rule
 from .segments import find_segments
 from .steps import apply_rules, fix_encoding, fix_markup, fix_proper_casing, flag_foreign_words, split_rules
@@ -108,8 +108,11 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     resources = resources or Resources.bundled()
     plan = _plan(resources)
     state = _State(text)
-    state.run(plan.mechanical)
+    state.run(plan.mechanical[:2])  # encoding and markup first: spacing damage is evidence too
     score = garble_score(state.text, plan.scoring)
+    if config.garbled is None and UNSURE <= score < GARBLED and config.context_rules and plan.tokens:
+        score = garble_score(state.text, plan.scoring, _context_evidence(state.text, plan, config, resources))
+    state.run(plan.mechanical)
     garbled = score >= GARBLED if config.garbled is None else config.garbled
     steps = _content_steps(plan, garbled, config, resources)
     for _ in range(MAX_PASSES):
@@ -138,6 +141,13 @@ def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources:
     names = plan.recasable_names if garbled else plan.proper_names  # "camp David" is damage only in spun text
     steps.append(lambda text: apply_rules(text, casing) + fix_proper_casing(text, names, plan.canonical_names))
     return steps
+
+
+def _context_evidence(text: str, plan: _Plan, config: RestoreConfig, resources: Resources) -> float:
+    """Evidence of spinning from the context rules: the squared confidence of each match."""
+    confidence = {rule.id: rule.confidence for rule in plan.tokens}
+    changes = apply_token_rules(text, plan.tokens, _tagger(config.model, resources))
+    return sum(confidence[change.rule] ** 2 for change in changes)
 
 
 def _tagger(model: str | None, resources: Resources):

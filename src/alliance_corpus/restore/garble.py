@@ -12,7 +12,10 @@ per hundred words is squashed into ``[0, 1)``:
 
 so a text with ``SCALE`` units of evidence per hundred words scores 0.5.
 Texts at or above :data:`GARBLED` are treated as spun, and only then do the
-low-confidence rules apply.
+low-confidence rules apply.  A text between :data:`UNSURE` and
+:data:`GARBLED` is also read by the context rules (which need the tagger),
+and their matches count as evidence too: lightly spun texts show their damage
+mostly in grammar ("it to be reorganized", "return come Japanese rule").
 
 >>> from alliance_corpus.resources import Resources
 >>> rules = Resources.bundled().rules
@@ -36,6 +39,7 @@ FOREIGN_WORD = 0.9
 SCALE = 1.0
 MIN_WORDS = 80
 GARBLED = 0.5
+UNSURE = 0.25
 
 WORDS = re.compile(r"\w+")
 
@@ -50,8 +54,11 @@ def garble_evidence(text: str, rules: Sequence[Rule]) -> float:
     return evidence
 
 
-def garble_score(text: str, rules: Sequence[Rule]) -> float:
-    """How garbled ``text`` is, from 0 (no sign of damage) towards 1."""
+def garble_score(text: str, rules: Sequence[Rule], extra_evidence: float = 0.0) -> float:
+    """How garbled ``text`` is, from 0 (no sign of damage) towards 1.
+
+    ``extra_evidence`` adds evidence found otherwise (the context rules' matches).
+    """
     words = len(WORDS.findall(text))
-    density = 100.0 * garble_evidence(text, rules) / max(words, MIN_WORDS)
+    density = 100.0 * (garble_evidence(text, rules) + extra_evidence) / max(words, MIN_WORDS)
     return round(density / (density + SCALE), 4)
