@@ -33,7 +33,7 @@ from ..edits import Change, apply_changes, compose
 from ..records import CleanResult, Edit, Flag
 from ..resources import Resources
 from .context import apply_token_rules
-from .garble import GARBLED, UNSURE, garble_score
+from .garble import GARBLED, UNSURE, garble_evidence, garble_score
 from .rules import Rule
 from .segments import find_segments
 from .steps import apply_rules, fix_encoding, fix_markup, fix_proper_casing, flag_foreign_words, split_rules
@@ -73,6 +73,7 @@ class _Plan:
     tokens: tuple[Rule, ...]
     casing: tuple[Rule, ...]
     scoring: tuple[Rule, ...]
+    spacing: tuple[Rule, ...]
     proper_names: object
     recasable_names: object
     canonical_names: dict
@@ -96,6 +97,7 @@ def _plan(resources: Resources) -> _Plan:
         tokens=tuple(r for r in rules if r.match == "tokens"),
         casing=tuple(split_rules(rules, {"casing"}, text_rules)),
         scoring=tuple(r for r in rules if r.match in text_rules),
+        spacing=tuple(split_rules(rules, {"spacing"}, text_rules)),
         proper_names=gazetteer.proper_name_regex(),
         recasable_names=gazetteer.proper_name_regex(gazetteer.recasable_names()),
         canonical_names=gazetteer.recasable_names(),
@@ -108,11 +110,12 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     resources = resources or Resources.bundled()
     plan = _plan(resources)
     state = _State(text)
-    state.run(plan.mechanical[:2])  # encoding and markup first: spacing damage is evidence too
-    score = garble_score(state.text, plan.scoring)
-    if config.garbled is None and UNSURE <= score < GARBLED and config.context_rules and plan.tokens:
-        score = garble_score(state.text, plan.scoring, _context_evidence(state.text, plan, config, resources))
+    state.run(plan.mechanical[:2])
+    spacing = garble_evidence(state.text, plan.spacing)  # counted before the layout step repairs it
     state.run(plan.mechanical)
+    score = garble_score(state.text, plan.scoring, spacing)
+    if config.garbled is None and UNSURE <= score < GARBLED and config.context_rules and plan.tokens:
+        score = garble_score(state.text, plan.scoring, spacing + _context_evidence(state.text, plan, config, resources))
     garbled = score >= GARBLED if config.garbled is None else config.garbled
     steps = _content_steps(plan, garbled, config, resources)
     for _ in range(MAX_PASSES):
