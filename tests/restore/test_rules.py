@@ -65,3 +65,28 @@ def test_rules_researcher_file_in_corpus_folder_is_applied(tmp_path):
     assert clean(text, resources=bundled).text == text
     assert clean(text, resources=extended).text == text.replace("angling watercrafts", "fishing boats")
     assert extended.fingerprint != bundled.fingerprint
+
+
+def test_rules_required_characters_are_only_what_every_match_needs():
+    from alliance_corpus.restore.rules import required_characters
+
+    assert required_characters(r"(?<!\w)Nhật[^\S\n]+Bản(?!\w)") == {"ậ", "ả"}
+    assert required_characters(r"phía bắc|bắc(?= Korea)") == {"ắ"}  # shared by both branches
+    assert required_characters(r"phía|nam giới") == set()
+    assert required_characters(r"tháng(?: 7)?|đô?") == set()
+    assert required_characters(r"x(?:ở)?y") == set()  # optional
+    assert required_characters(r"(?i)ĐIỀU") == set() and required_characters(r"(?i:Điều) 9") == set()
+
+
+def test_rules_skipping_by_required_characters_changes_no_result(seed_raw):
+    from alliance_corpus.resources import Resources
+    from alliance_corpus.restore.steps import apply_rules, rule_changes
+    from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_HOLDOUT_SET, GARBLED_SET, WEBNOISE_SET, read_garbled
+
+    texts = [seed_raw] + [p.read_text(encoding="utf-8") for p in CLEAN_SET]
+    for path in GARBLED_SET + GARBLED_DEV_SET + GARBLED_HOLDOUT_SET:
+        texts += [read_garbled(path)["garbled"], read_garbled(path)["original"]]
+    texts += [read_garbled(p)["raw"] for p in WEBNOISE_SET]
+    rules = [r for r in Resources.bundled().rules if r.match != "tokens"]
+    for text in texts:
+        assert apply_rules(text, rules) == [c for rule in rules for c in rule_changes(text, rule)]

@@ -47,8 +47,9 @@ WORDS = re.compile(r"\w+")
 def garble_evidence(text: str, rules: Sequence[Rule]) -> float:
     """Sum of the squared confidences of all rule matches, plus leaked foreign words."""
     evidence = 0.0
+    present = set(text)
     for rule in rules:
-        if rule.kind in SIGNAL_KINDS and rule.match != "tokens":
+        if rule.kind in SIGNAL_KINDS and rule.match != "tokens" and rule.required_characters <= present:
             evidence += rule.confidence**2 * sum(1 for _ in rule_changes(text, rule))
     evidence += FOREIGN_WORD * sum(1 for _ in find_foreign_words(text))
     return evidence

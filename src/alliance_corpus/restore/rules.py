@@ -47,6 +47,15 @@ from typing import Iterable, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..datafiles import read_jsonl
+
+try:  # the standard library's regular-expression parser, used only to skip rules early
+    from re import _parser as _re_parser  # type: ignore[attr-defined]
+    from re._constants import BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT  # type: ignore
+    from re._constants import MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN  # type: ignore
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _re_parser  # type: ignore[no-redef]
+    from sre_constants import BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT  # type: ignore
+    from sre_constants import MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN  # type: ignore
 from ..records import EditKind
 
 ALWAYS = 0.9
@@ -97,6 +106,18 @@ class Rule(BaseModel):
             self.regex  # noqa: B018 -- compile now, so a bad pattern is reported with its line
         return self
 
+    @cached_property
+    def required_characters(self) -> frozenset[str]:
+        """Non-ASCII characters that every match contains, so a text without them can be skipped.
+
+        >>> Rule(id="x", match="phrase", pattern="Nhật Bản", replacement="Japan", kind="leakage",
+        ...      confidence=0.95, evidence="e", note="n").required_characters == {"ậ", "ả"}
+        True
+        """
+        if self.match == "tokens":
+            return frozenset()
+        return required_characters(self.regex.pattern)
+
     @property
     def always(self) -> bool:
         """Whether the rule is safe on well-edited text."""
@@ -132,6 +153,37 @@ class Rule(BaseModel):
         if self.case == "preserve" and matched[:1].islower() and text:
             return text[0].lower() + text[1:]
         return text
+
+
+def required_characters(pattern: str) -> frozenset[str]:
+    """The non-ASCII characters every match of the regular expression ``pattern`` contains.
+
+    Read from the parsed pattern: literals in sequence count, a branch counts
+    what all its alternatives share, a repeat counts only if it must occur.
+    Anything case-insensitive or unusual counts for nothing, so the answer
+    errs towards the empty set (no skipping).
+    """
+    try:
+        parsed = _re_parser.parse(pattern)
+    except Exception:  # pragma: no cover - private parser changed; skip nothing
+        return frozenset()
+    if parsed.state.flags & re.IGNORECASE:
+        return frozenset()
+    return frozenset(_required(parsed))
+
+
+def _required(items) -> set[str]:
+    needed: set[str] = set()
+    for op, arg in items:
+        if op is _LITERAL and arg > 127:
+            needed.add(chr(arg))
+        elif op is _SUBPATTERN and not arg[1] & re.IGNORECASE:
+            needed |= _required(arg[3])
+        elif op is _BRANCH:
+            needed |= set.intersection(*(_required(branch) for branch in arg[1]))
+        elif op in (_MAX_REPEAT, _MIN_REPEAT) and arg[0] >= 1:
+            needed |= _required(arg[2])
+    return needed
 
 
 def read_rules(path: Path) -> list[Rule]:

@@ -71,8 +71,9 @@ def _unescape_fully(entity: str) -> str:
 
 
 def apply_rules(text: str, rules: Iterable[Rule]) -> list[Change]:
-    """Changes proposed by ``phrase`` and ``regex`` rules."""
-    return [change for rule in rules for change in rule_changes(text, rule)]
+    """Changes proposed by ``phrase`` and ``regex`` rules (rules needing a letter ``text`` lacks are skipped)."""
+    present = set(text)
+    return [change for rule in rules if rule.required_characters <= present for change in rule_changes(text, rule)]
 
 
 def rule_changes(text: str, rule: Rule) -> Iterator[Change]:
