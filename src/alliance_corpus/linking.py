@@ -14,7 +14,8 @@ Linking rules:
   place ("Austin, Texas"); otherwise it stays unlinked rather than guessed.  Occurrences of a linked person's surname that the model missed
   are added as PERSON mentions.
 - A credit such as "Yuriko Nakao/Reuters" yields a PERSON and an ORG.
-- A model mention ending in "Law", "Treaty", "Guidelines"... is labelled LAW.
+- A model mention ending in "Law", "Treaty", "Guidelines"... is labelled LAW,
+  and so is a name followed by such a word ("Camp David Principles").
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -45,6 +46,8 @@ TITLE_WORDS = frozenset({"State", "Defense", "Defence", "Foreign", "Foreign Affa
 COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 COMPOUND_LABELS = frozenset({"GPE", "NORP", "LOC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "EVENT"})
+DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*)*")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Mention:
 def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
     mentions = [relabel_documents(text, m) for m in map(lambda m: tidy(text, m), mentions) if m is not None]
+    mentions = name_documents(text, mentions)
     mentions = split_compounds(text, mentions, gazetteer)
     linked = [_link_by_name(text, m, gazetteer) for m in mentions]
     linked = _resolve_surnames(text, linked, gazetteer)
@@ -108,6 +112,34 @@ def relabel_documents(text: str, mention: Mention) -> Mention:
         if words[-1] in lexicon["law_heads"] or any(s in surface for s in lexicon["case_separators"]):
             return replace(mention, label="LAW")
     return mention
+
+
+def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Read a name followed by a document word as one LAW: "Camp David Principles", "U.S. Constitution".
+
+    The gazetteer ruler tags "Camp David" before the model reads the rest, so
+    a name followed by up to three capitalised words, the last of them a word
+    of ``law_heads`` (``data/labels.json``), becomes one unlinked LAW mention
+    (``source: "context"``), and mentions inside it are dropped.
+
+    >>> text = "They signed the Camp David Principles."
+    >>> name_documents(text, [Mention(16, 26, "FAC", "ac:camp-david", "gazetteer")])
+    [Mention(start=16, end=37, label='LAW', kb_id=None, source='context')]
+    """
+    heads = label_lexicon()["law_heads"]
+    named = []
+    for mention in mentions:
+        end = _document_end(text, mention.end, heads) if mention.label in NAME_LABELS and mention.source != "caption" else None
+        named.append(Mention(mention.start, end, "LAW", None, "context") if end else mention)
+    return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
+
+
+def _document_end(text: str, start: int, heads: frozenset[str]) -> int | None:
+    for word in DOCUMENT_WORDS.match(text, start).group().split()[:3]:
+        start = text.index(word, start) + len(word)
+        if word in heads:
+            return start
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -64,3 +64,16 @@ def test_linking_place_sharing_a_surname_is_not_turned_into_the_person():
     doc = annotate("The delegation flew from Austin, Texas, to Tokyo.")
     austin = [e for e in doc.entities if e.text == "Austin"]
     assert austin and all(e.label != "PERSON" and e.kb_id is None for e in austin)
+
+
+def test_linking_a_name_followed_by_a_document_word_is_one_law():
+    doc = annotate("In 2023 the leaders adopted the Camp David Principles. Kishida later flew to Camp David again.")
+    found = [(e.text, e.label, e.kb_id, e.source) for e in doc.entities if e.label in {"LAW", "FAC"}]
+    assert found == [("Camp David Principles", "LAW", None, "context"), ("Camp David", "FAC", "ac:camp-david", "gazetteer")]
+
+
+def test_linking_court_cases_and_laws_read_as_org_become_law():
+    doc = annotate("The Supreme Court ruled in Wilson v. Girard, and the International Peace Cooperation Law passed in 1992.")
+    laws = [e.text for e in doc.entities if e.label == "LAW"]
+    assert "International Peace Cooperation Law" in laws
+    assert any("Wilson v. Girard" in law for law in laws)
