@@ -83,7 +83,7 @@ class _Plan:
 def _plan(resources: Resources) -> _Plan:
     rules = resources.rules
     text_rules = {"phrase", "regex"}
-    markup = tuple(split_rules(rules, {"markup"}, text_rules))
+    markup = tuple(split_rules(rules, {"markup", "encoding"}, text_rules))
     layout = tuple(split_rules(rules, {"whitespace", "typography", "spacing"}, text_rules))
     gazetteer = resources.gazetteer
     return _Plan(
