@@ -62,9 +62,9 @@ NAME = r"(?:[A-Z][\w'’-]*|[A-Z]\.)(?:[ -](?:[A-Z][\w'’-]*|[A-Z]\.)){0,3}"
 def parse_credit(match: re.Match[str]) -> Credit | None:
     """The people and agencies of a :func:`credit_pattern` match, or ``None`` if it is not a credit.
 
-    A credit names at least one agency, and is marked as a credit by a slash,
-    "via", the word "photo", a "Photo:" prefix or brackets; "Kyodo/Reuters" names
-    two agencies and no person.
+    A credit names at least one agency and is marked as a credit by a slash,
+    "via", the word "photo" or a "Photo:" prefix ("(Reuters)" alone is a source,
+    not a credit); "Kyodo/Reuters" names two agencies and no person.
 
     >>> parse_credit(credit_pattern().search("Kiyoshi Ota/Pool Photo via AP"))
     Credit(start=0, end=29, people=((0, 11),), agencies=((27, 29),))
