@@ -3,13 +3,14 @@
 ``annotate`` runs the main job, ``clean`` restores one file and shows what
 changed, ``export`` writes an annotated corpus's mentions as CSV or JSON Lines
 (or its documents for displaCy), ``schema`` prints the JSON Schema of the
-records.  Exit status: 0 on
-success, 1 when some documents failed, 2 on a usage or resource error.
+records.  Exit status: 0 on success, 1 when some documents failed, 2 on a
+usage or resource error.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from pathlib import Path
@@ -146,25 +147,25 @@ def render_diff(text: str, edits, *, color: bool = False) -> str:
 
 
 def _export(args) -> int:
-    from .corpus import load_corpus
+    from .corpus import load_corpus, write_atomic
     from .export import mention_rows, to_displacy, write_csv, write_jsonl
 
     if not args.corpus.is_dir():
         raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
     corpus = load_corpus(args.corpus)
-    stream = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
-        if args.format == "displacy":
-            documents = [to_displacy(doc) for doc in corpus]
-            if args.label:
-                documents = [{**d, "ents": [e for e in d["ents"] if e["label"] == args.label]} for d in documents]
-            stream.write(orjson.dumps(documents, option=orjson.OPT_INDENT_2).decode() + "\n")
-        else:
-            write = write_csv if args.format == "csv" else write_jsonl
-            write(mention_rows(corpus, label=args.label), stream)
-    finally:
-        if args.output:
-            stream.close()
+    out = io.StringIO(newline="")
+    if args.format == "displacy":
+        documents = [to_displacy(doc) for doc in corpus]
+        if args.label:
+            documents = [{**d, "ents": [e for e in d["ents"] if e["label"] == args.label]} for d in documents]
+        out.write(orjson.dumps(documents, option=orjson.OPT_INDENT_2).decode() + "\n")
+    else:
+        write = write_csv if args.format == "csv" else write_jsonl
+        write(mention_rows(corpus, label=args.label), out)
+    if args.output:
+        write_atomic(args.output, out.getvalue().encode("utf-8"))
+    else:
+        sys.stdout.write(out.getvalue())
     return 0
 
 

@@ -34,6 +34,13 @@ INDEX = "index.json"
 JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
 
 
+def _new_file_mode() -> int:
+    """The mode ``open()`` would give a new file: 0o666 less the process umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def dumps(record: BaseModel | dict) -> bytes:
     """Stable JSON bytes for a record: sorted keys, two-space indent, final newline."""
     data = record.model_dump(mode="json") if isinstance(record, BaseModel) else record
@@ -49,6 +56,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _new_file_mode())  # mkstemp makes it private; a corpus is meant to be shared
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -105,3 +105,12 @@ def test_io_corpus_concordance_and_cooccurrences_read_the_records():
     assert not any("DATE" in pair for pair in pairs)
     per_document = corpus.cooccurrences(within="document")
     assert set(pairs) <= set(per_document) and max(per_document.values()) == 1
+
+
+def test_io_written_files_are_readable_like_any_new_file(tmp_path):
+    mask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "doc.json", b"{}")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "doc.json").stat().st_mode & 0o777 == 0o644
