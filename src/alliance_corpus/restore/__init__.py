@@ -33,7 +33,7 @@ from ..edits import Change, apply_changes, compose
 from ..records import CleanResult, Edit, Flag
 from ..resources import Resources
 from .context import apply_token_rules
-from .garble import GARBLED, UNSURE, garble_evidence, garble_score
+from .garble import GARBLED, UNSURE, garble_evidence, squash
 from .rules import Rule
 from .segments import find_segments
 from .steps import apply_rules, fix_encoding, fix_markup, fix_proper_casing, flag_foreign_words, split_rules
@@ -111,13 +111,15 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     plan = _plan(resources)
     state = _State(text)
     state.run(plan.mechanical[:2])
-    spacing = garble_evidence(state.text, plan.spacing)  # counted before the layout step repairs it
+    evidence = garble_evidence(state.text, plan.spacing)  # counted before the layout step repairs it
     state.run(plan.mechanical)
-    score = garble_score(state.text, plan.scoring, spacing)
+    evidence += garble_evidence(state.text, plan.scoring)
+    score = squash(evidence, state.text)
+    tagged: dict = {}  # line -> context-rule changes, shared by detection and repair
     if config.garbled is None and UNSURE <= score < GARBLED and config.context_rules and plan.tokens:
-        score = garble_score(state.text, plan.scoring, spacing + _context_evidence(state.text, plan, config, resources))
+        score = squash(evidence + _context_evidence(state.text, plan, config, resources, tagged), state.text)
     garbled = score >= GARBLED if config.garbled is None else config.garbled
-    steps = _content_steps(plan, garbled, config, resources)
+    steps = _content_steps(plan, garbled, config, resources, tagged)
     for _ in range(MAX_PASSES):
         if not state.run((*plan.mechanical, *steps)):
             break
@@ -130,7 +132,7 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     )
 
 
-def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources: Resources) -> list[Step]:
+def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources: Resources, tagged: dict) -> list[Step]:
     """The word-level layers, with low-confidence rules only when the text is garbled."""
 
     def gated(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
@@ -138,18 +140,17 @@ def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources:
 
     leakage, spin, casing = gated(plan.leakage), gated(plan.spin), gated(plan.casing)
     steps: list[Step] = [lambda text: apply_rules(text, leakage), lambda text: apply_rules(text, spin)]
-    if garbled and config.context_rules and plan.tokens:
-        tagged: dict = {}  # line -> changes, so later passes re-tag only changed lines
+    if garbled and config.context_rules and plan.tokens:  # `tagged`: later passes re-tag only changed lines
         steps.append(lambda text: apply_token_rules(text, plan.tokens, _tagger(config.model, resources), tagged))
     names = plan.recasable_names if garbled else plan.proper_names  # "camp David" is damage only in spun text
     steps.append(lambda text: apply_rules(text, casing) + fix_proper_casing(text, names, plan.canonical_names))
     return steps
 
 
-def _context_evidence(text: str, plan: _Plan, config: RestoreConfig, resources: Resources) -> float:
+def _context_evidence(text: str, plan: _Plan, config: RestoreConfig, resources: Resources, tagged: dict) -> float:
     """Evidence of spinning from the context rules: the squared confidence of each match."""
     confidence = {rule.id: rule.confidence for rule in plan.tokens}
-    changes = apply_token_rules(text, plan.tokens, _tagger(config.model, resources))
+    changes = apply_token_rules(text, plan.tokens, _tagger(config.model, resources), tagged)
     return sum(confidence[change.rule] ** 2 for change in changes)
 
 

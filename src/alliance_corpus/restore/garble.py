@@ -55,11 +55,13 @@ def garble_evidence(text: str, rules: Sequence[Rule]) -> float:
     return evidence
 
 
-def garble_score(text: str, rules: Sequence[Rule], extra_evidence: float = 0.0) -> float:
-    """How garbled ``text`` is, from 0 (no sign of damage) towards 1.
+def garble_score(text: str, rules: Sequence[Rule]) -> float:
+    """How garbled ``text`` is, from 0 (no sign of damage) towards 1."""
+    return squash(garble_evidence(text, rules), text)
 
-    ``extra_evidence`` adds evidence found otherwise (the context rules' matches).
-    """
+
+def squash(evidence: float, text: str) -> float:
+    """The score of ``evidence`` found in ``text``: its density per hundred words, squashed into ``[0, 1)``."""
     words = len(WORDS.findall(text))
-    density = 100.0 * (garble_evidence(text, rules) + extra_evidence) / max(words, MIN_WORDS)
+    density = 100.0 * evidence / max(words, MIN_WORDS)
     return round(density / (density + SCALE), 4)
