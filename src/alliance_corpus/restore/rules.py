@@ -48,6 +48,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..datafiles import read_jsonl
 
+from ..records import EditKind
+
 try:  # the standard library's regular-expression parser, used only to skip rules early
     from re import _parser as _re_parser  # type: ignore[attr-defined]
     from re._constants import BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT  # type: ignore
@@ -56,7 +58,6 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _re_parser  # type: ignore[no-redef]
     from sre_constants import BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT  # type: ignore
     from sre_constants import MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN  # type: ignore
-from ..records import EditKind
 
 ALWAYS = 0.9
 """Rules at or above this confidence apply to every text, garbled or not."""
