@@ -47,7 +47,6 @@ from typing import Iterable, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..datafiles import read_jsonl
-
 from ..records import EditKind
 
 try:  # the standard library's regular-expression parser, used only to skip rules early
