@@ -14,6 +14,9 @@ SPINNER_WORDS = [
     "mountain", "Francisco", "element", "Minister", "phibìc", "Korea", "보다", "much", "more", "and", "also",
     "~", "above", "Okinawa", "Lock", "have", "come", "make", "end", "the", "that", "is", "to", "be", "a",
     "country.There", "&amp;", "Japanâ€™s", "north", "united", "States", "no", "paying", "together",
+    "Nhật", "Bản", "Hàn", "Quốc", "tháng", "8", "13", "tỷ", "đô", "la", "Điều", "9", "Nam", "中国", "&", "+", "w/",
+    "chilly", "joined", "Nations", "aquatic", "Corps", "Fukuda", "teaching", "diet", "plan", "post", "closet",
+    "Gulf", "battle", "various", "other", "heart", "2023", "ÅŒura", "camp", "David", "Soviet", "union", "Principles",
 ]
 spinner_text = st.lists(
     st.sampled_from(SPINNER_WORDS), max_size=40
