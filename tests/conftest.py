@@ -24,6 +24,7 @@ CLEAN_SET = sorted((ROOT / "tests" / "data" / "clean").glob("*.txt"))
 GARBLED_SET = sorted((ROOT / "tests" / "data" / "garbled").glob("*.json"))
 GARBLED_DEV_SET = sorted((ROOT / "tests" / "data" / "garbled_dev").glob("*.json"))
 GARBLED_HOLDOUT_SET = sorted((ROOT / "tests" / "data" / "garbled_holdout").glob("*.json"))
+GARBLED_HOLDOUT2_SET = sorted((ROOT / "tests" / "data" / "garbled_holdout2").glob("*.json"))
 WEBNOISE_SET = sorted((ROOT / "tests" / "data" / "webnoise").glob("*.json"))
 
 

@@ -74,7 +74,8 @@ def quality_report(root: str | Path = ".") -> dict:
     """Every quality figure of the repository's test sets (what ``make quality`` prints).
 
     Reads ``data/raw`` and ``data/gold`` for the seed, and ``tests/data/clean``,
-    ``garbled``, ``garbled_dev``, ``garbled_holdout`` and ``webnoise`` for the
+    ``garbled``, ``garbled_dev``, ``garbled_holdout``, ``garbled_holdout2`` and
+    ``webnoise`` for the
     generalization sets.
     """
     from collections import Counter
@@ -114,6 +115,7 @@ def quality_report(root: str | Path = ".") -> dict:
     report["garbled_set"] = garbled_set_report(root / "tests" / "data" / "garbled")
     report["garbled_dev_set"] = garbled_set_report(root / "tests" / "data" / "garbled_dev")
     report["garbled_holdout_set"] = garbled_set_report(root / "tests" / "data" / "garbled_holdout")
+    report["garbled_holdout2_set"] = garbled_set_report(root / "tests" / "data" / "garbled_holdout2")
     report["webnoise_set"] = webnoise_report(root / "tests" / "data" / "webnoise")
     return report
 

@@ -14,8 +14,9 @@ Linking rules:
   place ("Austin, Texas"); otherwise it stays unlinked rather than guessed.  Occurrences of a linked person's surname that the model missed
   are added as PERSON mentions.
 - A credit such as "Yuriko Nakao/Reuters" yields a PERSON and an ORG.
-- A model mention ending in "Law", "Treaty", "Guidelines"... is labelled LAW,
-  and so is a name followed by such a word ("Camp David Principles").
+- A model mention ending in a head word takes its label ("... Law" LAW,
+  "... Air Base" FAC, "... University" ORG), and so does a name followed by
+  such a word ("Camp David Principles", "Okinawa International University").
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -39,7 +40,7 @@ from .resources import package_data
 from .restore.segments import Credit
 
 LEADING_DETERMINER = re.compile(r"^(?:the|The|a|an|A|An)\s+(?=\S)")
-TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:of|the|and|of the|in|to))+$")
+TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s+(?:of|the|and|of the|in|to))+$|(?:['’]s|(?<=s)['’])$")
 TITLE_BEFORE = re.compile(r"(?:Secretary|Minister|Ministry|Department|Deputy Secretary|Under Secretary) of\s*$")
 TITLE_AFTER = re.compile(r"\s+(?:Secretary|Secretaries|Minister|Ministers)\b")
 TITLE_WORDS = frozenset({"State", "Defense", "Defence", "Foreign", "Foreign Affairs", "the Navy", "the Army", "the Air Force", "the Treasury", "Homeland Security"})
@@ -68,14 +69,15 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     mentions = split_compounds(text, mentions, gazetteer)
     linked = [_link_by_name(text, m, gazetteer) for m in mentions]
     linked = _resolve_surnames(text, linked, gazetteer)
+    linked = surnames_of_people_named(text, linked)
     return sorted(linked, key=lambda m: (m.start, m.end))
 
 
 def tidy(text: str, mention: Mention) -> Mention | None:
     """Trim a model mention to its name, or drop it when it is only part of a job title.
 
-    The model often includes a leading article ("the Security Treaty") or a
-    dangling "of the" ("Article 5 of the"), and tags "State" in "Secretary of
+    The model often includes a leading article ("the Security Treaty"), a
+    dangling "of the" ("Article 5 of the") or a possessive ("al-Qaeda’s"), and tags "State" in "Secretary of
     State" or "Defense" in "Defense Secretary" as an organization.  Gazetteer and caption mentions are exact already.
 
     >>> text = "the Security Treaty and the Secretary of State"
@@ -97,56 +99,57 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 
 
 def relabel_documents(text: str, mention: Mention) -> Mention:
-    """Label a model mention LAW when it names a document or a court case (``data/labels.json``).
+    """Relabel a model mention by its last word, or as a LAW when it names a court case (``data/labels.json``).
 
-    >>> text = "the International Peace Cooperation Law passed; Wilson v. Girard"
-    >>> relabel_documents(text, Mention(4, 39, "ORG", None, "model")).label
-    'LAW'
-    >>> relabel_documents(text, Mention(48, 64, "ORG", None, "model")).label
-    'LAW'
+    >>> text = "the International Peace Cooperation Law passed; Wilson v. Girard; Itazuke Air Base"
+    >>> [relabel_documents(text, Mention(s, e, l, None, "model")).label for s, e, l in [(4, 39, "ORG"), (48, 64, "ORG"), (66, 83, "PERSON")]]
+    ['LAW', 'LAW', 'FAC']
     """
     lexicon = label_lexicon()
     surface = text[mention.start : mention.end]
     words = surface.split()
-    if mention.source == "model" and mention.label in lexicon["relabel_from"] and len(words) > 1:
-        if words[-1] in lexicon["law_heads"] or any(s in surface for s in lexicon["case_separators"]):
-            return replace(mention, label="LAW")
-    return mention
+    if mention.source != "model" or mention.label not in lexicon["relabel_from"] or len(words) < 2:
+        return mention
+    if any(separator in surface for separator in lexicon["case_separators"]):
+        return replace(mention, label="LAW")
+    return replace(mention, label=lexicon["heads"].get(words[-1], mention.label))
 
 
 def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """Read a name followed by a document word as one LAW: "Camp David Principles", "U.S. Constitution".
+    """Read a name followed by a head word as one mention: "Camp David Principles", "Okinawa International University".
 
-    The gazetteer ruler tags "Camp David" before the model reads the rest, so
-    a name followed by up to three capitalised words, the last of them a word
-    of ``law_heads`` (``data/labels.json``), becomes one unlinked LAW mention
-    (``source: "context"``), and mentions inside it are dropped.
+    The gazetteer ruler tags "Camp David" or "Okinawa" before the model reads
+    the rest, so a name followed by up to three capitalised words, the last of
+    them a head word of ``data/labels.json``, becomes one unlinked mention with
+    the head's label (``source: "context"``), and mentions inside it are dropped.
 
     >>> text = "They signed the Camp David Principles."
     >>> name_documents(text, [Mention(16, 26, "FAC", "ac:camp-david", "gazetteer")])
     [Mention(start=16, end=37, label='LAW', kb_id=None, source='context')]
     """
-    heads = label_lexicon()["law_heads"]
+    heads = label_lexicon()["heads"]
     named = []
     for mention in mentions:
-        end = _document_end(text, mention.end, heads) if mention.label in NAME_LABELS and mention.source != "caption" else None
-        named.append(Mention(mention.start, end, "LAW", None, "context") if end else mention)
+        found = _head_after(text, mention.end, heads) if mention.label in NAME_LABELS and mention.source != "caption" else None
+        named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
 
 
-def _document_end(text: str, start: int, heads: frozenset[str]) -> int | None:
+def _head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
+    """End and label of the first head word among the capitalised words after ``start``."""
     for word in DOCUMENT_WORDS.match(text, start).group().split()[:3]:
         start = text.index(word, start) + len(word)
         if word in heads:
-            return start
+            return start, heads[word]
     return None
 
 
 @lru_cache(maxsize=1)
 def label_lexicon() -> dict:
-    """The label repairs of ``data/labels.json``, with its lists as sets."""
+    """The label repairs of ``data/labels.json``: head word -> label, and the lists as sets."""
     data = orjson.loads(package_data("labels.json").read_bytes())
-    return {key: frozenset(data[key]) for key in ("law_heads", "relabel_from", "case_separators")}
+    heads = {word: label for label, words in data["heads"].items() for word in words}
+    return {"heads": heads, "relabel_from": frozenset(data["relabel_from"]), "case_separators": tuple(data["case_separators"])}
 
 
 def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -223,6 +226,25 @@ def _resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) 
                 mention = replace(mention, label="PERSON" if kb_id else mention.label, kb_id=kb_id)
         resolved.append(mention)
     return resolved + _missed_surnames(text, resolved, in_document)
+
+
+def surnames_of_people_named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A word that is the surname of a person named in full in the document is that person, not an ORG.
+
+    Covers people the gazetteer does not know ("Yoshimasa Hayashi ... Hayashi");
+    places keep their label ("Austin, Texas").
+
+    >>> text = "Yoshimasa Hayashi spoke. Hayashi left."
+    >>> [m.label for m in surnames_of_people_named(text, [Mention(0, 17, "PERSON", None, "model"), Mention(25, 32, "ORG", None, "model")])]
+    ['PERSON', 'PERSON']
+    """
+    surnames = {text[m.start : m.end].split()[-1] for m in mentions if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1}
+    return [
+        replace(m, label="PERSON")
+        if m.kb_id is None and m.label not in PLACE_LABELS | {"PERSON"} and text[m.start : m.end] in surnames
+        else m
+        for m in mentions
+    ]
 
 
 def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, set[str]]:

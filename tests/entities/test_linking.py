@@ -77,3 +77,23 @@ def test_linking_court_cases_and_laws_read_as_org_become_law():
     laws = [e.text for e in doc.entities if e.label == "LAW"]
     assert "International Peace Cooperation Law" in laws
     assert any("Wilson v. Girard" in law for law in laws)
+
+
+def test_linking_head_words_give_facilities_and_organizations():
+    doc = annotate("A helicopter crashed at Okinawa International University, and the Okinawa Prefectural Police were kept out. Itazuke Air Base stayed open.")
+    found = {(e.text, e.label) for e in doc.entities if e.label in {"ORG", "FAC", "GPE"}}
+    assert {("Okinawa International University", "ORG"), ("Okinawa Prefectural Police", "ORG"), ("Itazuke Air Base", "FAC")} <= found
+    assert ("Okinawa", "GPE") not in found
+
+
+def test_linking_possessives_are_trimmed_and_surnames_of_unknown_people_are_people():
+    doc = annotate("Japan joined the campaign against al-Qaeda’s network. Foreign Minister Yoshimasa Hayashi met Blinken, and Hayashi said the allies agreed.")
+    found = [(e.text, e.label) for e in doc.entities if e.label in {"ORG", "PERSON"}]
+    assert ("al-Qaeda", "ORG") in found
+    assert ("Yoshimasa Hayashi", "PERSON") in found and ("Hayashi", "PERSON") in found
+
+
+def test_linking_weapons_systems_are_products_not_people():
+    doc = annotate("The Marines flew MV-22 Ospreys to Iwo Jima, and the Osprey fleet was grounded.")
+    found = [(e.text, e.label, e.kb_id) for e in doc.entities if e.label in {"PRODUCT", "LOC", "PERSON"}]
+    assert found == [("MV-22 Ospreys", "PRODUCT", "ac:v-22-osprey"), ("Iwo Jima", "LOC", "ac:iwo-jima"), ("Osprey", "PRODUCT", "ac:v-22-osprey")]

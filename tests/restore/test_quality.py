@@ -9,7 +9,7 @@ import pytest
 from alliance_corpus.evaluate import word_error_rate
 from alliance_corpus.records import WORD_KINDS
 from alliance_corpus.restore import GARBLED, RestoreConfig, clean
-from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_HOLDOUT_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled
+from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_HOLDOUT2_SET, GARBLED_HOLDOUT_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled
 
 MARGIN = 0.15
 
@@ -88,7 +88,7 @@ def test_quality_grammar_damage_counts_as_evidence_for_lightly_spun_text():
     assert "The governor was elected" in result.text
 
 
-@pytest.mark.parametrize("path", GARBLED_HOLDOUT_SET, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", GARBLED_HOLDOUT_SET + GARBLED_HOLDOUT2_SET, ids=lambda p: p.stem)
 def test_quality_holdout_passage_is_detected_and_gets_closer_to_its_original(path):
     case = read_garbled(path)
     result = clean(case["garbled"])
