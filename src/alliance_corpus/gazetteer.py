@@ -107,6 +107,10 @@ class Gazetteer:
                 patterns.append({"label": entry.label, "pattern": name, "id": entry.id})
         return patterns
 
+    def all_names(self) -> tuple[str, ...]:
+        """Every full name of every entry."""
+        return tuple(name for entry in self.entries for name in entry.names)
+
     def case_insensitive_names(self) -> dict[str, str]:
         """Lower-cased name -> canonical spelling, for entries with ``ignore_case``."""
         return {" ".join(n.lower().split()): n for e in self.entries if e.ignore_case for n in e.names}

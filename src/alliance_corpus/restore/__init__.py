@@ -7,7 +7,8 @@
 3. ``whitespace``, ``typography``, ``spacing``: spaces, invisible characters,
    missing spaces after sentence ends;
 4. ``leakage``: known foreign-script words restored (unknown ones flagged);
-5. ``spin`` and ``filler``: spinner wording reversed, inserted words removed;
+5. ``spin`` and ``filler``: spinner wording reversed, inserted words removed,
+   and a known name's one swapped word put back ("National Security plan");
 6. context rules (``tokens``): ambiguous words decided by part of speech;
 7. ``casing``: the word after "U.S." and known proper names.
 
@@ -35,6 +36,7 @@ from ..resources import Resources
 from .context import apply_token_rules
 from .garble import GARBLED, UNSURE, garble_evidence, squash
 from .rules import Rule
+from .names import fix_translated_names, name_templates
 from .segments import find_segments
 from .steps import apply_rules, fix_encoding, fix_markup, fix_proper_casing, flag_foreign_words, split_rules
 
@@ -77,6 +79,7 @@ class _Plan:
     proper_names: object
     recasable_names: object
     canonical_names: dict
+    name_templates: dict
 
 
 @lru_cache(maxsize=8)
@@ -101,6 +104,7 @@ def _plan(resources: Resources) -> _Plan:
         proper_names=gazetteer.proper_name_regex(),
         recasable_names=gazetteer.proper_name_regex(gazetteer.recasable_names()),
         canonical_names=gazetteer.recasable_names(),
+        name_templates=name_templates(gazetteer.all_names()),
     )
 
 
@@ -140,6 +144,8 @@ def _content_steps(plan: _Plan, garbled: bool, config: RestoreConfig, resources:
 
     leakage, spin, casing = gated(plan.leakage), gated(plan.spin), gated(plan.casing)
     steps: list[Step] = [lambda text: apply_rules(text, leakage), lambda text: apply_rules(text, spin)]
+    if garbled:
+        steps.append(lambda text: fix_translated_names(text, plan.name_templates))
     if garbled and config.context_rules and plan.tokens:  # `tagged`: later passes re-tag only changed lines
         steps.append(lambda text: apply_token_rules(text, plan.tokens, _tagger(config.model, resources), tagged))
     names = plan.recasable_names if garbled else plan.proper_names  # "camp David" is damage only in spun text
