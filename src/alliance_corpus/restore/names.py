@@ -52,16 +52,23 @@ def name_templates(names: Iterable[str]) -> dict[tuple[str | None, ...], tuple[s
 
 def fix_translated_names(text: str, templates: dict[tuple[str | None, ...], tuple[str, int]]) -> list[Change]:
     """Changes that put back the one swapped word of known names (see the module docstring)."""
-    lengths = sorted({len(key) for key in templates})
+    lengths = _lengths_by_first_word(templates)
     changes = []
     for line in re.finditer(r"[^\n]+", text):
         words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in re.finditer(r"\S+", line.group())]
-        for first in range(len(words)):
-            for n in lengths:
+        for first, (_, word) in enumerate(words):
+            for n in lengths.get(word, ()):  # the first word is never the swapped one
                 window = words[first : first + n]
                 if len(window) == n:
                     changes.extend(_fix_window(window, templates))
     return changes
+
+
+def _lengths_by_first_word(templates) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for key in templates:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(n)) for word, n in lengths.items()}
 
 
 def _fix_window(window: list[tuple[int, str]], templates) -> list[Change]:
