@@ -66,6 +66,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
     mentions = [relabel_documents(text, m) for m in map(lambda m: tidy(text, m), mentions) if m is not None]
     mentions = name_documents(text, mentions)
+    mentions = overlay(unnamed_facilities(text), mentions)
     mentions = split_compounds(text, mentions, gazetteer)
     linked = [_link_by_name(text, m, gazetteer) for m in mentions]
     linked = _resolve_surnames(text, linked, gazetteer)
@@ -135,6 +136,23 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
 
 
+def unnamed_facilities(text: str) -> list[Mention]:
+    """Bases the model may miss: capitalised words before a facility suffix of ``data/labels.json``.
+
+    >>> text = "from Yokosuka to Tachikawa Air Base in the suburbs"
+    >>> [(text[m.start:m.end], m.label) for m in unnamed_facilities(text)]
+    [('Tachikawa Air Base', 'FAC')]
+    """
+    return [Mention(m.start(), m.end(), "FAC", None, "context") for m in facility_regex().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def facility_regex() -> re.Pattern[str]:
+    suffixes = sorted(label_lexicon()["facility_suffixes"], key=len, reverse=True)
+    function_words = r"(?!(?:The|A|An|At|In|On|From|To|By|Near|With|And|But|For|Of|Its|Their)\b)"
+    return re.compile(rf"\b(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:" + "|".join(map(re.escape, suffixes)) + r")\b")
+
+
 def _head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
     """End and label of the first head word among the capitalised words after ``start``."""
     for word in DOCUMENT_WORDS.match(text, start).group().split()[:3]:
@@ -149,7 +167,12 @@ def label_lexicon() -> dict:
     """The label repairs of ``data/labels.json``: head word -> label, and the lists as sets."""
     data = orjson.loads(package_data("labels.json").read_bytes())
     heads = {word: label for label, words in data["heads"].items() for word in words}
-    return {"heads": heads, "relabel_from": frozenset(data["relabel_from"]), "case_separators": tuple(data["case_separators"])}
+    return {
+        "heads": heads,
+        "relabel_from": frozenset(data["relabel_from"]),
+        "case_separators": tuple(data["case_separators"]),
+        "facility_suffixes": tuple(data["facility_suffixes"]),
+    }
 
 
 def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
