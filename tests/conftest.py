@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the quality harness (benchmarks/quality.py) is not part of the package
 DATA = ROOT / "data"
 SEED_ID = "000_ff174e8760ddc370"
 SEED_RAW = DATA / "raw" / f"{SEED_ID}.txt"

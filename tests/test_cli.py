@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import alliance_corpus
-from alliance_corpus.schema import json_schema
+from alliance_corpus.records.schema import json_schema
 from tests.conftest import ROOT, SEED_RAW, make_corpus
 
 CLI = [sys.executable, "-m", "alliance_corpus.cli"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliance_corpus.edits import Change, Projection, apply_changes, compose, redo, to_raw_span, trim, undo
+from alliance_corpus.text import Change, Projection, apply_changes, compose, redo, to_raw_span, trim, undo
 from alliance_corpus.records import check_edits
 
 
@@ -107,5 +107,5 @@ def test_edits_projected_span_rewrites_to_the_restored_span(case, data):
         e for e in edits
         if raw_start <= e.raw_start and e.raw_end <= raw_end and start <= e.clean_start and e.clean_end <= end
     ]
-    shifted = [e.model_copy(update={"raw_start": e.raw_start - raw_start, "raw_end": e.raw_end - raw_start}) for e in inside]
+    shifted = [e._replace(raw_start=e.raw_start - raw_start, raw_end=e.raw_end - raw_start) for e in inside]
     assert redo(raw[raw_start:raw_end], shifted) == text[start:end]

@@ -8,6 +8,10 @@ an annotated corpus never load spaCy:
 - :func:`annotate_corpus` processes a folder of raw documents;
 - :func:`load_corpus` reads an annotated corpus as typed records.
 
+The package is layered; each layer imports only the ones below it::
+
+    cli -> corpus -> annotation -> restore | entities -> layout | nlp -> resources -> records -> text
+
 >>> import alliance_corpus
 >>> alliance_corpus.clean("Japan 보다 in any kind of other country").text
 'Japan than in any other country'
@@ -16,15 +20,18 @@ an annotated corpus never load spaCy:
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"
+from . import _compat
+from ._version import __version__
+
+_compat.install()
 
 _EXPORTS = {
     "clean": "alliance_corpus.restore",
     "RestoreConfig": "alliance_corpus.restore",
     "annotate": "alliance_corpus.annotation",
-    "annotate_corpus": "alliance_corpus.runner",
+    "annotate_corpus": "alliance_corpus.corpus.runner",
     "load_corpus": "alliance_corpus.corpus",
     "Corpus": "alliance_corpus.corpus",
     "AnnotatedDocument": "alliance_corpus.records",
@@ -40,13 +47,13 @@ __all__ = ["__version__", *_EXPORTS]
 if TYPE_CHECKING:  # pragma: no cover
     from .annotation import annotate
     from .corpus import Corpus, load_corpus
+    from .corpus.runner import annotate_corpus
     from .records import SCHEMA_VERSION, AnnotatedDocument, CleanResult, Edit, Entity
     from .resources import Resources
     from .restore import RestoreConfig, clean
-    from .runner import annotate_corpus
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         value = getattr(import_module(_EXPORTS[name]), name)
         globals()[name] = value

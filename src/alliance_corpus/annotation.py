@@ -13,21 +13,31 @@ raw text.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
 
-from . import __version__
-from .edits import Projection
-from .linking import Mention, credit_mentions, link_mentions, overlay
-from .nlp import load_pipeline, model_name, model_version, spacy_version
+from ._version import __version__
+from .entities import Mention, credit_mentions, link_mentions, overlay
+from .layout import find_credits
+from .nlp import Pipeline, load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, PipelineInfo, Sentence, Source
 from .resources import Resources
+from .resources.gazetteer import Gazetteer
 from .restore import RestoreConfig, clean
-from .restore.segments import find_credits
-from .sources import RawDocument
+from .text.projection import Projection
 
 CHUNK_CHARS = 50_000
 DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A raw text to annotate, with its id and provenance."""
+
+    id: str
+    text: str
+    source: Source
 
 
 def annotate(
@@ -81,7 +91,9 @@ def pipeline_info(model: str | None, resources: Resources) -> PipelineInfo:
     )
 
 
-def _annotate_batch(batch, pipeline, resources, info, config) -> Iterator[AnnotatedDocument]:
+def _annotate_batch(
+    batch: list[RawDocument], pipeline: Pipeline, resources: Resources, info: PipelineInfo, config: RestoreConfig
+) -> Iterator[AnnotatedDocument]:
     cleaned = [clean(doc.text, config=config, resources=resources) for doc in batch]
     chunks = [(i, offset, piece) for i, result in enumerate(cleaned) for offset, piece in split_text(result.text)]
     found: list[tuple[list[Mention], list[Sentence]]] = [([], []) for _ in batch]
@@ -96,12 +108,19 @@ def _annotate_batch(batch, pipeline, resources, info, config) -> Iterator[Annota
         yield _record(document, result, mentions, sentences, resources, info)
 
 
-def _mention(ent, offset: int) -> Mention:
+def _mention(ent: Any, offset: int) -> Mention:
     source = "gazetteer" if ent.ent_id_ else "model"
     return Mention(ent.start_char + offset, ent.end_char + offset, ent.label_, ent.ent_id_ or None, source)
 
 
-def _record(document: RawDocument, result: CleanResult, mentions, sentences, resources, info) -> AnnotatedDocument:
+def _record(
+    document: RawDocument,
+    result: CleanResult,
+    mentions: list[Mention],
+    sentences: list[Sentence],
+    resources: Resources,
+    info: PipelineInfo,
+) -> AnnotatedDocument:
     gazetteer = resources.gazetteer
     credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer)
     linked = link_mentions(result.text, overlay(mentions, credits), gazetteer)
@@ -121,7 +140,7 @@ def _record(document: RawDocument, result: CleanResult, mentions, sentences, res
     )
 
 
-def _entity(mention: Mention, result: CleanResult, gazetteer, projection: Projection) -> Entity:
+def _entity(mention: Mention, result: CleanResult, gazetteer: Gazetteer, projection: Projection) -> Entity:
     raw_span = projection.span(mention.start, mention.end)
     entry = gazetteer.by_id.get(mention.kb_id or "")
     return Entity(

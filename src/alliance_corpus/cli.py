@@ -18,8 +18,8 @@ from typing import Sequence
 
 import orjson
 
-from . import __version__
-from .errors import AllianceCorpusError, DocumentError
+from ._version import __version__
+from .errors import EXIT_DOCUMENTS_FAILED, EXIT_OK, AllianceCorpusError, DocumentError
 
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
 
@@ -31,10 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except AllianceCorpusError as error:
         print(f"alliance-corpus: {error}", file=sys.stderr)
-        return 2
+        return error.exit_status
     except BrokenPipeError:  # the reader went away (`alliance-corpus export | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _annotate(args) -> int:
-    from .runner import annotate_corpus, summary_json
+    from .corpus.runner import annotate_corpus, summary_json
 
     if not args.raw.is_dir():
         raise AllianceCorpusError(f"{args.raw}: no such folder of raw documents")
@@ -93,7 +93,7 @@ def _annotate(args) -> int:
         print(summary.render())
     for error in summary.errors:
         print(f"alliance-corpus: {error}", file=sys.stderr)
-    return 0 if summary.ok else 1
+    return EXIT_OK if summary.ok else EXIT_DOCUMENTS_FAILED
 
 
 def _progress_bar(results, total: int):
@@ -104,7 +104,7 @@ def _progress_bar(results, total: int):
 
 def _clean(args) -> int:
     from .restore import clean
-    from .sources import decode
+    from .corpus.sources import decode
 
     data = sys.stdin.buffer.read() if str(args.file) == "-" else _read(args.file)
     result = clean(decode(data, str(args.file)))
@@ -114,14 +114,14 @@ def _clean(args) -> int:
         sys.stdout.write(render_diff(result.text, result.edits, color=sys.stdout.isatty()))
     else:
         sys.stdout.write(result.text)
-    return 0
+    return EXIT_OK
 
 
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise DocumentError(path, "E104", f"cannot be read ({exc.strerror or exc})") from None
+        raise DocumentError(path, "E104", reason=exc.strerror or exc) from None
 
 
 def render_diff(text: str, edits, *, color: bool = False) -> str:
@@ -148,7 +148,7 @@ def render_diff(text: str, edits, *, color: bool = False) -> str:
 
 def _export(args) -> int:
     from .corpus import load_corpus, write_atomic
-    from .export import mention_rows, to_displacy, write_csv, write_jsonl
+    from .corpus.export import mention_rows, to_displacy, write_csv, write_jsonl
 
     if not args.corpus.is_dir():
         raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
@@ -166,14 +166,14 @@ def _export(args) -> int:
         write_atomic(args.output, out.getvalue().encode("utf-8"))
     else:
         sys.stdout.write(out.getvalue())
-    return 0
+    return EXIT_OK
 
 
 def _schema(args) -> int:
-    from .schema import json_schema
+    from .records.schema import json_schema
 
     sys.stdout.buffer.write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
-    return 0
+    return EXIT_OK
 
 
 def _positive(value: str) -> int:

@@ -7,7 +7,7 @@ import io
 import json
 
 from alliance_corpus import load_corpus
-from alliance_corpus.export import MENTION_FIELDS, mention_rows
+from alliance_corpus.corpus.export import MENTION_FIELDS, mention_rows
 from tests.conftest import DATA, SEED_ID
 from tests.test_cli import run
 

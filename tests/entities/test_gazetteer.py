@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from alliance_corpus.errors import ResourceError
-from alliance_corpus.gazetteer import load_gazetteer, read_gazetteer
+from alliance_corpus.resources.gazetteer import load_gazetteer, read_gazetteer
 from alliance_corpus.resources import Resources
 
 GAZETTEER = Resources.bundled().gazetteer

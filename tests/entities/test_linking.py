@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alliance_corpus import annotate
-from alliance_corpus.edits import to_raw_span
+from alliance_corpus.text import to_raw_span
 
 
 def _people(doc):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance_corpus.edits import redo, undo
+from alliance_corpus.text import redo, undo
 from alliance_corpus.records import check_edits
 from alliance_corpus.restore import clean
 

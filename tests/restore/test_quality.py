@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from alliance_corpus.evaluate import word_error_rate
+from alliance_corpus.metrics import word_error_rate
 from alliance_corpus.records import WORD_KINDS
 from alliance_corpus.restore import GARBLED, RestoreConfig, clean
 from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_HOLDOUT2_SET, GARBLED_HOLDOUT_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled

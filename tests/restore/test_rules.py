@@ -9,7 +9,7 @@ import pytest
 from alliance_corpus.errors import ResourceError
 from alliance_corpus.resources import Resources
 from alliance_corpus.restore import clean
-from alliance_corpus.restore.rules import ALWAYS, read_rules
+from alliance_corpus.resources.rules import ALWAYS, read_rules
 
 RULE = {
     "id": "spin.test",
@@ -68,7 +68,7 @@ def test_rules_researcher_file_in_corpus_folder_is_applied(tmp_path):
 
 
 def test_rules_required_characters_are_only_what_every_match_needs():
-    from alliance_corpus.restore.rules import required_characters
+    from alliance_corpus.resources.rules import required_characters
 
     assert required_characters(r"(?<!\w)Nhật[^\S\n]+Bản(?!\w)") == {"ậ", "ả"}
     assert required_characters(r"phía bắc|bắc(?= Korea)") == {"ắ"}  # shared by both branches
@@ -80,7 +80,8 @@ def test_rules_required_characters_are_only_what_every_match_needs():
 
 def test_rules_skipping_by_required_characters_changes_no_result(seed_raw):
     from alliance_corpus.resources import Resources
-    from alliance_corpus.restore.steps import apply_rules, rule_changes
+    from alliance_corpus.resources.rules import rule_changes
+    from alliance_corpus.restore.fixes.rules import apply_rules
     from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_HOLDOUT_SET, GARBLED_SET, WEBNOISE_SET, read_garbled
 
     texts = [seed_raw] + [p.read_text(encoding="utf-8") for p in CLEAN_SET]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from alliance_corpus import annotate
-from alliance_corpus.evaluate import word_error_rate
+from alliance_corpus.metrics import word_error_rate
 from alliance_corpus.records import WORD_KINDS
 from alliance_corpus.restore import GARBLED, clean
 from tests.conftest import WEBNOISE_SET, read_garbled

@@ -1,0 +1,85 @@
+"""Keyword in context and co-occurrence of entities, over annotated documents.
+
+Both read only the records (no spaCy) and work on any iterable of
+:class:`~alliance_corpus.records.AnnotatedDocument`, such as a
+:class:`~alliance_corpus.corpus.Corpus`.
+
+>>> from alliance_corpus import load_corpus
+>>> corpus = load_corpus("data/annotated")
+>>> line = next(concordance(corpus, "Q766445", width=20))       # Okinawa
+>>> line.left[-9:], line.match, line.right[:10]
+('bases on ', 'Okinawa', ' and cost-')
+>>> cooccurrences(corpus)[("Japan", "United States")] > 0
+True
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from itertools import combinations
+from typing import Iterable, Iterator, NamedTuple
+
+from ..records import NAMED_LABELS, AnnotatedDocument, Entity
+
+
+class Line(NamedTuple):
+    """One mention in its context: ``left + match + right`` is a slice of the restored text."""
+
+    doc_id: str
+    left: str
+    match: str
+    right: str
+    start: int
+
+
+def concordance(documents: Iterable[AnnotatedDocument], entity: str, *, width: int = 60) -> Iterator[Line]:
+    """Every mention of ``entity`` (a kb id, canonical name or mention text) with ``width`` characters each side.
+
+    Line breaks in the context are shown as spaces, so each result prints on one line.
+    """
+    for document in documents:
+        for mention in document.entities:
+            if entity in (mention.kb_id, mention.canonical, mention.text):
+                text = document.text
+                left = text[max(0, mention.start - width) : mention.start].replace("\n", " ")
+                right = text[mention.end : mention.end + width].replace("\n", " ")
+                yield Line(document.id, left, mention.text, right, mention.start)
+
+
+def cooccurrences(
+    documents: Iterable[AnnotatedDocument],
+    *,
+    within: str = "sentence",
+    labels: Iterable[str] = NAMED_LABELS,
+) -> Counter:
+    """How often two entities are mentioned in the same sentence (or document), across the corpus.
+
+    Entities are keyed by canonical name (an unlinked mention by its text);
+    each pair is a sorted tuple and counts once per sentence or document that
+    holds both.  Only named labels count by default (no dates or numbers).
+    """
+    if within not in {"sentence", "document"}:
+        raise ValueError("within must be 'sentence' or 'document'")
+    wanted = frozenset(labels)
+    pairs: Counter = Counter()
+    for document in documents:
+        for group in _groups(document, within, wanted):
+            pairs.update(combinations(sorted(group), 2))
+    return pairs
+
+
+def _groups(document: AnnotatedDocument, within: str, labels: frozenset[str]) -> Iterator[set[str]]:
+    mentions = [m for m in document.entities if m.label in labels]
+    if within == "document":
+        yield {_key(m) for m in mentions}
+        return
+    starts = [s.start for s in document.sentences]
+    groups: dict[int, set[str]] = {}
+    for mention in mentions:
+        groups.setdefault(bisect_right(starts, mention.start) - 1, set()).add(_key(mention))
+    yield from groups.values()
+
+
+def _key(mention: Entity) -> str:
+    return mention.canonical or mention.text

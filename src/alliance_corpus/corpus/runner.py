@@ -1,0 +1,211 @@
+"""The main job: annotate every raw document of a corpus folder.
+
+``annotate_corpus("data/raw", "data/annotated")`` reads each document,
+skips those whose raw bytes and pipeline fingerprint are unchanged, annotates
+the rest in batches (in ``jobs`` processes), writes each record atomically,
+rewrites the index and returns a :class:`RunSummary`.  A document that cannot
+be read or annotated is reported with its path and reason; the others are
+still written::
+
+    summary = annotate_corpus("data/raw", "data/annotated", jobs=2)
+    print(summary.render())       # documents, words, edits by kind, entities by label, time
+    for error in summary.errors:  # DocumentError: path, code, problem
+        print(error)
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import orjson
+
+from ..annotation import BATCH_SIZE, RawDocument, annotate_documents, pipeline_info
+from ..errors import DocumentError
+from ..records import SCHEMA_VERSION, AnnotatedDocument
+from ..resources import Resources
+from .io import dumps, index_entry, read_index, write_atomic, write_index
+from .sources import discover, read_raw
+
+Progress = Callable[[Iterable, int], Iterable]
+"""Wraps the stream of results, given its length (e.g. a tqdm progress bar)."""
+
+
+@dataclass
+class RunSummary:
+    """What one run did, and the corpus it left behind."""
+
+    annotated: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    errors: list[DocumentError] = field(default_factory=list)
+    documents: int = 0
+    words: int = 0
+    edits: Counter = field(default_factory=Counter)
+    entities: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def render(self) -> str:
+        """A short human-readable report."""
+        lines = [
+            f"documents: {self.documents} in corpus ({len(self.annotated)} annotated, "
+            f"{len(self.skipped)} unchanged, {len(self.errors)} failed)",
+            f"words: {self.words}",
+            "edits by kind: " + _counts(self.edits),
+            "entities by label: " + _counts(self.entities),
+            f"elapsed: {self.seconds:.1f} s",
+        ]
+        lines += [f"error: {error}" for error in self.errors]
+        return "\n".join(lines)
+
+
+def annotate_corpus(
+    raw_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    model: str | None = None,
+    resources: Resources | None = None,
+    jobs: int = 1,
+    batch_size: int = BATCH_SIZE,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Annotate ``raw_dir`` into ``out_dir``; extension rules and gazetteers are read from ``raw_dir/..``."""
+    started = time.perf_counter()
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    root = raw_dir.parent
+    resources = resources or Resources.for_corpus(root)
+    fingerprint = pipeline_info(model, resources).fingerprint
+    summary = RunSummary()
+    previous = {entry["id"]: entry for entry in read_index(out_dir)["documents"]}
+    current: dict[str, dict] = {}
+    pending: list[RawDocument] = []
+    for document in _read_all(raw_dir, root, summary):
+        entry = previous.get(document.id)
+        if not force and entry and _unchanged(entry, document, fingerprint, out_dir):
+            current[document.id] = entry
+            summary.skipped.append(document.id)
+        else:
+            pending.append(document)
+    results = _annotate(pending, model, resources, jobs, batch_size)
+    for outcome in progress(results, len(pending)) if progress else results:
+        if isinstance(outcome, DocumentError):
+            summary.errors.append(outcome)
+            continue
+        write_atomic(out_dir / f"{outcome.id}.json", dumps(outcome))
+        current[outcome.id] = index_entry(outcome)
+        summary.annotated.append(outcome.id)
+    _prune(out_dir, previous, current, summary)
+    write_index(out_dir, list(current.values()), SCHEMA_VERSION)
+    _totals(summary, current.values())
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _read_all(raw_dir: Path, root: Path, summary: RunSummary) -> Iterator[RawDocument]:
+    seen: dict[str, str] = {}
+    for path in discover(raw_dir):
+        try:
+            document = read_raw(raw_dir, path, root)
+        except DocumentError as error:
+            summary.errors.append(error)
+            continue
+        if document.id in seen:
+            summary.errors.append(
+                DocumentError(document.source.path, "E106", doc_id=document.id, other=seen[document.id])
+            )
+            continue
+        seen[document.id] = document.source.path
+        yield document
+
+
+def _unchanged(entry: dict, document: RawDocument, fingerprint: str, out_dir: Path) -> bool:
+    return (
+        entry.get("sha256") == document.source.sha256
+        and entry.get("fingerprint") == fingerprint
+        and entry.get("source") == document.source.path
+        and (out_dir / entry["file"]).is_file()
+    )
+
+
+def _annotate(documents, model, resources, jobs, batch_size) -> Iterator[AnnotatedDocument | DocumentError]:
+    if not documents:
+        return iter(())
+    batches = [documents[i : i + batch_size] for i in range(0, len(documents), batch_size)]
+    if jobs <= 1 or len(batches) == 1:
+        return (outcome for batch in batches for outcome in annotate_batch(batch, model, resources, batch_size))
+    return _in_processes(batches, model, resources, jobs, batch_size)
+
+
+def _in_processes(batches, model, resources, jobs, batch_size):
+    context = get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = [pool.submit(annotate_batch, batch, model, resources, batch_size) for batch in batches]
+        for future in futures:
+            yield from future.result()
+
+
+def annotate_batch(batch: list[RawDocument], model, resources, batch_size) -> list[AnnotatedDocument | DocumentError]:
+    """Annotate one batch; if it fails, annotate its documents one by one to isolate the culprit."""
+    try:
+        return list(annotate_documents(batch, model=model, resources=resources, batch_size=batch_size))
+    except Exception:
+        if len(batch) == 1:
+            return [_failure(batch[0])]
+    return [outcome for document in batch for outcome in annotate_batch([document], model, resources, 1)]
+
+
+def _failure(document: RawDocument) -> DocumentError:
+    import traceback
+
+    last = traceback.format_exc().strip().splitlines()[-1]
+    return DocumentError(document.source.path, "E199", reason=last)
+
+
+def _prune(out_dir: Path, previous: dict, current: dict, summary: RunSummary) -> None:
+    """Remove records whose raw document is gone; keep those of documents that failed this time."""
+    failed = {error.path for error in summary.errors}
+    for doc_id, entry in previous.items():
+        if doc_id in current:
+            continue
+        if entry.get("source") in failed:
+            current[doc_id] = entry
+            continue
+        (out_dir / entry["file"]).unlink(missing_ok=True)
+
+
+def _totals(summary: RunSummary, entries: Iterable[dict]) -> None:
+    for entry in entries:
+        summary.documents += 1
+        summary.words += entry["words"]
+        summary.edits.update(entry["edits"])
+        summary.entities.update(entry["entities"])
+
+
+def _counts(counter: Counter) -> str:
+    return ", ".join(f"{key} {value}" for key, value in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
+
+
+def summary_json(summary: RunSummary) -> bytes:
+    """The summary as JSON, for scripts (``alliance-corpus annotate --json``)."""
+    return orjson.dumps(
+        {
+            "documents": summary.documents,
+            "annotated": summary.annotated,
+            "skipped": summary.skipped,
+            "errors": [str(e) for e in summary.errors],
+            "words": summary.words,
+            "edits": dict(summary.edits),
+            "entities": dict(summary.entities),
+            "seconds": round(summary.seconds, 3),
+        },
+        option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS,
+    )

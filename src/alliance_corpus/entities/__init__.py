@@ -1,0 +1,22 @@
+"""Entities: what the model found, tidied, relabelled, completed and linked to the gazetteer.
+
+One concern per module, in the order :func:`~.resolve.link_mentions` applies them:
+
+- :mod:`.mention`: the :class:`~.mention.Mention` value the steps pass along;
+- :mod:`.credits`: PERSON and ORG mentions from photo credits;
+- :mod:`.tidy`: spans trimmed to the name;
+- :mod:`.relabel`: labels from head words ("... Law" is LAW);
+- :mod:`.discover`: new mentions from head words and facility suffixes;
+- :mod:`.compounds`: "U.S.-Japan" read as two places;
+- :mod:`.linking`: gazetteer ids and labels;
+- :mod:`.surnames`: surnames linked through the document;
+- :mod:`.resolve`: all of the above, in order.
+
+spaCy itself is loaded by :mod:`alliance_corpus.nlp`; these steps never import it.
+"""
+
+from .credits import credit_mentions
+from .mention import Mention, overlay
+from .resolve import link_mentions
+
+__all__ = ["Mention", "credit_mentions", "link_mentions", "overlay"]

@@ -1,0 +1,50 @@
+"""Hyphenated compounds of places read as their parts: "U.S.-Japan" is two GPEs, as OntoNotes has it.
+
+The labels whose names may be split are the ``compound-labels`` lexicon list.
+
+>>> from alliance_corpus.resources import Resources
+>>> text = "the U.S.-Japan alliance"
+>>> [(text[m.start:m.end], m.label) for m in split_compounds(text, [], Resources.bundled().gazetteer)]
+[('U.S.', 'GPE'), ('Japan', 'GPE')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..resources.gazetteer import Gazetteer
+from ..resources.lexicons import words
+from .mention import Mention
+
+COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
+"""Capitalised words joined by hyphens."""
+
+
+def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Read "U.S.-Japan" as two places, as OntoNotes does, wherever no longer mention covers it.
+
+    A hyphenated word whose every part is a gazetteer place or nationality is
+    split into one mention per part; a model mention of the whole compound
+    (often a wrong ORG) is replaced.
+    """
+    kept = [m for m in mentions if _compound_parts(text[m.start : m.end], gazetteer) is None]
+    for match in COMPOUND.finditer(text):
+        parts = _compound_parts(match.group(), gazetteer)
+        if parts is None or any(m.start < match.end() and match.start() < m.end for m in kept):
+            continue
+        offset = match.start()
+        for part in parts:
+            entry = gazetteer.lookup(part)
+            kept.append(Mention(offset, offset + len(part), entry.label, entry.id, "gazetteer"))
+            offset += len(part) + 1
+    return kept
+
+
+def _compound_parts(surface: str, gazetteer: Gazetteer) -> list[str] | None:
+    parts = surface.split("-")
+    if len(parts) < 2:
+        return None
+    entries = [gazetteer.lookup(part) for part in parts]
+    if all(e is not None and e.label in words("compound-labels") for e in entries):
+        return parts
+    return None

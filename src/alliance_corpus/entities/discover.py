@@ -1,0 +1,66 @@
+"""New mentions found from the words around known ones: "Camp David Principles", "Tachikawa Air Base".
+
+Head words (``label-heads``), facility suffixes (``facility-suffixes``) and
+the words that cannot open a facility's name (``facility-stop-words``) are
+lexicon lists.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from ..resources.lexicons import words
+from .mention import Mention
+from .relabel import head_labels
+
+DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*)*")
+"""Capitalised words after a name, on the same line."""
+
+
+def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Read a name followed by a head word as one mention: "Camp David Principles", "Okinawa International University".
+
+    The gazetteer ruler tags "Camp David" or "Okinawa" before the model reads
+    the rest, so a name followed by up to three capitalised words, the last of
+    them a ``label-heads`` word, becomes one unlinked mention with
+    the head's label (``source: "context"``), and mentions inside it are dropped.
+
+    >>> text = "They signed the Camp David Principles."
+    >>> name_documents(text, [Mention(16, 26, "FAC", "ac:camp-david", "gazetteer")])
+    [Mention(start=16, end=37, label='LAW', kb_id=None, source='context')]
+    """
+    heads = head_labels()
+    name_labels = frozenset(words("name-labels"))
+    named = []
+    for mention in mentions:
+        found = _head_after(text, mention.end, heads) if mention.label in name_labels and mention.source != "caption" else None
+        named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
+    return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
+
+
+def unnamed_facilities(text: str) -> list[Mention]:
+    """Bases the model may miss: capitalised words before a ``facility-suffixes`` word.
+
+    >>> text = "from Yokosuka to Tachikawa Air Base in the suburbs"
+    >>> [(text[m.start:m.end], m.label) for m in unnamed_facilities(text)]
+    [('Tachikawa Air Base', 'FAC')]
+    """
+    return [Mention(m.start(), m.end(), "FAC", None, "context") for m in facility_regex().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def facility_regex() -> re.Pattern[str]:
+    suffixes = sorted(words("facility-suffixes"), key=len, reverse=True)
+    function_words = r"(?!(?:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
+    return re.compile(rf"\b(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:" + "|".join(map(re.escape, suffixes)) + r")\b")
+
+
+def _head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
+    """End and label of the first head word among the capitalised words after ``start``."""
+    for word in DOCUMENT_WORDS.match(text, start).group().split()[:3]:
+        start = text.index(word, start) + len(word)
+        if word in heads:
+            return start, heads[word]
+    return None

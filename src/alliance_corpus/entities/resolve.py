@@ -1,0 +1,51 @@
+"""The entity steps after the model, in order: :func:`link_mentions`.
+
+Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
+:mod:`.compounds`, :mod:`.linking`, :mod:`.surnames` (credits are read by
+:mod:`.credits` before).  What they do:
+
+- A mention whose text is a full gazetteer name gets that entity's id,
+  canonical name and label (the gazetteer is authoritative for its names).
+- A surname alone ("Yoshida") links to the person named in full elsewhere in
+  the same document.  With no full mention, it links only if exactly one
+  gazetteer person has that surname and the model did not read it as a
+  place ("Austin, Texas"); otherwise it stays unlinked rather than guessed.  Occurrences of a linked person's surname that the model missed
+  are added as PERSON mentions.
+- A credit such as "Yuriko Nakao/Reuters" yields a PERSON and an ORG.
+- A model mention ending in a head word takes its label ("... Law" LAW,
+  "... Air Base" FAC, "... University" ORG), and so does a name followed by
+  such a word ("Camp David Principles", "Okinawa International University").
+
+>>> from alliance_corpus.resources import Resources
+>>> gaz = Resources.bundled().gazetteer
+>>> text = "Leon Panetta visited Tokyo. Panetta said so."
+>>> found = [Mention(0, 12, "PERSON", None, "model"), Mention(28, 35, "ORG", None, "model")]
+>>> [(text[m.start:m.end], m.label, m.kb_id) for m in link_mentions(text, found, gaz)]
+[('Leon Panetta', 'PERSON', 'Q244631'), ('Panetta', 'PERSON', 'Q244631')]
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..resources.gazetteer import Gazetteer
+from .compounds import split_compounds
+from .discover import name_documents, unnamed_facilities
+from .linking import link_by_name
+from .mention import Mention, overlay
+from .relabel import relabel_documents
+from .surnames import resolve_surnames, surnames_of_people_named
+from .tidy import tidy
+
+
+def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
+    tidied = (tidy(text, m) for m in mentions)
+    found = [relabel_documents(text, m) for m in tidied if m is not None]
+    found = name_documents(text, found)
+    found = overlay(unnamed_facilities(text), found)
+    found = split_compounds(text, found, gazetteer)
+    linked = [link_by_name(text, m, gazetteer) for m in found]
+    linked = resolve_surnames(text, linked, gazetteer)
+    linked = surnames_of_people_named(text, linked)
+    return sorted(linked, key=lambda m: (m.start, m.end))

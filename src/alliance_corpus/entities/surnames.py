@@ -1,0 +1,84 @@
+"""Surnames: "Yoshida" alone links to the person named in full elsewhere in the document.
+
+With no full mention, a surname links only if exactly one gazetteer person has
+it and the model did not read it as a place (``place-labels``: "Austin, Texas");
+otherwise it stays unlinked rather than guessed.  Occurrences of a linked
+person's surname that the model missed are added as PERSON mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+from ..resources.gazetteer import Gazetteer
+from ..resources.lexicons import words
+from .mention import Mention
+
+
+def _place_labels() -> frozenset[str]:
+    return frozenset(words("place-labels"))
+
+
+def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Link surnames to people (see the module docstring) and add the surnames the model missed."""
+    in_document = _surnames_in_document(mentions, gazetteer)
+    resolved = []
+    for mention in mentions:
+        surface = text[mention.start : mention.end]
+        if mention.kb_id is None and surface in gazetteer.by_short:
+            if surface in in_document:  # the document names the person in full: trust it over the model's label
+                mention = replace(mention, label="PERSON", kb_id=_only(in_document[surface]))
+            elif mention.label not in _place_labels():  # "Austin" the city must not become Lloyd Austin
+                kb_id = _only({e.id for e in gazetteer.with_surname(surface)})
+                mention = replace(mention, label="PERSON" if kb_id else mention.label, kb_id=kb_id)
+        resolved.append(mention)
+    return resolved + _missed_surnames(text, resolved, in_document)
+
+
+def surnames_of_people_named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """A word that is the surname of a person named in full in the document is that person, not an ORG.
+
+    Covers people the gazetteer does not know ("Yoshimasa Hayashi ... Hayashi");
+    places keep their label ("Austin, Texas").
+
+    >>> text = "Yoshimasa Hayashi spoke. Hayashi left."
+    >>> [m.label for m in surnames_of_people_named(text, [Mention(0, 17, "PERSON", None, "model"), Mention(25, 32, "ORG", None, "model")])]
+    ['PERSON', 'PERSON']
+    """
+    surnames = {text[m.start : m.end].split()[-1] for m in mentions if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1}
+    return [
+        replace(m, label="PERSON")
+        if m.kb_id is None and m.label not in _place_labels() | {"PERSON"} and text[m.start : m.end] in surnames
+        else m
+        for m in mentions
+    ]
+
+
+def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """Surname -> ids of the people named in full in this document."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        entry = gazetteer.by_id.get(mention.kb_id or "")
+        if entry and entry.label == "PERSON":
+            for surname in entry.short:
+                found.setdefault(surname, set()).add(entry.id)
+    return found
+
+
+def _only(candidates: set[str]) -> str | None:
+    """The one candidate, or ``None`` when there are several: never guess."""
+    return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+def _missed_surnames(text: str, mentions: list[Mention], in_document: dict[str, set[str]]) -> list[Mention]:
+    """Surnames of people named in full here that no mention covers yet."""
+    added = []
+    for surname, ids in in_document.items():
+        if len(ids) != 1:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if not any(m.start < match.end() and match.start() < m.end for m in mentions):
+                added.append(Mention(match.start(), match.end(), "PERSON", next(iter(ids)), "context"))
+    return added

@@ -1,0 +1,53 @@
+"""Model mentions trimmed to their names: no leading article, dangling "of the", possessive or title word.
+
+The word lists are the ``names`` lexicon: ``leading-determiners``,
+``trailing-function-words``, ``title-words``, ``title-before`` and ``title-after``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..resources.lexicons import words
+from .mention import Mention
+
+
+def _alternatives(name: str) -> str:
+    return "|".join(map(re.escape, words(name)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    leading = re.compile(rf"^(?:{_alternatives('leading-determiners')})\s+(?=\S)")
+    trailing = re.compile(rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$")
+    title_before = re.compile(rf"(?:{_alternatives('title-before')}) of\s*$")
+    title_after = re.compile(rf"\s+(?:{_alternatives('title-after')})\b")
+    return leading, trailing, title_before, title_after, frozenset(words("title-words"))
+
+
+def tidy(text: str, mention: Mention) -> Mention | None:
+    """Trim a model mention to its name, or drop it when it is only part of a job title.
+
+    The model often includes a leading article ("the Security Treaty"), a
+    dangling "of the" ("Article 5 of the") or a possessive ("al-Qaeda’s"), and tags "State" in "Secretary of
+    State" or "Defense" in "Defense Secretary" as an organization.  Gazetteer and caption mentions are exact already.
+
+    >>> text = "the Security Treaty and the Secretary of State"
+    >>> tidy(text, Mention(0, 19, "LAW", None, "model"))
+    Mention(start=4, end=19, label='LAW', kb_id=None, source='model')
+    >>> tidy(text, Mention(41, 46, "ORG", None, "model")) is None
+    True
+    """
+    if mention.source != "model":
+        return mention
+    leading, trailing, title_before, title_after, title_words = _patterns()
+    surface = text[mention.start : mention.end]
+    if surface in title_words and (title_before.search(text, 0, mention.start) or title_after.match(text, mention.end)):
+        return None
+    head = leading.match(surface)
+    tail = trailing.search(surface)
+    start = mention.start + (head.end() if head else 0)
+    end = mention.start + (tail.start() if tail else len(surface))
+    return replace(mention, start=start, end=end) if end > start else None

@@ -1,0 +1,85 @@
+"""Mark the role of each line: body prose, heading, photo caption and credit, boilerplate.
+
+Scraped articles carry photo captions with their credit ("... addresses U.S.
+and Japanese forces. Yuriko Nakao/Reuters"), headings and site boilerplate
+inside the body.  Segments keep the text as it is and say what each stretch
+is, so that analyses can skip captions and boilerplate.  Credits are parsed
+by :mod:`.credits`; boilerplate lines are the ``boilerplate-lines`` lexicon.
+
+>>> text = "Panetta addresses troops. Yuriko Nakao/Reuters\\nThe alliance began in 1951."
+>>> [(s.kind, text[s.start:s.end]) for s in find_segments(text)]
+[('caption', 'Panetta addresses troops.'), ('credit', 'Yuriko Nakao/Reuters'), ('body', 'The alliance began in 1951.')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..records import Segment
+from ..resources.lexicons import words
+from .credits import credit_in
+
+HEADING_MAX_WORDS = 16
+
+
+@lru_cache(maxsize=1)
+def boilerplate_pattern() -> re.Pattern[str]:
+    """Whole lines of site furniture: the ``boilerplate-lines`` lexicon, any case."""
+    return re.compile("|".join(f"(?:{p})" for p in words("boilerplate-lines")), re.IGNORECASE)
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Split ``text`` into line segments and give each its kind.
+
+    A short line just before a line that holds only a credit is that photo's caption.
+    """
+    segments = [segment for line in _lines(text) for segment in _classify(text, *line)]
+    for i, (segment, following) in enumerate(zip(segments, segments[1:])):
+        if segment.kind == "body" and following.kind == "credit" and _own_line(text, segment, following):
+            if _looks_like_caption(text[segment.start : segment.end]):
+                segments[i] = Segment(start=segment.start, end=segment.end, kind="caption")
+    return segments
+
+
+def _own_line(text: str, segment: Segment, following: Segment) -> bool:
+    between = text[segment.end : following.start]
+    return "\n" in between and not between.strip()
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        stripped = match.group()
+        start += len(stripped) - len(stripped.lstrip())
+        end -= len(stripped) - len(stripped.rstrip())
+        if end > start:
+            yield start, end
+
+
+def _classify(text: str, start: int, end: int) -> list[Segment]:
+    line = text[start:end]
+    credit = credit_in(line, 0, len(line))
+    if credit and _looks_like_caption(line[: credit.start]):
+        caption_end = start + len(line[: credit.start].rstrip())
+        parts = [Segment(start=start, end=caption_end, kind="caption")] if caption_end > start else []
+        return parts + [Segment(start=start + credit.start, end=end, kind="credit")]
+    if boilerplate_pattern().fullmatch(line):
+        return [Segment(start=start, end=end, kind="boilerplate")]
+    if _looks_like_heading(line):
+        return [Segment(start=start, end=end, kind="heading")]
+    return [Segment(start=start, end=end, kind="body")]
+
+
+def _looks_like_caption(before_credit: str) -> bool:
+    # A caption is one short sentence (or nothing) before the credit.
+    sentence_ends = len(re.findall(r"[a-z]{2}[.!?](?:\s|$)", before_credit))
+    return len(before_credit.split()) <= 40 and sentence_ends <= 2
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS:
+        return False
+    return line.endswith("?") or not line.endswith((".", "!", ":", ";", ",", "”", '"'))

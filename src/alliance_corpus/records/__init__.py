@@ -1,0 +1,38 @@
+"""Typed records: the public, versioned contract of the corpus.
+
+- :mod:`.models`: the Pydantic models (:class:`AnnotatedDocument` and its parts)
+  and the invariants they check when built;
+- :mod:`.schema`: the published JSON Schema and the migrations of older records.
+
+>>> from alliance_corpus.records import AnnotatedDocument, SCHEMA_VERSION
+>>> SCHEMA_VERSION
+'1.0.0'
+"""
+
+from .models import (
+    NAMED_LABELS,
+    SCHEMA_VERSION,
+    WORD_KINDS,
+    AnnotatedDocument,
+    CleanResult,
+    Edit,
+    EditKind,
+    Entity,
+    EntityLabel,
+    EntitySource,
+    Flag,
+    PipelineInfo,
+    Record,
+    Segment,
+    SegmentKind,
+    Sentence,
+    Source,
+    Span,
+    check_edits,
+)
+
+__all__ = [
+    "NAMED_LABELS", "SCHEMA_VERSION", "WORD_KINDS", "AnnotatedDocument", "CleanResult", "Edit", "EditKind",
+    "Entity", "EntityLabel", "EntitySource", "Flag", "PipelineInfo", "Record", "Segment", "SegmentKind",
+    "Sentence", "Source", "Span", "check_edits",
+]  # fmt: skip

@@ -1,0 +1,245 @@
+"""Typed records: the public, versioned contract of the corpus.
+
+Every record is a frozen Pydantic model that rejects unknown fields and checks
+its invariants when it is built, so an inconsistent record cannot exist: each
+span's text equals the slice it points at, edits are ordered and disjoint, and
+undoing the edits gives back the raw text exactly.
+
+Offsets are Python ``str`` indices (Unicode code points), end-exclusive, the
+unit spaCy's ``start_char``/``end_char`` use.
+
+>>> e = Edit(raw_start=0, raw_end=1, clean_start=0, clean_end=4,
+...          before="v", after="with", rule="spin.with", kind="spin")
+>>> e.after
+'with'
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, Sequence
+
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
+
+from ..text.edits import undo
+from ..text.projection import Projection
+
+SCHEMA_VERSION = "1.0.0"
+"""Version of the record layout; the major part changes only on breaking changes."""
+
+EditKind = Literal[
+    "encoding",  # mojibake repaired by ftfy
+    "markup",  # HTML entities and tags
+    "whitespace",  # runs of spaces, stray blank lines, invisible characters
+    "typography",  # character-level normalization that changes no word
+    "spacing",  # a missing space after a sentence end
+    "leakage",  # foreign-script words restored to English
+    "spin",  # spinner or round-trip wording reversed
+    "filler",  # words the spinner inserted, removed
+    "casing",  # letter case repaired
+]
+WORD_KINDS: frozenset[str] = frozenset({"leakage", "spin", "filler", "casing"})
+"""Edit kinds that change words; the others only change characters between them."""
+
+EntityLabel = Literal[
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
+]  # fmt: skip
+NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"})
+"""The labels the gazetteer and the gold annotations cover."""
+EntitySource = Literal["gazetteer", "model", "caption", "context"]
+SegmentKind = Literal["body", "heading", "caption", "credit", "boilerplate"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Edit(Record):
+    """One change made by restoration, in raw and restored coordinates."""
+
+    raw_start: NonNegativeInt = Field(description="Start of `before` in `raw_text`.")
+    raw_end: NonNegativeInt = Field(description="End of `before` in `raw_text`.")
+    clean_start: NonNegativeInt = Field(description="Start of `after` in `text`.")
+    clean_end: NonNegativeInt = Field(description="End of `after` in `text`.")
+    before: str = Field(description="The raw characters replaced.")
+    after: str = Field(description="The characters that replaced them.")
+    rule: str = Field(description="Id of the rule (several joined by '+' when edits were merged).")
+    kind: EditKind = Field(description="What sort of damage the edit repairs.")
+
+    @model_validator(mode="after")
+    def _lengths_match(self) -> Edit:
+        if self.raw_end - self.raw_start != len(self.before):
+            raise ValueError(f"edit {self.rule}: raw span does not have the length of `before`")
+        if self.clean_end - self.clean_start != len(self.after):
+            raise ValueError(f"edit {self.rule}: clean span does not have the length of `after`")
+        return self
+
+
+class Span(Record):
+    start: NonNegativeInt
+    end: NonNegativeInt
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+
+class Sentence(Span):
+    """A sentence of the restored text, as the parser split it."""
+
+
+class Segment(Span):
+    """A stretch of the restored text with its role: body prose, heading, caption, credit or boilerplate."""
+
+    kind: SegmentKind
+
+
+class Flag(Span):
+    """Something restoration noticed but did not change (e.g. unknown foreign script)."""
+
+    text: str
+    kind: str
+    note: str = ""
+
+
+class Entity(Record):
+    """A named-entity mention in the restored text, projected onto the raw text."""
+
+    text: str = Field(description="The mention as it reads in `text`.")
+    label: EntityLabel = Field(description="OntoNotes label, as spaCy uses them.")
+    start: NonNegativeInt = Field(description="Start in `text`.")
+    end: NonNegativeInt = Field(description="End in `text`.")
+    raw_start: Optional[NonNegativeInt] = Field(description="Start of the same mention in `raw_text`, or null when it lies in restored wording.")
+    raw_end: Optional[NonNegativeInt] = Field(description="End of the same mention in `raw_text`, or null.")
+    canonical: Optional[str] = Field(default=None, description="Canonical name from the gazetteer.")
+    kb_id: Optional[str] = Field(default=None, description="Gazetteer id: a Wikidata id (Q...), or a local id (ac:...) for entities whose Wikidata id is not yet verified; null when unlinked.")
+    source: EntitySource = Field(description="Component that found the mention.")
+
+    @model_validator(mode="after")
+    def _raw_span_complete(self) -> Entity:
+        if (self.raw_start is None) != (self.raw_end is None):
+            raise ValueError(f"entity {self.text!r}: raw_start and raw_end must both be set or both be null")
+        return self
+
+
+class Source(Record):
+    """Where a document came from; the optional fields are read from its sidecar `<name>.meta.json`."""
+
+    path: str = Field(description="Path of the raw file, relative to the corpus root, with '/' separators.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the raw file's bytes.")
+    title: Optional[str] = None
+    url: Optional[str] = None
+    publisher: Optional[str] = None
+    published: Optional[str] = None
+    retrieved: Optional[str] = None
+    derived_from: Optional[str] = None
+    notes: Optional[str] = None
+
+
+class PipelineInfo(Record):
+    """What produced a record; `fingerprint` decides whether a document must be annotated again."""
+
+    alliance_corpus: str
+    spacy: str
+    model: str
+    model_version: str
+    resources: str = Field(description="SHA-256 over the rule and gazetteer files in use.")
+    fingerprint: str = Field(description="SHA-256 over all of the above.")
+
+
+class _Segmented(Record):
+    """A text with line segments (the fields ``text`` and ``segments`` are declared by subclasses)."""
+
+    def prose(self) -> str:
+        r"""The body lines, one paragraph each: the text without headings, captions, credits or boilerplate.
+
+        >>> CleanResult(text="Advertisement\nThe treaty was signed.", edits=[], garble_score=0.0,
+        ...             segments=[Segment(start=0, end=13, kind="boilerplate"),
+        ...                       Segment(start=14, end=36, kind="body")]).prose()
+        'The treaty was signed.'
+        """
+        return "\n\n".join(self.text[s.start : s.end] for s in self.segments if s.kind == "body")
+
+
+class CleanResult(_Segmented):
+    """What :func:`alliance_corpus.clean` returns."""
+
+    text: str
+    edits: list[Edit]
+    garble_score: float = Field(ge=0.0, le=1.0)
+    flags: list[Flag] = []
+    segments: list[Segment] = []
+
+
+class AnnotatedDocument(_Segmented):
+    """One restored, entity-annotated document: the unit of the corpus."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    source: Source
+    raw_text: str
+    text: str
+    edits: list[Edit]
+    segments: list[Segment]
+    flags: list[Flag]
+    sentences: list[Sentence]
+    entities: list[Entity]
+    garble_score: float = Field(ge=0.0, le=1.0)
+    pipeline: PipelineInfo
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AnnotatedDocument:
+        check_edits(self.raw_text, self.text, self.edits)
+        for span in [*self.segments, *self.sentences, *self.flags]:
+            _within(span.start, span.end, self.text, type(span).__name__)
+        for flag in self.flags:
+            _same(flag.text, self.text, flag.start, flag.end, "flag")
+        if self.entities:
+            projection = Projection(self.edits)
+            for entity in self.entities:
+                _check_entity(entity, self, projection)
+        return self
+
+
+def check_edits(raw: str, text: str, edits: Sequence[Edit]) -> None:
+    """Raise ``ValueError`` unless ``edits`` turn ``raw`` into ``text`` exactly."""
+    shift = 0
+    previous: Edit | None = None
+    for edit in edits:
+        _same(edit.before, raw, edit.raw_start, edit.raw_end, f"edit {edit.rule} (raw)")
+        _same(edit.after, text, edit.clean_start, edit.clean_end, f"edit {edit.rule} (clean)")
+        if previous is not None and not _in_order(previous, edit):
+            raise ValueError(f"edits {previous.rule} and {edit.rule} overlap or are out of order")
+        if edit.clean_start != edit.raw_start + shift:
+            raise ValueError(f"edit {edit.rule}: clean offset {edit.clean_start} does not follow from the edits before it")
+        shift += len(edit.after) - len(edit.before)
+        previous = edit
+    if len(raw) + shift != len(text) or undo(text, edits) != raw:
+        raise ValueError("undoing the edits does not reproduce raw_text")
+
+
+def _in_order(first: Edit, second: Edit) -> bool:
+    if second.raw_start < first.raw_end:
+        return False
+    both_insert_here = first.raw_start == first.raw_end == second.raw_start == second.raw_end
+    return not both_insert_here
+
+
+def _check_entity(entity: Entity, doc: AnnotatedDocument, projection: Projection) -> None:
+    _same(entity.text, doc.text, entity.start, entity.end, f"entity {entity.label}")
+    expected = projection.span(entity.start, entity.end)
+    actual = None if entity.raw_start is None else (entity.raw_start, entity.raw_end)
+    if actual != expected:
+        raise ValueError(f"entity {entity.text!r}: raw span {actual} does not match its projection {expected}")
+
+
+def _within(start: int, end: int, text: str, what: str) -> None:
+    if end > len(text):
+        raise ValueError(f"{what} [{start}, {end}) runs past the end of the text ({len(text)})")
+
+
+def _same(expected: str, text: str, start: int, end: int, what: str) -> None:
+    if end > len(text) or text[start:end] != expected:
+        raise ValueError(f"{what}: {expected!r} does not match the text at [{start}, {end}): {text[start:end]!r}")

@@ -1,0 +1,101 @@
+"""The data files the pipeline reads: rules, gazetteers and lexicons, bundled and user-supplied.
+
+- :mod:`.rules`: restoration rules (what to rewrite, and how surely);
+- :mod:`.gazetteer`: the entities (names, aliases, labels, ids);
+- :mod:`.lexicons`: word lists the code interprets (function words, titles,
+  head words, scripts, agencies, boilerplate lines);
+- :mod:`.jsonl`: the JSON Lines reader they share, with file-and-line errors.
+
+Bundled files live in ``alliance_corpus/data/``.  A researcher extends them by
+placing files in the corpus folder (the folder that holds ``raw/``):
+``rules/*.jsonl`` for restoration rules and ``gazetteer/*.jsonl`` for
+entities.  User files are read after the bundled ones, in name order.
+
+The :attr:`Resources.fingerprint` covers the bytes of every file in use, so a
+changed rule or entity makes ``annotate`` process the documents again.
+
+>>> res = Resources.bundled()
+>>> [p.name for p in res.rule_files][:2]
+['casing.jsonl', 'context.jsonl']
+>>> len(res.fingerprint)
+64
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .locate import DATA, package_data
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .rules import Rule
+
+__all__ = ["DATA", "Resources", "fingerprint_files", "package_data"]
+
+
+def _jsonl_in(folder: Path | None) -> tuple[Path, ...]:
+    if folder is None or not folder.is_dir():
+        return ()
+    return tuple(sorted(folder.glob("*.jsonl")))
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The rule, gazetteer and lexicon files one pipeline run uses."""
+
+    rule_files: tuple[Path, ...]
+    gazetteer_files: tuple[Path, ...]
+    lexicon_files: tuple[Path, ...] = field(default=())
+
+    @classmethod
+    def bundled(cls) -> Resources:
+        """Only the files shipped with the package."""
+        return cls(
+            rule_files=_jsonl_in(DATA / "rules"),
+            gazetteer_files=_jsonl_in(DATA / "gazetteer"),
+            lexicon_files=_jsonl_in(DATA / "lexicons"),
+        )
+
+    @classmethod
+    def for_corpus(cls, root: Path | None) -> Resources:
+        """Bundled files plus ``root/rules/*.jsonl`` and ``root/gazetteer/*.jsonl``."""
+        base = cls.bundled()
+        if root is None:
+            return base
+        return cls(
+            rule_files=base.rule_files + _jsonl_in(Path(root) / "rules"),
+            gazetteer_files=base.gazetteer_files + _jsonl_in(Path(root) / "gazetteer"),
+            lexicon_files=base.lexicon_files,
+        )
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """SHA-256 over the names and bytes of every file, in a fixed order."""
+        return fingerprint_files([*self.rule_files, *self.gazetteer_files, *self.lexicon_files])
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The restoration rules, validated (see :mod:`alliance_corpus.resources.rules`)."""
+        from .rules import load_rules
+
+        return load_rules(self.rule_files)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The alliance gazetteer, validated (see :mod:`alliance_corpus.resources.gazetteer`)."""
+        from .gazetteer import load_gazetteer
+
+        return load_gazetteer(self.gazetteer_files)
+
+
+def fingerprint_files(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

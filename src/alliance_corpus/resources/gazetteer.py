@@ -1,0 +1,168 @@
+"""The alliance gazetteer: entities with canonical names, Wikidata ids and aliases.
+
+Files are JSON Lines in a superset of spaCy's EntityRuler pattern format, one
+entity per line::
+
+    {"id": "Q244631", "label": "PERSON", "pattern": "Leon Panetta",
+     "aliases": ["Leon E. Panetta"], "short": ["Panetta"], "ignore_case": false,
+     "note": "U.S. Secretary of Defense 2011-2013"}
+
+``id`` is the entity's Wikidata id; an entity whose Wikidata id has not
+been verified carries a local id (``ac:yoshida-doctrine``) instead, so that it
+is still linked consistently and can be mapped later.  ``pattern`` is the
+canonical name (or a spaCy token pattern, with
+``canonical`` then required); ``aliases`` are other full names; ``short``
+holds surnames, which are linked only through a full mention in the same
+document (see :mod:`alliance_corpus.entities.surnames`); ``ignore_case`` makes the
+names match in any case, for names the spinner mis-cases ("north Korea").
+A later file's entry with the same ``id`` replaces the earlier one.
+
+>>> from alliance_corpus.resources import Resources
+>>> gaz = Resources.bundled().gazetteer
+>>> gaz.lookup("Okinawa").label
+'GPE'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..errors import ResourceError
+from ..records import EntityLabel
+from .jsonl import read_jsonl
+
+
+KB_ID = r"^(?:Q[0-9]+|ac:[a-z0-9][a-z0-9-]*)$"
+"""A Wikidata id, or a local ``ac:`` id for an entity whose Wikidata id is not yet verified."""
+
+
+class GazetteerEntry(BaseModel):
+    """One entity of the gazetteer."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=KB_ID, description="Wikidata id (Q...), or a local id (ac:...) until one is verified.")
+    label: EntityLabel
+    pattern: str | list[dict]
+    canonical: Optional[str] = None
+    aliases: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    ignore_case: bool = False
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _named(self) -> GazetteerEntry:
+        if isinstance(self.pattern, list) and not self.canonical:
+            raise ValueError("an entry with a token pattern needs a 'canonical' name")
+        if isinstance(self.pattern, str) and not self.pattern.strip():
+            raise ValueError("pattern is empty")
+        return self
+
+    @property
+    def name(self) -> str:
+        """The canonical name."""
+        return self.canonical or self.pattern  # type: ignore[return-value]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every full surface form: the canonical name, the aliases, and curly-apostrophe variants."""
+        first = (self.pattern,) if isinstance(self.pattern, str) else ()
+        written = first + ((self.canonical,) if self.canonical else ()) + self.aliases
+        curly = tuple(name.replace("'", "’") for name in written if "'" in name)
+        return tuple(dict.fromkeys(written + curly))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Entries indexed by id, by full name and by surname."""
+
+    entries: tuple[GazetteerEntry, ...]
+    by_id: dict[str, GazetteerEntry] = field(repr=False)
+    by_name: dict[str, str] = field(repr=False)
+    by_lower: dict[str, str] = field(repr=False)
+    by_short: dict[str, tuple[str, ...]] = field(repr=False)
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        """The entry a full name denotes, or ``None``."""
+        key = " ".join(name.split())
+        kb_id = self.by_name.get(key) or self.by_lower.get(key.lower())
+        return self.by_id.get(kb_id) if kb_id else None
+
+    def with_surname(self, surname: str) -> tuple[GazetteerEntry, ...]:
+        """Every person whose ``short`` names include ``surname``."""
+        return tuple(self.by_id[i] for i in self.by_short.get(surname, ()))
+
+    def ruler_patterns(self) -> list[dict]:
+        """Phrase and token patterns for spaCy's EntityRuler; ``id`` carries the Wikidata id."""
+        patterns = []
+        for entry in self.entries:
+            if isinstance(entry.pattern, list):
+                patterns.append({"label": entry.label, "pattern": entry.pattern, "id": entry.id})
+            for name in entry.names:
+                patterns.append({"label": entry.label, "pattern": name, "id": entry.id})
+        return patterns
+
+    def all_names(self) -> tuple[str, ...]:
+        """Every full name of every entry."""
+        return tuple(name for entry in self.entries for name in entry.names)
+
+    def case_insensitive_names(self) -> dict[str, str]:
+        """Lower-cased name -> canonical spelling, for entries with ``ignore_case``."""
+        return {" ".join(n.lower().split()): n for e in self.entries if e.ignore_case for n in e.names}
+
+    def recasable_names(self) -> dict[str, str]:
+        """Lower-cased name -> spelling, for the names whose case a spun text may have damaged.
+
+        Those are the ``ignore_case`` names and every name of several words
+        ("camp David" -> "Camp David"); a single word in lower case is often
+        an ordinary word ("diet", "marine").
+        """
+        several_words = {" ".join(n.lower().split()): n for e in self.entries for n in e.names if len(n.split()) > 1}
+        return {**several_words, **self.case_insensitive_names()}
+
+    def proper_name_regex(self, names: dict[str, str] | None = None) -> re.Pattern[str] | None:
+        """A case-insensitive pattern for ``names`` (by default :meth:`case_insensitive_names`)."""
+        spellings = sorted((names if names is not None else self.case_insensitive_names()).values(), key=len, reverse=True)
+        if not spellings:
+            return None
+        alternatives = "|".join(r"[^\S\n]+".join(map(re.escape, n.split())) for n in spellings)
+        return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
+
+
+def read_gazetteer(path: Path) -> list[tuple[int, GazetteerEntry]]:
+    """Read one gazetteer file as ``(line number, entry)``, raising :class:`ResourceError` on a bad line."""
+    return read_jsonl(path, GazetteerEntry)
+
+
+def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
+    """Read and index gazetteer files; two entities may not share a full name."""
+    located: dict[str, tuple[Path, int, GazetteerEntry]] = {}
+    for path in paths:
+        for number, entry in read_gazetteer(path):
+            located[entry.id] = (path, number, entry)
+    by_name: dict[str, str] = {}
+    by_lower: dict[str, str] = {}
+    by_short: dict[str, list[str]] = {}
+    for path, number, entry in located.values():
+        for name in entry.names:
+            key = " ".join(name.split())
+            owner = by_name.setdefault(key, entry.id)
+            if owner != entry.id:
+                raise ResourceError(path, number, f"name {name!r} already belongs to {owner}")
+            if entry.ignore_case:
+                by_lower.setdefault(key.lower(), entry.id)
+        for surname in entry.short:
+            by_short.setdefault(surname, []).append(entry.id)
+    entries = tuple(entry for _, _, entry in located.values())
+    return Gazetteer(
+        entries=entries,
+        by_id={e.id: e for e in entries},
+        by_name=by_name,
+        by_lower=by_lower,
+        by_short={k: tuple(v) for k, v in by_short.items()},
+    )

@@ -1,0 +1,49 @@
+"""Reading the JSON Lines data files that researchers edit (rules, gazetteers, lexicons).
+
+Blank lines and lines starting with ``//`` are skipped; every other line is
+one JSON object, validated by a Pydantic model.  A problem is reported with
+the file and the line, so it can be fixed without reading any code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, TypeVar
+
+import orjson
+from pydantic import BaseModel, ValidationError
+
+from ..errors import ResourceError
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def read_jsonl(path: Path, model: type[Model]) -> list[tuple[int, Model]]:
+    """Parse and validate every record of ``path`` as ``(line number, record)``."""
+    records = []
+    for number, line in _lines(path):
+        try:
+            records.append((number, model.model_validate(orjson.loads(line))))
+        except orjson.JSONDecodeError as exc:
+            raise ResourceError(path, number, f"not valid JSON ({exc})") from None
+        except ValidationError as exc:
+            raise ResourceError(path, number, _first_problem(exc)) from None
+    return records
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResourceError(path, None, f"cannot be read ({exc})") from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("//"):
+            yield number, stripped
+
+
+def _first_problem(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"])
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message

@@ -1,0 +1,101 @@
+"""Word lists the code interprets: lexicon files, one entry per line, each with an id, evidence and a note.
+
+A lexicon file is JSON Lines (``data/lexicons/*.jsonl``); every entry belongs
+to a named ``list`` and holds one ``value``::
+
+    {"id": "head.law.treaty", "list": "label-heads", "value": "Treaty", "label": "LAW",
+     "evidence": "OntoNotes 5 guidelines: treaties are LAW",
+     "note": "'... Treaty' names a treaty, whatever label the model gave it"}
+
+The code asks for a list by name (:func:`words`, :func:`labelled`) and never
+spells the words itself, so extending a list is a data change.
+
+>>> "of" in words("name-function-words")
+True
+>>> labelled("label-heads")["Treaty"]
+'LAW'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import ResourceError
+from ..records import EntityLabel
+from .jsonl import read_jsonl
+from .locate import DATA
+
+ENTRY_ID = r"^[a-z0-9][a-z0-9._-]*$"
+LIST_NAME = r"^[a-z][a-z0-9-]*$"
+
+
+class LexiconEntry(BaseModel):
+    """One word (or pattern, or set of letters) of a named list."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=ENTRY_ID, description="Unique id of the entry.")
+    list: str = Field(pattern=LIST_NAME, description="The list the entry belongs to.")
+    value: str = Field(min_length=1, description="The word, phrase, pattern or letters.")
+    label: Optional[EntityLabel] = Field(default=None, description="Entity label, for lists that map words to labels.")
+    evidence: str = Field(min_length=1, description="Where the behaviour the entry encodes was observed.")
+    note: str = Field(min_length=1, description="Why the entry is right.")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lexicon entries grouped by list, in file order."""
+
+    lists: dict[str, tuple[LexiconEntry, ...]]
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The values of list ``name``, in file order."""
+        return tuple(entry.value for entry in self._list(name))
+
+    def labelled(self, name: str) -> dict[str, str]:
+        """Value -> label for a list whose entries carry labels."""
+        return {entry.value: entry.label for entry in self._list(name) if entry.label}
+
+    def _list(self, name: str) -> tuple[LexiconEntry, ...]:
+        if name not in self.lists:
+            raise KeyError(f"no lexicon list {name!r}; known lists: {sorted(self.lists)}")
+        return self.lists[name]
+
+
+def load_lexicon(paths: Iterable[Path]) -> Lexicon:
+    """Read lexicon files; two entries may not share an id."""
+    seen: dict[str, Path] = {}
+    lists: dict[str, list[LexiconEntry]] = {}
+    for path in paths:
+        for number, entry in read_jsonl(path, LexiconEntry):
+            if entry.id in seen:
+                raise ResourceError(path, number, f"id {entry.id!r} is already used in {seen[entry.id].name}")
+            seen[entry.id] = path
+            lists.setdefault(entry.list, []).append(entry)
+    return Lexicon({name: tuple(entries) for name, entries in lists.items()})
+
+
+def lexicon_files() -> tuple[Path, ...]:
+    """The bundled lexicon files, in name order."""
+    return tuple(sorted((DATA / "lexicons").glob("*.jsonl")))
+
+
+@lru_cache(maxsize=1)
+def bundled_lexicon() -> Lexicon:
+    """The bundled lexicons, read once per process."""
+    return load_lexicon(lexicon_files())
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The values of a bundled list."""
+    return bundled_lexicon().words(name)
+
+
+def labelled(name: str) -> dict[str, str]:
+    """Value -> label of a bundled list."""
+    return bundled_lexicon().labelled(name)

@@ -1,0 +1,219 @@
+"""Restoration rules: data files, not code.
+
+A rule file is JSON Lines: one rule per line, blank lines and lines starting
+with ``//`` ignored.  Every rule has an ``id``, a ``match`` type, a
+``pattern``, a ``replacement``, the ``kind`` of damage it repairs, a
+``confidence`` (how rarely it fires on well-edited English), the
+``evidence`` it was observed in and a short ``note``::
+
+    {"id": "spin.world", "match": "regex", "pattern": "\\\\bpeople(?= War I)",
+     "replacement": "World", "kind": "spin", "confidence": 0.97,
+     "evidence": "seed 000: 'after people War II'",
+     "note": "'world' comes back from Vietnamese as 'people' (the gioi / nguoi)"}
+
+Match types:
+
+- ``phrase``: literal words, matched at word boundaries; any run of spaces
+  in the pattern matches any run of spaces in the text.
+- ``regex``: a Python regular expression; ``\\1`` style groups may be used
+  in ``replacement``.
+- ``tokens``: a spaCy ``Matcher`` pattern (token attributes such as
+  ``LOWER``, ``TAG``, ``POS``); ``target`` names the tokens ``[i, j)`` to
+  replace.  These rules need the tagger and run only in garbled documents.
+
+Options: ``"case": "preserve"`` matches the first letter in either case and
+gives the replacement the same case; ``"transform"`` (``"lower"``, ``"upper"``, ``"capitalize"``) replaces the
+match by a re-cased copy (``replacement`` is then empty); ``"unless"`` lists
+matched strings that must be left alone; ``"guard"`` names an extra check of
+a ``tokens`` rule (``"clause-without-verb"``: no verb and no "for" between the
+start of the clause and the match).
+
+Rules with ``confidence`` of at least :data:`ALWAYS` apply to every text;
+the others apply only to texts whose garble score says they are spun.
+
+>>> rule = Rule(id="spin.with", match="phrase", pattern="v", replacement="with",
+...             kind="spin", confidence=0.9, evidence="seed", note="voi -> v")
+>>> rule.always
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Iterator, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..records import EditKind
+from ..text.edits import Change
+from .jsonl import read_jsonl
+
+try:  # the standard library's regular-expression parser, used only to skip rules early
+    from re import _parser as _re_parser  # type: ignore[attr-defined]
+    from re._constants import BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT  # type: ignore
+    from re._constants import MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN  # type: ignore
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _re_parser  # type: ignore[no-redef]
+    from sre_constants import BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT  # type: ignore
+    from sre_constants import MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN  # type: ignore
+
+ALWAYS = 0.9
+"""Rules at or above this confidence apply to every text, garbled or not."""
+
+RULE_ID = r"^[a-z0-9][a-z0-9._-]*$"
+
+
+class Rule(BaseModel):
+    """One restoration rule, validated when it is read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=RULE_ID)
+    match: Literal["phrase", "regex", "tokens"]
+    pattern: str | list[dict]
+    replacement: str = ""
+    kind: EditKind
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: str = Field(min_length=1)
+    note: str = Field(min_length=1)
+    case: Literal["exact", "preserve"] = "exact"
+    transform: Optional[Literal["lower", "upper", "capitalize"]] = None
+    guard: Optional[Literal["clause-without-verb"]] = None
+    target: Optional[tuple[int, int]] = None
+    unless: tuple[str, ...] = ()
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_not_empty(cls, value):
+        if not value:
+            raise ValueError("pattern is empty")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rule:
+        if self.guard and self.match != "tokens":
+            raise ValueError("a 'guard' needs a 'tokens' rule")
+        if self.match == "tokens":
+            if not isinstance(self.pattern, list) or self.target is None:
+                raise ValueError("a 'tokens' rule needs a list pattern and a 'target' [start, end]")
+            start, end = self.target
+            if not 0 <= start < end <= len(self.pattern):
+                raise ValueError(f"target {list(self.target)} is not inside the pattern")
+        elif not isinstance(self.pattern, str):
+            raise ValueError(f"a '{self.match}' rule needs a string pattern")
+        else:
+            self.regex  # noqa: B018 -- compile now, so a bad pattern is reported with its line
+        return self
+
+    @cached_property
+    def required_characters(self) -> frozenset[str]:
+        """Non-ASCII characters that every match contains, so a text without them can be skipped.
+
+        >>> Rule(id="x", match="phrase", pattern="Nhật Bản", replacement="Japan", kind="leakage",
+        ...      confidence=0.95, evidence="e", note="n").required_characters == {"ậ", "ả"}
+        True
+        """
+        if self.match == "tokens":
+            return frozenset()
+        return required_characters(self.regex.pattern)
+
+    @property
+    def always(self) -> bool:
+        """Whether the rule is safe on well-edited text."""
+        return self.confidence >= ALWAYS
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern of a ``phrase`` or ``regex`` rule."""
+        if self.match == "regex":
+            source = self.pattern
+        else:
+            words = [re.escape(w) for w in self.pattern.split()]
+            if self.case == "preserve" and words[0][:1].isalpha():
+                first = words[0]
+                words[0] = f"[{first[0].lower()}{first[0].upper()}]{first[1:]}"
+            source = r"(?<![\w.])" + r"[^\S\n]+".join(words) + r"(?![\w])"
+        try:
+            return re.compile(source)
+        except re.error as exc:
+            raise ValueError(f"pattern does not compile: {exc}") from None
+
+    def replacement_for(self, matched: str, expanded: str | None = None) -> str:
+        """The text that replaces ``matched`` (``expanded`` holds group references filled in)."""
+        if self.transform == "lower":
+            return matched.lower()
+        if self.transform == "upper":
+            return matched.upper()
+        if self.transform == "capitalize":
+            return matched[:1].upper() + matched[1:]
+        text = self.replacement if expanded is None else expanded
+        if self.case == "preserve" and matched[:1].isupper() and text:
+            return text[0].upper() + text[1:]
+        if self.case == "preserve" and matched[:1].islower() and text:
+            return text[0].lower() + text[1:]
+        return text
+
+
+def required_characters(pattern: str) -> frozenset[str]:
+    """The non-ASCII characters every match of the regular expression ``pattern`` contains.
+
+    Read from the parsed pattern: literals in sequence count, a branch counts
+    what all its alternatives share, a repeat counts only if it must occur.
+    Anything case-insensitive or unusual counts for nothing, so the answer
+    errs towards the empty set (no skipping).
+    """
+    try:
+        parsed = _re_parser.parse(pattern)
+    except Exception:  # pragma: no cover - private parser changed; skip nothing
+        return frozenset()
+    if parsed.state.flags & re.IGNORECASE:
+        return frozenset()
+    return frozenset(_required(parsed))
+
+
+def _required(items) -> set[str]:
+    needed: set[str] = set()
+    for op, arg in items:
+        if op is _LITERAL and arg > 127:
+            needed.add(chr(arg))
+        elif op is _SUBPATTERN and not arg[1] & re.IGNORECASE:
+            needed |= _required(arg[3])
+        elif op is _BRANCH:
+            needed |= set.intersection(*(_required(branch) for branch in arg[1]))
+        elif op in (_MAX_REPEAT, _MIN_REPEAT) and arg[0] >= 1:
+            needed |= _required(arg[2])
+    return needed
+
+
+def rule_changes(text: str, rule: Rule) -> Iterator[Change]:
+    """Every change one ``phrase`` or ``regex`` rule proposes; matches it would leave as they are are skipped.
+
+    >>> rule = Rule(id="spin.with", match="phrase", pattern="v", replacement="with",
+    ...             kind="spin", confidence=0.9, evidence="seed", note="voi -> v")
+    >>> [(c.start, c.replacement) for c in rule_changes("alliance v Japan", rule)]
+    [(9, 'with')]
+    """
+    for match in rule.regex.finditer(text):
+        matched = match.group()
+        if matched in rule.unless:
+            continue
+        expanded = match.expand(rule.replacement) if "\\" in rule.replacement else None
+        replacement = rule.replacement_for(matched, expanded)
+        if replacement != matched:
+            yield Change(match.start(), match.end(), replacement, rule.id, rule.kind)
+
+
+def read_rules(path: Path) -> list[Rule]:
+    """Read one rule file, raising :class:`ResourceError` naming the file and line."""
+    return [rule for _, rule in read_jsonl(path, Rule)]
+
+
+def load_rules(paths: Iterable[Path]) -> tuple[Rule, ...]:
+    """Read several rule files; a later file's rule replaces an earlier one with the same id."""
+    by_id: dict[str, Rule] = {}
+    for path in paths:
+        for rule in read_rules(path):
+            by_id[rule.id] = rule
+    return tuple(by_id.values())

@@ -1,0 +1,97 @@
+"""Context rules: spaCy ``Matcher`` patterns with part-of-speech and neighbour constraints.
+
+Some spinner damage is only recognisable in context: "come" stands for "to"
+only before a bare verb ("moved the alliance come make"), "end" for "over"
+only between a verb and a noun phrase ("quarreled end U.S. bases").  These
+rules are ``tokens`` rules in the rule files; the model's tagger labels the
+lines that contain their trigger words, and nothing else is tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ...resources.lexicons import words
+from ...resources.rules import Rule
+from ...text.edits import Change
+
+TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
+CLAUSE_OPENERS = frozenset(words("clause-openers"))
+
+
+def clause_without_verb(doc, start: int) -> bool:
+    """True when no verb, auxiliary or "for" stands between the clause start and token ``start``.
+
+    "In 1950, Japan to be under occupation" passes (the infinitive has no
+    governor, so it stands for a finite verb); "Tokyo wanted Japan to be" and
+    "for Japan to be" do not.  A sentence end also opens a clause, since
+    the tagger alone marks no sentence starts.
+    """
+    index = start - 1
+    while index >= 0 and not doc[index].is_sent_start and doc[index].lower_ not in CLAUSE_OPENERS:
+        token = doc[index]
+        if token.pos_ in {"VERB", "AUX"} or token.lower_ == "for":
+            return False
+        index -= 1
+    return True
+
+
+GUARDS = {"clause-without-verb": clause_without_verb}
+
+
+def apply_token_rules(text: str, rules: Sequence[Rule], nlp, cache: dict | None = None) -> list[Change]:
+    """Changes proposed by ``tokens`` rules, using ``nlp``'s tagger on the lines that need it.
+
+    ``cache`` (line -> changes within it) lets repeated passes over a text
+    re-tag only the lines that changed.
+    """
+    if not rules:
+        return []
+    cache = {} if cache is None else cache
+    triggers = trigger_regex(rules)
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if triggers.search(m.group())]
+    fresh = list(dict.fromkeys(line for _, line in lines if line not in cache))
+    if fresh:
+        matcher = _matcher(nlp, rules)
+        disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS]
+        by_id = {rule.id: rule for rule in rules}
+        for line, doc in zip(fresh, nlp.pipe(fresh, disable=disable)):
+            cache[line] = _line_changes(doc, matcher, by_id, nlp)
+    return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache[line]]
+
+
+def _line_changes(doc, matcher, by_id: dict[str, Rule], nlp) -> list[Change]:
+    changes = []
+    for match_id, start, _ in matcher(doc):
+        rule = by_id[nlp.vocab.strings[match_id]]
+        if rule.guard and not GUARDS[rule.guard](doc, start):
+            continue
+        target = doc[start + rule.target[0] : start + rule.target[1]]
+        replacement = rule.replacement_for(target.text)
+        changes.append(Change(target.start_char, target.end_char, replacement, rule.id, rule.kind))
+    return changes
+
+
+_MATCHERS: dict[tuple[int, tuple[str, ...]], object] = {}
+
+
+def _matcher(nlp, rules: Sequence[Rule]):
+    key = (id(nlp.vocab), tuple(rule.id for rule in rules))
+    if key not in _MATCHERS:
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(nlp.vocab, validate=True)
+        for rule in rules:
+            matcher.add(rule.id, [rule.pattern])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def trigger_regex(rules: Sequence[Rule]) -> re.Pattern[str]:
+    """Words a line must contain for any rule to match (each rule's literal LOWER values)."""
+    words = set()
+    for rule in rules:
+        literal = [spec["LOWER"] for spec in rule.pattern if isinstance(spec.get("LOWER"), str)]
+        words.update(literal)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)
