@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 from alliance_corpus import __version__
-from alliance_corpus.annotation import RawDocument
+from alliance_corpus.records import RawDocument
 from alliance_corpus.nlp import model_name, model_version, spacy_version
 from alliance_corpus.records import Source
 from alliance_corpus.restore import clean

@@ -13,14 +13,13 @@ raw text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ._version import __version__
 from .entities import Mention, credit_mentions, link_mentions, overlay
 from .layout import find_credits
 from .nlp import Pipeline, load_pipeline, model_name, model_version, spacy_version
-from .records import AnnotatedDocument, CleanResult, Entity, PipelineInfo, Sentence, Source
+from .records import AnnotatedDocument, CleanResult, Entity, PipelineInfo, RawDocument, Sentence, Source
 from .resources import Resources
 from .resources.gazetteer import Gazetteer
 from .restore import RestoreConfig, clean
@@ -29,15 +28,6 @@ from .text.projection import Projection
 CHUNK_CHARS = 50_000
 DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 BATCH_SIZE = 16
-
-
-@dataclass(frozen=True)
-class RawDocument:
-    """A raw text to annotate, with its id and provenance."""
-
-    id: str
-    text: str
-    source: Source
 
 
 def annotate(

@@ -25,7 +25,8 @@ from typing import Callable, Iterable, Iterator
 
 import orjson
 
-from ..annotation import BATCH_SIZE, RawDocument, annotate_documents, pipeline_info
+from ..annotation import BATCH_SIZE, annotate_documents, pipeline_info
+from ..records import RawDocument
 from ..errors import DocumentError
 from ..records import SCHEMA_VERSION, AnnotatedDocument
 from ..resources import Resources

@@ -22,9 +22,8 @@ from pathlib import Path
 import orjson
 from pydantic import ValidationError
 
-from ..annotation import RawDocument
 from ..errors import DocumentError
-from ..records import Source
+from ..records import RawDocument, Source
 
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes")

@@ -30,9 +30,10 @@ from .models import (
     Span,
     check_edits,
 )
+from .raw import RawDocument
 
 __all__ = [
     "NAMED_LABELS", "SCHEMA_VERSION", "WORD_KINDS", "AnnotatedDocument", "CleanResult", "Edit", "EditKind",
     "Entity", "EntityLabel", "EntitySource", "Flag", "PipelineInfo", "Record", "Segment", "SegmentKind",
-    "Sentence", "Source", "Span", "check_edits",
+    "RawDocument", "Sentence", "Source", "Span", "check_edits",
 ]  # fmt: skip

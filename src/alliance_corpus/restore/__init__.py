@@ -25,10 +25,10 @@ nothing changes, so cleaning a cleaned text changes nothing.
 ['casing', 'filler', 'spacing', 'spin']
 """
 
+from . import steps as _steps  # noqa: F401 -- registers the bundled steps before anything reads STEPS
 from .config import RestoreConfig
 from .detect.garble import GARBLED
 from .pipeline import clean
 from .registry import STEPS, register
-from . import steps as _steps  # noqa: F401 -- registers the bundled steps
 
 __all__ = ["clean", "RestoreConfig", "GARBLED", "STEPS", "register"]

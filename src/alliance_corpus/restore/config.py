@@ -36,8 +36,6 @@ class RestoreConfig:
     disable: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        from . import steps  # noqa: F401 -- registers the bundled steps
-
         for name in self.disable:
             if name not in STEPS:
                 raise ValueError(f"unknown restoration step {name!r}; the steps are: {', '.join(STEPS)}")

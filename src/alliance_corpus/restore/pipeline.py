@@ -26,7 +26,7 @@ from .detect.garble import GARBLED, UNSURE, garble_evidence, squash
 from .detect.scripts import find_foreign_words
 from .fixes.context import apply_token_rules
 from .plan import StepContext, build_plan
-from .registry import Step, steps_in
+from .registry import STEPS, Step, steps_in
 
 MAX_PASSES = 4
 
@@ -35,10 +35,10 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     """Restore ``text`` and explain every change (see :mod:`alliance_corpus.restore`)."""
     config = config or RestoreConfig()
     resources = resources or Resources.bundled()
-    plan = build_plan(resources)
+    plan = build_plan(resources, ((step.name, step.rule_kinds) for step in STEPS.values()))
     enabled = config.enabled_steps()
     decode, layout, words = (steps_in(stage, enabled) for stage in ("decode", "layout", "words"))
-    context = StepContext(plan=plan, config=config, resources=resources)
+    context = StepContext(plan=plan, resources=resources, model=config.model)
     state = _State(text)
     state.run(decode, context)
     evidence = garble_evidence(state.text, plan.spacing)  # counted before the layout step repairs it

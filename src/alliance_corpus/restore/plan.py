@@ -1,9 +1,9 @@
 """What one set of resources gives the restoration steps: rules sorted by step, and name tables.
 
 The plan is built once per :class:`~alliance_corpus.resources.Resources`
-(and cached); the :class:`StepContext` adds what one call of
-:func:`~alliance_corpus.restore.clean` decided: whether the text is garbled,
-the configuration and the tagger's cache.
+and set of steps (and cached); the :class:`StepContext` adds what one call
+of :func:`~alliance_corpus.restore.clean` decided: whether the text is
+garbled, the model and the tagger's cache.
 """
 
 from __future__ import annotations
@@ -11,16 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any, Iterable
 
 from ..resources import Resources
 from ..resources.rules import Rule
 from .fixes.names import name_templates
 from .fixes.rules import split_rules
-from .registry import STEPS
-
-if TYPE_CHECKING:
-    from .config import RestoreConfig
 
 TEXT_RULES = frozenset({"phrase", "regex"})
 SPACING_KINDS = frozenset({"spacing"})
@@ -40,15 +36,20 @@ class Plan:
     name_templates: dict[tuple[str | None, ...], tuple[str, int]]
 
 
-@lru_cache(maxsize=8)
-def build_plan(resources: Resources) -> Plan:
-    """Sort the rules of ``resources`` by the step that owns their kind (see :mod:`.registry`)."""
-    from . import steps  # noqa: F401 -- registers the bundled steps
+def build_plan(resources: Resources, owners: Iterable[tuple[str, frozenset[str]]]) -> Plan:
+    """Sort the rules of ``resources`` by the step that owns their kind.
 
+    ``owners`` pairs each step's name with the rule kinds it applies (see :mod:`.registry`).
+    """
+    return _build_plan(resources, tuple(owners))
+
+
+@lru_cache(maxsize=8)
+def _build_plan(resources: Resources, owners: tuple[tuple[str, frozenset[str]], ...]) -> Plan:
     rules = resources.rules
     gazetteer = resources.gazetteer
     return Plan(
-        rules={step.name: tuple(split_rules(rules, set(step.rule_kinds), set(TEXT_RULES))) for step in STEPS.values()},
+        rules={name: tuple(split_rules(rules, set(kinds), set(TEXT_RULES))) for name, kinds in owners},
         tokens=tuple(r for r in rules if r.match == "tokens"),
         scoring=tuple(r for r in rules if r.match in TEXT_RULES),
         spacing=tuple(split_rules(rules, set(SPACING_KINDS), set(TEXT_RULES))),
@@ -61,11 +62,11 @@ def build_plan(resources: Resources) -> Plan:
 
 @dataclass
 class StepContext:
-    """What the steps of one :func:`clean` call read: the plan, the gate, the config, the tagger cache."""
+    """What the steps of one :func:`clean` call read: the plan, the gate, the model, the tagger cache."""
 
     plan: Plan
-    config: RestoreConfig
     resources: Resources
+    model: str | None = None
     garbled: bool = False
     tagged: dict[str, Any] = field(default_factory=dict)  # line -> context-rule changes, shared by detection and repair
 
@@ -77,4 +78,4 @@ class StepContext:
         """The spaCy pipeline whose tagger the context rules read (loaded once per process)."""
         from ..nlp import load_pipeline
 
-        return load_pipeline(self.config.model, self.resources).nlp
+        return load_pipeline(self.model, self.resources).nlp

@@ -26,15 +26,13 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import Callable, Literal
 
 from ..text.edits import Change
-
-if TYPE_CHECKING:
-    from .plan import StepContext
+from .plan import StepContext
 
 Stage = Literal["decode", "layout", "words"]
-StepFunction = Callable[[str, "StepContext"], list[Change]]
+StepFunction = Callable[[str, StepContext], list[Change]]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,21 @@
+"""The input of annotation: a raw text with its id and provenance.
+
+>>> from alliance_corpus.records import Source
+>>> RawDocument("a", "Okinawa.", Source(path="raw/a.txt", sha256="0" * 64)).id
+'a'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Source
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A raw text to annotate, with its id and provenance (not itself written to disk)."""
+
+    id: str
+    text: str
+    source: Source
