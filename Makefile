@@ -5,15 +5,17 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: setup annotate test bench quality schema lock distclean
+.PHONY: setup annotate test lint bench quality schema lock distclean
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	$(PIP) --require-hashes --no-deps -r requirements.lock
+	$(PIP) --require-hashes --no-deps -r requirements-dev.lock
+	$(PIP) --no-deps --no-build-isolation --editable .
 	$(BIN)/python -m pip check
 	touch $(STAMP)
 
@@ -23,18 +25,25 @@ annotate: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# The architecture's checks: import layers (import-linter), types (mypy), lint (ruff).
+lint: setup
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/ruff check src tests benchmarks
+
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
 quality: setup
-	$(BIN)/python -m alliance_corpus.evaluate
+	$(BIN)/python benchmarks/quality.py
 
 schema: setup
 	$(BIN)/alliance-corpus schema > schema/annotated_document.schema.json
 
-# Maintainers only (needs network and uv): re-resolve requirements.in into requirements.lock.
+# Maintainers only (needs network and uv): re-resolve the .in files into the lock files.
 lock:
 	uv pip compile requirements.in --generate-hashes --python-version 3.11 --no-header -o requirements.lock
+	uv pip compile requirements-dev.in -c requirements.lock --generate-hashes --python-version 3.11 --no-header -o requirements-dev.lock
 
 distclean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache

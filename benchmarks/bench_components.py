@@ -16,9 +16,9 @@ differ from those of ``full``.
 
 from __future__ import annotations
 
-from alliance_corpus.nlp import load_model
-
 import common
+
+from alliance_corpus.nlp import load_model
 
 NAME = "components"
 PROJECT_DISABLED = ["tagger", "attribute_ruler", "lemmatizer"]

@@ -14,11 +14,11 @@ The rest of ``ours`` is linking, offset projection and record validation.
 
 from __future__ import annotations
 
+import common
+
 from alliance_corpus.annotation import BATCH_SIZE, annotate_documents
 from alliance_corpus.nlp import load_model, load_pipeline
 from alliance_corpus.restore import clean
-
-import common
 
 NAME = "end_to_end"
 

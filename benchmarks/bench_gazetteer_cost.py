@@ -9,9 +9,9 @@ requires the overhead to stay under 10%.
 
 from __future__ import annotations
 
-from alliance_corpus.nlp import RULER, load_pipeline
-
 import common
+
+from alliance_corpus.nlp import RULER, load_pipeline
 
 NAME = "gazetteer_cost"
 LIMIT_PERCENT = 10.0

@@ -28,10 +28,10 @@ import subprocess
 import sys
 import time
 
+import common
+
 from alliance_corpus.annotation import annotate_documents
 from alliance_corpus.nlp import load_model, load_pipeline
-
-import common
 
 NAME = "memory"
 BATCH_SIZES = (1, 16, 64)

@@ -17,15 +17,14 @@ import platform
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from alliance_corpus import __version__
-from alliance_corpus.records import RawDocument
 from alliance_corpus.nlp import model_name, model_version, spacy_version
-from alliance_corpus.records import Source
+from alliance_corpus.records import RawDocument, Source
 from alliance_corpus.restore import clean
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliance_corpus.text import Change, Projection, apply_changes, compose, redo, to_raw_span, trim, undo
 from alliance_corpus.records import check_edits
+from alliance_corpus.text import Change, Projection, apply_changes, compose, redo, to_raw_span, trim, undo
 
 
 def test_edits_apply_records_both_coordinates():

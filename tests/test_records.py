@@ -6,7 +6,6 @@ import pytest
 from pydantic import ValidationError
 
 from alliance_corpus.records import AnnotatedDocument, Edit, Entity
-
 from tests.conftest import SEED_ID
 
 

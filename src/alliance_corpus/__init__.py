@@ -45,12 +45,19 @@ _EXPORTS = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .annotation import annotate
-    from .corpus import Corpus, load_corpus
-    from .corpus.runner import annotate_corpus
-    from .records import SCHEMA_VERSION, AnnotatedDocument, CleanResult, Edit, Entity
-    from .resources import Resources
-    from .restore import RestoreConfig, clean
+    # `import X as X` marks a re-export (the names are in `__all__` through `_EXPORTS`)
+    from .annotation import annotate as annotate
+    from .corpus import Corpus as Corpus
+    from .corpus import load_corpus as load_corpus
+    from .corpus.runner import annotate_corpus as annotate_corpus
+    from .records import SCHEMA_VERSION as SCHEMA_VERSION
+    from .records import AnnotatedDocument as AnnotatedDocument
+    from .records import CleanResult as CleanResult
+    from .records import Edit as Edit
+    from .records import Entity as Entity
+    from .resources import Resources as Resources
+    from .restore import RestoreConfig as RestoreConfig
+    from .restore import clean as clean
 
 
 def __getattr__(name: str) -> Any:

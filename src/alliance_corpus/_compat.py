@@ -5,7 +5,8 @@ section).  Code that imports a module by its old path gets a module whose
 names are looked up in the new homes listed in :data:`MOVED`, and a
 :class:`DeprecationWarning` that names them.
 
->>> import warnings
+>>> import sys, warnings
+>>> _ = sys.modules.pop("alliance_corpus.evaluate", None)  # warn again if imported before
 >>> with warnings.catch_warnings(record=True) as caught:
 ...     warnings.simplefilter("always")
 ...     from alliance_corpus.evaluate import word_error_rate
@@ -21,7 +22,8 @@ import importlib.machinery
 import sys
 import types
 import warnings
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 MOVED: dict[str, tuple[str, ...]] = {
     "alliance_corpus.edits": ("alliance_corpus.text",),

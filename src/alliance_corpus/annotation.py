@@ -13,13 +13,14 @@ raw text.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 from ._version import __version__
 from .entities import Mention, credit_mentions, link_mentions, overlay
 from .layout import find_credits
 from .nlp import Pipeline, load_pipeline, model_name, model_version, spacy_version
-from .records import AnnotatedDocument, CleanResult, Entity, PipelineInfo, RawDocument, Sentence, Source
+from .records import AnnotatedDocument, CleanResult, Entity, EntityLabel, EntitySource, PipelineInfo, RawDocument, Sentence, Source
 from .resources import Resources
 from .resources.gazetteer import Gazetteer
 from .restore import RestoreConfig, clean
@@ -135,14 +136,14 @@ def _entity(mention: Mention, result: CleanResult, gazetteer: Gazetteer, project
     entry = gazetteer.by_id.get(mention.kb_id or "")
     return Entity(
         text=result.text[mention.start : mention.end],
-        label=mention.label,
+        label=cast(EntityLabel, mention.label),  # a spaCy or gazetteer label; the record validates it
         start=mention.start,
         end=mention.end,
         raw_start=raw_span[0] if raw_span else None,
         raw_end=raw_span[1] if raw_span else None,
         canonical=entry.name if entry else None,
         kb_id=mention.kb_id,
-        source=mention.source,
+        source=cast(EntitySource, mention.source),
     )
 
 

@@ -13,13 +13,18 @@ import argparse
 import io
 import os
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 import orjson
 
 from ._version import __version__
 from .errors import EXIT_DOCUMENTS_FAILED, EXIT_OK, AllianceCorpusError, DocumentError
+
+if TYPE_CHECKING:  # for annotations only: the commands import the rest of the package lazily
+    from .records import AnnotatedDocument
+    from .text.edits import EditLike
 
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
 
@@ -28,7 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.handler(args)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
     except AllianceCorpusError as error:
         print(f"alliance-corpus: {error}", file=sys.stderr)
         return error.exit_status
@@ -72,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _annotate(args) -> int:
+def _annotate(args: argparse.Namespace) -> int:
     from .corpus.runner import annotate_corpus, summary_json
 
     if not args.raw.is_dir():
@@ -96,15 +102,18 @@ def _annotate(args) -> int:
     return EXIT_OK if summary.ok else EXIT_DOCUMENTS_FAILED
 
 
-def _progress_bar(results, total: int):
+def _progress_bar(
+    results: Iterable[AnnotatedDocument | DocumentError], total: int
+) -> Iterable[AnnotatedDocument | DocumentError]:
     from tqdm import tqdm
 
-    return tqdm(results, total=total, unit="doc", desc="annotating", file=sys.stderr)
+    bar: Iterable[AnnotatedDocument | DocumentError] = tqdm(results, total=total, unit="doc", desc="annotating", file=sys.stderr)
+    return bar
 
 
-def _clean(args) -> int:
-    from .restore import clean
+def _clean(args: argparse.Namespace) -> int:
     from .corpus.sources import decode
+    from .restore import clean
 
     data = sys.stdin.buffer.read() if str(args.file) == "-" else _read(args.file)
     result = clean(decode(data, str(args.file)))
@@ -124,7 +133,7 @@ def _read(path: Path) -> bytes:
         raise DocumentError(path, "E104", reason=exc.strerror or exc) from None
 
 
-def render_diff(text: str, edits, *, color: bool = False) -> str:
+def render_diff(text: str, edits: Iterable[EditLike], *, color: bool = False) -> str:
     """The restored text with each edit shown inline as ``[-before-]{+after+}``.
 
     >>> from alliance_corpus.restore import clean
@@ -132,7 +141,8 @@ def render_diff(text: str, edits, *, color: bool = False) -> str:
     >>> render_diff(r.text, r.edits)
     'Japan [-보다-]{+than+} Korea'
     """
-    pieces, cursor = [], 0
+    pieces: list[str] = []
+    cursor = 0
     for edit in edits:
         pieces.append(text[cursor : edit.clean_start])
         removed = f"[-{edit.before}-]" if edit.before else ""
@@ -146,7 +156,7 @@ def render_diff(text: str, edits, *, color: bool = False) -> str:
     return "".join(pieces)
 
 
-def _export(args) -> int:
+def _export(args: argparse.Namespace) -> int:
     from .corpus import load_corpus, write_atomic
     from .corpus.export import mention_rows, to_displacy, write_csv, write_jsonl
 
@@ -169,7 +179,7 @@ def _export(args) -> int:
     return EXIT_OK
 
 
-def _schema(args) -> int:
+def _schema(args: argparse.Namespace) -> int:
     from .records.schema import json_schema
 
     sys.stdout.buffer.write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")

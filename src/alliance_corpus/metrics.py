@@ -12,7 +12,8 @@ output; the quality harness (``benchmarks/quality.py``) and the tests use them.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Hashable, Iterable, NamedTuple
+from collections.abc import Hashable, Iterable
+from typing import NamedTuple
 
 __all__ = ["Scores", "word_error_rate", "word_edit_distance", "entity_scores", "multiset_scores", "scores_from_counts"]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .errors import ModelNotFoundError
 from .resources import Resources
@@ -41,13 +42,13 @@ def model_name(model: str | None = None) -> str:
 class Pipeline:
     """A loaded spaCy pipeline with the alliance EntityRuler before ``ner``."""
 
-    nlp: object
+    nlp: Any  # a spaCy ``Language``; spaCy objects are passed through as ``Any``
     model: str
 
     @property
     def ner_disabled(self) -> list[str]:
         """Components skipped when finding entities and sentences."""
-        return [name for name in NER_DISABLED if name in self.nlp.pipe_names]  # type: ignore[attr-defined]
+        return [name for name in NER_DISABLED if name in self.nlp.pipe_names]
 
 
 def model_version(model: str | None = None) -> str:
@@ -74,7 +75,7 @@ def spacy_version() -> str:
     return metadata.version("spacy")
 
 
-def load_model(model: str | None = None):
+def load_model(model: str | None = None) -> Any:
     """Load a spaCy model by package name or path, with a helpful error if it is missing."""
     import spacy
 
@@ -104,7 +105,7 @@ def _cached_pipeline(model: str, resources: Resources) -> Pipeline:
     return Pipeline(nlp=nlp, model=model)
 
 
-def _ruler_patterns(nlp, resources: Resources) -> list[dict]:
+def _ruler_patterns(nlp: Any, resources: Resources) -> list[dict[str, Any]]:
     """Gazetteer patterns, with lower-case token variants for ``ignore_case`` entries."""
     gazetteer = resources.gazetteer
     patterns = gazetteer.ruler_patterns()

@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from quality import mention_scores
+
 from tests.conftest import GARBLED_DEV_SET, GARBLED_HOLDOUT2_SET, GARBLED_HOLDOUT_SET, GARBLED_SET
 
 SETS = {

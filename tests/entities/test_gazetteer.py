@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from alliance_corpus.errors import ResourceError
-from alliance_corpus.resources.gazetteer import load_gazetteer, read_gazetteer
 from alliance_corpus.resources import Resources
+from alliance_corpus.resources.gazetteer import load_gazetteer, read_gazetteer
 
 GAZETTEER = Resources.bundled().gazetteer
 

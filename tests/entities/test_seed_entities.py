@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from alliance_corpus.metrics import entity_scores
 from quality import raw_spans, read_gold_entities
+
+from alliance_corpus.metrics import entity_scores
 from alliance_corpus.nlp import load_model
 from alliance_corpus.records import NAMED_LABELS
 from tests.conftest import SEED_GOLD_ENTITIES

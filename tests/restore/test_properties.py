@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance_corpus.text import redo, undo
 from alliance_corpus.records import check_edits
 from alliance_corpus.restore import clean
+from alliance_corpus.text import redo, undo
 
 SPINNER_WORDS = [
     "The", "alliance", "v", "Japan", "has", "actually", "been", "U.S.", "Military", "people", "War", "II",

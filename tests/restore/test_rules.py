@@ -8,8 +8,8 @@ import pytest
 
 from alliance_corpus.errors import ResourceError
 from alliance_corpus.resources import Resources
-from alliance_corpus.restore import clean
 from alliance_corpus.resources.rules import ALWAYS, read_rules
+from alliance_corpus.restore import clean
 
 RULE = {
     "id": "spin.test",

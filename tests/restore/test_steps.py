@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_corpus.text import undo
+from alliance_corpus.layout import find_segments
 from alliance_corpus.restore import RestoreConfig, clean
 from alliance_corpus.restore.detect.scripts import word_script
-from alliance_corpus.layout import find_segments
+from alliance_corpus.text import undo
 
 SPUN = RestoreConfig(garbled=True)
 

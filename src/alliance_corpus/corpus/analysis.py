@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from itertools import combinations
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..records import NAMED_LABELS, AnnotatedDocument, Entity
 
@@ -52,7 +53,7 @@ def cooccurrences(
     *,
     within: str = "sentence",
     labels: Iterable[str] = NAMED_LABELS,
-) -> Counter:
+) -> Counter[tuple[str, str]]:
     """How often two entities are mentioned in the same sentence (or document), across the corpus.
 
     Entities are keyed by canonical name (an unlinked mention by its text);
@@ -62,7 +63,7 @@ def cooccurrences(
     if within not in {"sentence", "document"}:
         raise ValueError("within must be 'sentence' or 'document'")
     wanted = frozenset(labels)
-    pairs: Counter = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
     for document in documents:
         for group in _groups(document, within, wanted):
             pairs.update(combinations(sorted(group), 2))

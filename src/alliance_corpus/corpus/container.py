@@ -14,8 +14,9 @@ researchers reach for::
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..records import NAMED_LABELS, AnnotatedDocument, Entity
 from .analysis import Line, concordance, cooccurrences
@@ -79,7 +80,7 @@ class Corpus:
         """Keyword in context for ``entity`` (see :func:`alliance_corpus.analysis.concordance`)."""
         return concordance(self, entity, width=width)
 
-    def cooccurrences(self, *, within: str = "sentence", labels: Iterable[str] = NAMED_LABELS) -> Counter[tuple[str, ...]]:
+    def cooccurrences(self, *, within: str = "sentence", labels: Iterable[str] = NAMED_LABELS) -> Counter[tuple[str, str]]:
         """Entity pairs mentioned together (see :func:`alliance_corpus.analysis.cooccurrences`)."""
         return cooccurrences(self, within=within, labels=labels)
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import csv
 from bisect import bisect_right
-from typing import IO, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any
 
 import orjson
 
-from ..records import AnnotatedDocument, Entity
+from ..records import AnnotatedDocument, Entity, Segment
 
 MENTION_FIELDS = (
     "doc_id", "label", "text", "canonical", "kb_id", "start", "end", "raw_start", "raw_end",
@@ -34,7 +35,7 @@ MENTION_FIELDS = (
 WIKIDATA_URL = "https://www.wikidata.org/wiki/{}"
 
 
-def mention_rows(documents: Iterable[AnnotatedDocument], *, label: str | None = None) -> Iterator[dict]:
+def mention_rows(documents: Iterable[AnnotatedDocument], *, label: str | None = None) -> Iterator[dict[str, Any]]:
     """One row per entity mention: its document, text, link, offsets and where it stands.
 
     ``segment`` is the kind of line the mention is on (``body``, ``caption``...),
@@ -48,7 +49,7 @@ def mention_rows(documents: Iterable[AnnotatedDocument], *, label: str | None = 
                 yield _row(document, entity, segment_starts, sentence_starts)
 
 
-def _row(document: AnnotatedDocument, entity: Entity, segment_starts: list[int], sentence_starts: list[int]) -> dict:
+def _row(document: AnnotatedDocument, entity: Entity, segment_starts: list[int], sentence_starts: list[int]) -> dict[str, Any]:
     segment = _containing(document.segments, segment_starts, entity.start)
     sentence = bisect_right(sentence_starts, entity.start) - 1
     return {
@@ -59,18 +60,18 @@ def _row(document: AnnotatedDocument, entity: Entity, segment_starts: list[int],
     }
 
 
-def _containing(spans, starts: list[int], offset: int):
+def _containing(spans: Sequence[Segment], starts: list[int], offset: int) -> Segment | None:
     index = bisect_right(starts, offset) - 1
     if index >= 0 and spans[index].start <= offset < spans[index].end:
         return spans[index]
     return None
 
 
-def to_displacy(document: AnnotatedDocument, *, kb_url: str = WIKIDATA_URL) -> dict:
+def to_displacy(document: AnnotatedDocument, *, kb_url: str = WIKIDATA_URL) -> dict[str, Any]:
     """``document`` in displaCy's manual entity format; Wikidata ids get a link."""
-    ents = []
+    ents: list[dict[str, str | int]] = []
     for entity in document.entities:
-        ent = {"start": entity.start, "end": entity.end, "label": entity.label}
+        ent: dict[str, str | int] = {"start": entity.start, "end": entity.end, "label": entity.label}
         if entity.kb_id:
             ent["kb_id"] = entity.kb_id
             if entity.kb_id.startswith("Q"):
@@ -79,14 +80,14 @@ def to_displacy(document: AnnotatedDocument, *, kb_url: str = WIKIDATA_URL) -> d
     return {"text": document.text, "ents": ents, "title": document.source.title or document.id}
 
 
-def write_csv(rows: Iterable[dict], stream: IO[str]) -> None:
+def write_csv(rows: Iterable[dict[str, Any]], stream: IO[str]) -> None:
     """Write :func:`mention_rows` as CSV with a header line (empty cells for ``None``)."""
     writer = csv.DictWriter(stream, fieldnames=MENTION_FIELDS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
 
 
-def write_jsonl(rows: Iterable[dict], stream: IO[str]) -> None:
+def write_jsonl(rows: Iterable[dict[str, Any]], stream: IO[str]) -> None:
     """Write :func:`mention_rows` as JSON Lines, keys in :data:`MENTION_FIELDS` order."""
     for row in rows:
         stream.write(orjson.dumps(row).decode() + "\n")

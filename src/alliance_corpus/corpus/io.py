@@ -91,4 +91,5 @@ def read_index(folder: Path) -> dict[str, Any]:
     path = Path(folder) / INDEX
     if not path.is_file():
         return {"documents": []}
-    return orjson.loads(path.read_bytes())
+    index: dict[str, Any] = orjson.loads(path.read_bytes())
+    return index

@@ -17,23 +17,23 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any
 
 import orjson
 
 from ..annotation import BATCH_SIZE, annotate_documents, pipeline_info
-from ..records import RawDocument
 from ..errors import DocumentError
-from ..records import SCHEMA_VERSION, AnnotatedDocument
+from ..records import SCHEMA_VERSION, AnnotatedDocument, RawDocument
 from ..resources import Resources
 from .io import dumps, index_entry, read_index, write_atomic, write_index
 from .sources import discover, read_raw
 
-Progress = Callable[[Iterable, int], Iterable]
+Progress = Callable[[Iterable[AnnotatedDocument | DocumentError], int], Iterable[AnnotatedDocument | DocumentError]]
 """Wraps the stream of results, given its length (e.g. a tqdm progress bar)."""
 
 
@@ -46,8 +46,8 @@ class RunSummary:
     errors: list[DocumentError] = field(default_factory=list)
     documents: int = 0
     words: int = 0
-    edits: Counter = field(default_factory=Counter)
-    entities: Counter = field(default_factory=Counter)
+    edits: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
     @property
@@ -87,7 +87,7 @@ def annotate_corpus(
     fingerprint = pipeline_info(model, resources).fingerprint
     summary = RunSummary()
     previous = {entry["id"]: entry for entry in read_index(out_dir)["documents"]}
-    current: dict[str, dict] = {}
+    current: dict[str, dict[str, Any]] = {}
     pending: list[RawDocument] = []
     for document in _read_all(raw_dir, root, summary):
         entry = previous.get(document.id)
@@ -128,7 +128,7 @@ def _read_all(raw_dir: Path, root: Path, summary: RunSummary) -> Iterator[RawDoc
         yield document
 
 
-def _unchanged(entry: dict, document: RawDocument, fingerprint: str, out_dir: Path) -> bool:
+def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, out_dir: Path) -> bool:
     return (
         entry.get("sha256") == document.source.sha256
         and entry.get("fingerprint") == fingerprint
@@ -137,7 +137,9 @@ def _unchanged(entry: dict, document: RawDocument, fingerprint: str, out_dir: Pa
     )
 
 
-def _annotate(documents, model, resources, jobs, batch_size) -> Iterator[AnnotatedDocument | DocumentError]:
+def _annotate(
+    documents: list[RawDocument], model: str | None, resources: Resources, jobs: int, batch_size: int
+) -> Iterator[AnnotatedDocument | DocumentError]:
     if not documents:
         return iter(())
     batches = [documents[i : i + batch_size] for i in range(0, len(documents), batch_size)]
@@ -146,7 +148,9 @@ def _annotate(documents, model, resources, jobs, batch_size) -> Iterator[Annotat
     return _in_processes(batches, model, resources, jobs, batch_size)
 
 
-def _in_processes(batches, model, resources, jobs, batch_size):
+def _in_processes(
+    batches: list[list[RawDocument]], model: str | None, resources: Resources, jobs: int, batch_size: int
+) -> Iterator[AnnotatedDocument | DocumentError]:
     context = get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         futures = [pool.submit(annotate_batch, batch, model, resources, batch_size) for batch in batches]
@@ -154,7 +158,9 @@ def _in_processes(batches, model, resources, jobs, batch_size):
             yield from future.result()
 
 
-def annotate_batch(batch: list[RawDocument], model, resources, batch_size) -> list[AnnotatedDocument | DocumentError]:
+def annotate_batch(
+    batch: list[RawDocument], model: str | None, resources: Resources | None, batch_size: int
+) -> list[AnnotatedDocument | DocumentError]:
     """Annotate one batch; if it fails, annotate its documents one by one to isolate the culprit."""
     try:
         return list(annotate_documents(batch, model=model, resources=resources, batch_size=batch_size))
@@ -171,7 +177,7 @@ def _failure(document: RawDocument) -> DocumentError:
     return DocumentError(document.source.path, "E199", reason=last)
 
 
-def _prune(out_dir: Path, previous: dict, current: dict, summary: RunSummary) -> None:
+def _prune(out_dir: Path, previous: dict[str, dict[str, Any]], current: dict[str, dict[str, Any]], summary: RunSummary) -> None:
     """Remove records whose raw document is gone; keep those of documents that failed this time."""
     failed = {error.path for error in summary.errors}
     for doc_id, entry in previous.items():
@@ -183,7 +189,7 @@ def _prune(out_dir: Path, previous: dict, current: dict, summary: RunSummary) ->
         (out_dir / entry["file"]).unlink(missing_ok=True)
 
 
-def _totals(summary: RunSummary, entries: Iterable[dict]) -> None:
+def _totals(summary: RunSummary, entries: Iterable[dict[str, Any]]) -> None:
     for entry in entries:
         summary.documents += 1
         summary.words += entry["words"]
@@ -191,7 +197,7 @@ def _totals(summary: RunSummary, entries: Iterable[dict]) -> None:
         summary.entities.update(entry["entities"])
 
 
-def _counts(counter: Counter) -> str:
+def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{key} {value}" for key, value in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 

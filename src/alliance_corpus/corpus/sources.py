@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 import orjson
 from pydantic import ValidationError
@@ -72,7 +73,7 @@ def decode(data: bytes, shown: str) -> str:
         raise DocumentError(shown, "E103", byte=byte, offset=exc.start) from None
 
 
-def read_sidecar(path: Path, corpus_root: Path) -> dict:
+def read_sidecar(path: Path, corpus_root: Path) -> dict[str, Any]:
     """Provenance fields from ``<name>.meta.json``, or ``{}`` when there is none."""
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not sidecar.exists():

@@ -35,6 +35,7 @@ def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
         offset = match.start()
         for part in parts:
             entry = gazetteer.lookup(part)
+            assert entry is not None  # `_compound_parts` returns only parts that are all in the gazetteer
             kept.append(Mention(offset, offset + len(part), entry.label, entry.id, "gazetteer"))
             offset += len(part) + 1
     return kept

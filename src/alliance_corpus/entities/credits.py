@@ -5,7 +5,7 @@ The credits themselves are found by :mod:`alliance_corpus.layout.credits`.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..layout.credits import Credit
 from ..resources.gazetteer import Gazetteer

@@ -8,8 +8,8 @@ lexicon lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from ..resources.lexicons import words
 from .mention import Mention
@@ -59,7 +59,9 @@ def facility_regex() -> re.Pattern[str]:
 
 def _head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
     """End and label of the first head word among the capitalised words after ``start``."""
-    for word in DOCUMENT_WORDS.match(text, start).group().split()[:3]:
+    following = DOCUMENT_WORDS.match(text, start)
+    assert following is not None  # the pattern matches the empty string, so it matches anywhere
+    for word in following.group().split()[:3]:
         start = text.index(word, start) + len(word)
         if word in heads:
             return start, heads[word]

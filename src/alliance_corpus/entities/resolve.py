@@ -26,7 +26,7 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..resources.gazetteer import Gazetteer
 from .compounds import split_compounds

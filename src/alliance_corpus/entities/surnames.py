@@ -9,8 +9,8 @@ person's surname that the model missed are added as PERSON mentions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Iterable, Sequence
 
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words

@@ -14,8 +14,9 @@ and an agency from it.  The agencies are the ``photo-agencies`` lexicon.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..records import Segment
 from ..resources.lexicons import words
@@ -63,7 +64,8 @@ def parse_credit(match: re.Match[str]) -> Credit | None:
     """
     start, end = match.span("body")
     text = match.string
-    people, agencies = [], []
+    people: list[tuple[int, int]] = []
+    agencies: list[tuple[int, int]] = []
     for part in re.finditer(r"[^/]+?(?=\s*(?:/|\bvia\b|\s[Pp]hoto\s+by\b|$))", text[start:end]):
         span = _part_span(text, start + part.start(), start + part.end())
         if span is None:
@@ -79,7 +81,9 @@ def parse_credit(match: re.Match[str]) -> Credit | None:
 def _part_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The name inside one part of a credit, without "via", "photo by" or a trailing "Photo"."""
     part = text[start:end]
-    lead = re.match(r"\s*(?:via\s+|(?:Pool )?[Pp]hoto via\s+|[Pp]hoto\s+by\s+|by\s+)?", part).end()
+    lead_match = re.match(r"\s*(?:via\s+|(?:Pool )?[Pp]hoto via\s+|[Pp]hoto\s+by\s+|by\s+)?", part)
+    assert lead_match is not None  # every part of the pattern is optional, so it always matches
+    lead = lead_match.end()
     name = re.sub(r"\s+(?:[Pp]hoto|Pool)$", "", part[lead:].rstrip())
     if not name or name == "Pool":
         return None

@@ -14,8 +14,8 @@ by :mod:`.credits`; boilerplate lines are the ``boilerplate-lines`` lexicon.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from ..records import Segment
 from ..resources.lexicons import words

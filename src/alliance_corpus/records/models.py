@@ -16,7 +16,8 @@ unit spaCy's ``start_char``/``end_char`` use.
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
 
@@ -80,7 +81,7 @@ class Span(Record):
     end: NonNegativeInt
 
     @model_validator(mode="after")
-    def _ordered(self):
+    def _ordered(self) -> Span:
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before its start {self.start}")
         return self
@@ -111,10 +112,10 @@ class Entity(Record):
     label: EntityLabel = Field(description="OntoNotes label, as spaCy uses them.")
     start: NonNegativeInt = Field(description="Start in `text`.")
     end: NonNegativeInt = Field(description="End in `text`.")
-    raw_start: Optional[NonNegativeInt] = Field(description="Start of the same mention in `raw_text`, or null when it lies in restored wording.")
-    raw_end: Optional[NonNegativeInt] = Field(description="End of the same mention in `raw_text`, or null.")
-    canonical: Optional[str] = Field(default=None, description="Canonical name from the gazetteer.")
-    kb_id: Optional[str] = Field(default=None, description="Gazetteer id: a Wikidata id (Q...), or a local id (ac:...) for entities whose Wikidata id is not yet verified; null when unlinked.")
+    raw_start: NonNegativeInt | None = Field(description="Start of the same mention in `raw_text`, or null when it lies in restored wording.")
+    raw_end: NonNegativeInt | None = Field(description="End of the same mention in `raw_text`, or null.")
+    canonical: str | None = Field(default=None, description="Canonical name from the gazetteer.")
+    kb_id: str | None = Field(default=None, description="Gazetteer id: a Wikidata id (Q...), or a local id (ac:...) for entities whose Wikidata id is not yet verified; null when unlinked.")
     source: EntitySource = Field(description="Component that found the mention.")
 
     @model_validator(mode="after")
@@ -129,13 +130,13 @@ class Source(Record):
 
     path: str = Field(description="Path of the raw file, relative to the corpus root, with '/' separators.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the raw file's bytes.")
-    title: Optional[str] = None
-    url: Optional[str] = None
-    publisher: Optional[str] = None
-    published: Optional[str] = None
-    retrieved: Optional[str] = None
-    derived_from: Optional[str] = None
-    notes: Optional[str] = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    retrieved: str | None = None
+    derived_from: str | None = None
+    notes: str | None = None
 
 
 class PipelineInfo(Record):
@@ -151,6 +152,10 @@ class PipelineInfo(Record):
 
 class _Segmented(Record):
     """A text with line segments (the fields ``text`` and ``segments`` are declared by subclasses)."""
+
+    if TYPE_CHECKING:  # for the type checker only: at run time each subclass declares them, in its own field order
+        text: str
+        segments: list[Segment]
 
     def prose(self) -> str:
         r"""The body lines, one paragraph each: the text without headings, captions, credits or boilerplate.

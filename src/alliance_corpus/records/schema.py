@@ -12,25 +12,26 @@ version, so corpora written by older releases stay readable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from .models import SCHEMA_VERSION, AnnotatedDocument
 
 SCHEMA_FILE = "annotated_document.schema.json"
 
 # major version -> function that turns a record of that major version into one of the next
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of :class:`~alliance_corpus.records.AnnotatedDocument`."""
     schema = AnnotatedDocument.model_json_schema()
     schema["$id"] = f"https://alliance-corpus.invalid/schema/annotated_document/{SCHEMA_VERSION}"
     return schema
 
 
-def migrate(data: dict, path: str | Path = "<record>") -> dict:
+def migrate(data: dict[str, Any], path: str | Path = "<record>") -> dict[str, Any]:
     """Upgrade a record read from disk to the current schema version, or explain why not."""
     found = str(data.get("schema_version", "0"))
     major = _major(found)

@@ -24,10 +24,11 @@ changed rule or entity makes ``annotate`` process the documents again.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .locate import DATA, package_data
 

@@ -26,16 +26,16 @@ A later file's entry with the same ``id`` replaces the earlier one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import ResourceError
 from ..records import EntityLabel
 from .jsonl import read_jsonl
-
 
 KB_ID = r"^(?:Q[0-9]+|ac:[a-z0-9][a-z0-9-]*)$"
 """A Wikidata id, or a local ``ac:`` id for an entity whose Wikidata id is not yet verified."""
@@ -48,8 +48,8 @@ class GazetteerEntry(BaseModel):
 
     id: str = Field(pattern=KB_ID, description="Wikidata id (Q...), or a local id (ac:...) until one is verified.")
     label: EntityLabel
-    pattern: str | list[dict]
-    canonical: Optional[str] = None
+    pattern: str | list[dict[Any, Any]]  # keys not narrowed to str: Pydantic would then validate them
+    canonical: str | None = None
     aliases: tuple[str, ...] = ()
     short: tuple[str, ...] = ()
     ignore_case: bool = False
@@ -66,7 +66,7 @@ class GazetteerEntry(BaseModel):
     @property
     def name(self) -> str:
         """The canonical name."""
-        return self.canonical or self.pattern  # type: ignore[return-value]
+        return self.canonical or cast(str, self.pattern)  # `_named` requires a canonical name for a token pattern
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -97,9 +97,9 @@ class Gazetteer:
         """Every person whose ``short`` names include ``surname``."""
         return tuple(self.by_id[i] for i in self.by_short.get(surname, ()))
 
-    def ruler_patterns(self) -> list[dict]:
+    def ruler_patterns(self) -> list[dict[str, Any]]:
         """Phrase and token patterns for spaCy's EntityRuler; ``id`` carries the Wikidata id."""
-        patterns = []
+        patterns: list[dict[str, Any]] = []
         for entry in self.entries:
             if isinstance(entry.pattern, list):
                 patterns.append({"label": entry.label, "pattern": entry.pattern, "id": entry.id})

@@ -18,10 +18,10 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,7 +42,7 @@ class LexiconEntry(BaseModel):
     id: str = Field(pattern=ENTRY_ID, description="Unique id of the entry.")
     list: str = Field(pattern=LIST_NAME, description="The list the entry belongs to.")
     value: str = Field(min_length=1, description="The word, phrase, pattern or letters.")
-    label: Optional[EntityLabel] = Field(default=None, description="Entity label, for lists that map words to labels.")
+    label: EntityLabel | None = Field(default=None, description="Entity label, for lists that map words to labels.")
     evidence: str = Field(min_length=1, description="Where the behaviour the entry encodes was observed.")
     note: str = Field(min_length=1, description="Why the entry is right.")
 

@@ -40,9 +40,10 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator, Literal, Optional
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -51,13 +52,19 @@ from ..text.edits import Change
 from .jsonl import read_jsonl
 
 try:  # the standard library's regular-expression parser, used only to skip rules early
-    from re import _parser as _re_parser  # type: ignore[attr-defined]
-    from re._constants import BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT  # type: ignore
-    from re._constants import MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN  # type: ignore
+    from re import _parser as _re_parser  # type: ignore[attr-defined]  # private module, not in typeshed
+    from re._constants import BRANCH as _BRANCH  # type: ignore[import-not-found]  # typeshed has no stub for re._constants
+    from re._constants import LITERAL as _LITERAL
+    from re._constants import MAX_REPEAT as _MAX_REPEAT
+    from re._constants import MIN_REPEAT as _MIN_REPEAT
+    from re._constants import SUBPATTERN as _SUBPATTERN
 except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_parse as _re_parser  # type: ignore[no-redef]
-    from sre_constants import BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT  # type: ignore
-    from sre_constants import MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN  # type: ignore
+    import sre_parse as _re_parser
+    from sre_constants import BRANCH as _BRANCH
+    from sre_constants import LITERAL as _LITERAL
+    from sre_constants import MAX_REPEAT as _MAX_REPEAT
+    from sre_constants import MIN_REPEAT as _MIN_REPEAT
+    from sre_constants import SUBPATTERN as _SUBPATTERN
 
 ALWAYS = 0.9
 """Rules at or above this confidence apply to every text, garbled or not."""
@@ -72,21 +79,21 @@ class Rule(BaseModel):
 
     id: str = Field(pattern=RULE_ID)
     match: Literal["phrase", "regex", "tokens"]
-    pattern: str | list[dict]
+    pattern: str | list[dict[Any, Any]]  # keys not narrowed to str: Pydantic would then validate them
     replacement: str = ""
     kind: EditKind
     confidence: float = Field(ge=0.0, le=1.0)
     evidence: str = Field(min_length=1)
     note: str = Field(min_length=1)
     case: Literal["exact", "preserve"] = "exact"
-    transform: Optional[Literal["lower", "upper", "capitalize"]] = None
-    guard: Optional[Literal["clause-without-verb"]] = None
-    target: Optional[tuple[int, int]] = None
+    transform: Literal["lower", "upper", "capitalize"] | None = None
+    guard: Literal["clause-without-verb"] | None = None
+    target: tuple[int, int] | None = None
     unless: tuple[str, ...] = ()
 
     @field_validator("pattern")
     @classmethod
-    def _pattern_not_empty(cls, value):
+    def _pattern_not_empty(cls, value: str | list[dict[Any, Any]]) -> str | list[dict[Any, Any]]:
         if not value:
             raise ValueError("pattern is empty")
         return value
@@ -127,10 +134,11 @@ class Rule(BaseModel):
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """The compiled pattern of a ``phrase`` or ``regex`` rule."""
+        pattern = cast(str, self.pattern)  # `_consistent` guarantees a string for `phrase` and `regex` rules
         if self.match == "regex":
-            source = self.pattern
+            source = pattern
         else:
-            words = [re.escape(w) for w in self.pattern.split()]
+            words = [re.escape(w) for w in pattern.split()]
             if self.case == "preserve" and words[0][:1].isalpha():
                 first = words[0]
                 words[0] = f"[{first[0].lower()}{first[0].upper()}]{first[1:]}"
@@ -173,7 +181,7 @@ def required_characters(pattern: str) -> frozenset[str]:
     return frozenset(_required(parsed))
 
 
-def _required(items) -> set[str]:
+def _required(items: Iterable[tuple[object, Any]]) -> set[str]:
     needed: set[str] = set()
     for op, arg in items:
         if op is _LITERAL and arg > 127:

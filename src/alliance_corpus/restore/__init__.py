@@ -15,7 +15,7 @@ Detection is separate from repair: :mod:`.detect` scores the text and never
 edits it; :mod:`.fixes` repairs and never scores.  Rules below
 :data:`~alliance_corpus.resources.rules.ALWAYS` confidence apply only to
 garbled texts, so well-edited English is left alone.  The steps are named and
-registered (:mod:`.registry`, :mod:`.steps`); :mod:`.pipeline` runs them until
+registered (:mod:`.registry`, :mod:`.bundled`); :mod:`.pipeline` runs them until
 nothing changes, so cleaning a cleaned text changes nothing.
 
 >>> result = clean("The alliance v Japan has actually been vital.There are much more than eighty U.S. Military facilities.")
@@ -25,7 +25,7 @@ nothing changes, so cleaning a cleaned text changes nothing.
 ['casing', 'filler', 'spacing', 'spin']
 """
 
-from . import steps as _steps  # noqa: F401 -- registers the bundled steps before anything reads STEPS
+from . import bundled as _bundled  # noqa: F401 -- registers the bundled steps before anything reads STEPS
 from .config import RestoreConfig
 from .detect.garble import GARBLED
 from .pipeline import clean

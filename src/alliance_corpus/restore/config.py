@@ -11,7 +11,6 @@ ValueError: unknown restoration step 'spelling'; the steps are: encoding, markup
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from .registry import STEPS
 
@@ -30,9 +29,9 @@ class RestoreConfig:
     - ``disable``: names of steps not to run (see :data:`~alliance_corpus.restore.STEPS`).
     """
 
-    garbled: Optional[bool] = None
+    garbled: bool | None = None
     context_rules: bool = True
-    model: Optional[str] = None
+    model: str | None = None
     disable: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:

@@ -14,10 +14,10 @@ Every step's changes are composed into one list of edits against the raw text.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..records import CleanResult, Edit, Flag
 from ..layout import find_segments
+from ..records import CleanResult, Edit, Flag
 from ..resources import Resources
 from ..text.compose import compose
 from ..text.edits import TextEdit, apply_changes

@@ -9,9 +9,10 @@ garbled, the model and the tagger's cache.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from ..resources import Resources
 from ..resources.rules import Rule

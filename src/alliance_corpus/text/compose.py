@@ -7,7 +7,8 @@ same characters, so a document always carries one flat, ordered list.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from .edits import EditLike, TextEdit, redo
 from .projection import Projection
@@ -39,15 +40,19 @@ def compose(raw: str, earlier: Sequence[EditLike], later: Sequence[EditLike]) ->
         return [TextEdit(*fields(e)) for e in earlier]
     current = redo(raw, earlier)
     projection = Projection(earlier)
-    anchored = []
+    anchored: list[tuple[int, int, str, str, str]] = []
     for old, new in _group(earlier, later):
         if not new:
             anchored.extend((e.raw_start, e.raw_end, e.after, e.rule, e.kind) for e in old)
             continue
         start, end, rule, kind = _merge(old, new)
         # The group's ends map through unchanged text; its earlier edits bound it too.
-        raw_start = min([projection.boundary(start, at_start=True), *(e.raw_start for e in old)])
-        raw_end = max([projection.boundary(end, at_start=False), *(e.raw_end for e in old)])
+        # Neither end lies strictly inside an earlier edit (that edit would have joined the group), so both map.
+        start_bound = projection.boundary(start, at_start=True)
+        end_bound = projection.boundary(end, at_start=False)
+        assert start_bound is not None and end_bound is not None
+        raw_start = min([start_bound, *(e.raw_start for e in old)])
+        raw_end = max([end_bound, *(e.raw_end for e in old)])
         after = _replay(current, start, end, new)
         anchored.append((raw_start, raw_end, after, rule, kind))
     return _anchor(raw, anchored)

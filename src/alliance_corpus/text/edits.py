@@ -21,7 +21,8 @@ True
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, NamedTuple, Protocol, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple, Protocol
 
 __all__ = ["Change", "TextEdit", "EditLike", "Applied", "apply_changes", "trim", "undo", "redo"]
 

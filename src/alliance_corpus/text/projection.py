@@ -9,9 +9,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Sequence
+from collections.abc import Sequence
 
-from .edits import EditLike, TextEdit
+from .edits import EditLike, TextEdit  # noqa: F401 -- TextEdit is used by the doctests (and was importable from here)
 
 __all__ = ["Projection", "to_raw_span"]
 

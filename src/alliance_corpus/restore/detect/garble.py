@@ -28,7 +28,7 @@ True
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ...resources.rules import Rule, rule_changes
 from .scripts import find_foreign_words

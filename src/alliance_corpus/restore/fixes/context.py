@@ -10,17 +10,21 @@ lines that contain their trigger words, and nothing else is tagged.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
+from typing import Any, cast
 
 from ...resources.lexicons import words
 from ...resources.rules import Rule
 from ...text.edits import Change
 
+# spaCy objects (pipelines, docs, matchers) are passed through as ``Any``, as everywhere outside ``nlp``.
+# ``tokens`` rules, the only ones these functions receive, have a list pattern and a target (see ``Rule``).
+
 TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
 CLAUSE_OPENERS = frozenset(words("clause-openers"))
 
 
-def clause_without_verb(doc, start: int) -> bool:
+def clause_without_verb(doc: Any, start: int) -> bool:
     """True when no verb, auxiliary or "for" stands between the clause start and token ``start``.
 
     "In 1950, Japan to be under occupation" passes (the infinitive has no
@@ -40,7 +44,7 @@ def clause_without_verb(doc, start: int) -> bool:
 GUARDS = {"clause-without-verb": clause_without_verb}
 
 
-def apply_token_rules(text: str, rules: Sequence[Rule], nlp, cache: dict | None = None) -> list[Change]:
+def apply_token_rules(text: str, rules: Sequence[Rule], nlp: Any, cache: dict[str, list[Change]] | None = None) -> list[Change]:
     """Changes proposed by ``tokens`` rules, using ``nlp``'s tagger on the lines that need it.
 
     ``cache`` (line -> changes within it) lets repeated passes over a text
@@ -61,37 +65,38 @@ def apply_token_rules(text: str, rules: Sequence[Rule], nlp, cache: dict | None 
     return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache[line]]
 
 
-def _line_changes(doc, matcher, by_id: dict[str, Rule], nlp) -> list[Change]:
-    changes = []
+def _line_changes(doc: Any, matcher: Any, by_id: dict[str, Rule], nlp: Any) -> list[Change]:
+    changes: list[Change] = []
     for match_id, start, _ in matcher(doc):
         rule = by_id[nlp.vocab.strings[match_id]]
         if rule.guard and not GUARDS[rule.guard](doc, start):
             continue
-        target = doc[start + rule.target[0] : start + rule.target[1]]
+        first, last = cast(tuple[int, int], rule.target)
+        target = doc[start + first : start + last]
         replacement = rule.replacement_for(target.text)
         changes.append(Change(target.start_char, target.end_char, replacement, rule.id, rule.kind))
     return changes
 
 
-_MATCHERS: dict[tuple[int, tuple[str, ...]], object] = {}
+_MATCHERS: dict[tuple[int, tuple[str, ...]], Any] = {}
 
 
-def _matcher(nlp, rules: Sequence[Rule]):
+def _matcher(nlp: Any, rules: Sequence[Rule]) -> Any:
     key = (id(nlp.vocab), tuple(rule.id for rule in rules))
     if key not in _MATCHERS:
         from spacy.matcher import Matcher
 
         matcher = Matcher(nlp.vocab, validate=True)
         for rule in rules:
-            matcher.add(rule.id, [rule.pattern])
+            matcher.add(rule.id, [cast(list[dict[str, Any]], rule.pattern)])
         _MATCHERS[key] = matcher
     return _MATCHERS[key]
 
 
 def trigger_regex(rules: Sequence[Rule]) -> re.Pattern[str]:
     """Words a line must contain for any rule to match (each rule's literal LOWER values)."""
-    words = set()
+    words: set[str] = set()
     for rule in rules:
-        literal = [spec["LOWER"] for spec in rule.pattern if isinstance(spec.get("LOWER"), str)]
+        literal = [spec["LOWER"] for spec in cast(list[dict[str, Any]], rule.pattern) if isinstance(spec.get("LOWER"), str)]
         words.update(literal)
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)

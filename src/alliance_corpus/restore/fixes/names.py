@@ -21,10 +21,11 @@ only.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
+from typing import cast
 
-from ...text.edits import Change
 from ...resources.lexicons import words
+from ...text.edits import Change
 
 MIN_WORDS = 3
 FUNCTION_WORDS = frozenset(words("name-function-words"))
@@ -65,14 +66,15 @@ def fix_translated_names(text: str, templates: dict[tuple[str | None, ...], tupl
     return changes
 
 
-def _lengths_by_first_word(templates) -> dict[str, tuple[int, ...]]:
+def _lengths_by_first_word(templates: Iterable[tuple[str | None, ...]]) -> dict[str, tuple[int, ...]]:
     lengths: dict[str, set[int]] = {}
     for key in templates:
-        lengths.setdefault(key[0], set()).add(len(key))
+        first = cast(str, key[0])  # the first word is never the blanked one (see name_templates)
+        lengths.setdefault(first, set()).add(len(key))
     return {word: tuple(sorted(n)) for word, n in lengths.items()}
 
 
-def _fix_window(window: list[tuple[int, str]], templates) -> list[Change]:
+def _fix_window(window: list[tuple[int, str]], templates: dict[tuple[str | None, ...], tuple[str, int]]) -> list[Change]:
     surface = [word for _, word in window]
     for i, (start, word) in enumerate(window):
         if word.isalpha() and word.islower() and word not in FUNCTION_WORDS:

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ...resources.rules import Rule, rule_changes
 from ...text.edits import Change
