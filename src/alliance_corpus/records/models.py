@@ -1,4 +1,4 @@
-"""Typed records: the public, versioned contract of the corpus.
+"""The Pydantic models of the records, and the invariants they check when built.
 
 Every record is a frozen Pydantic model that rejects unknown fields and checks
 its invariants when it is built, so an inconsistent record cannot exist: each
