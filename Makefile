@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: setup annotate test lint bench quality schema lock distclean
+.PHONY: setup annotate test lint fuzz bench quality schema lock distclean
 
 setup: $(STAMP)
 
@@ -30,6 +30,10 @@ lint: setup
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/ruff check src tests benchmarks
+
+# The long profile of the generated-input tests (at least 10,000 examples each; slow).
+fuzz: setup
+	$(BIN)/python -m pytest tests/reliability -p no:cacheprovider --hypothesis-profile=fuzz -q
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -12,6 +12,8 @@ from hypothesis import settings
 
 # CI runs the property tests with a fixed seed, so a run is reproducible; locally they explore.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+# `make fuzz`: the long profile of the generated-input tests (tests/reliability), at least 10,000 examples each.
+settings.register_profile("fuzz", max_examples=10_000, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 

@@ -19,7 +19,7 @@ from typing import Any, cast
 from ._version import __version__
 from .entities import Mention, credit_mentions, link_mentions, overlay
 from .layout import find_credits
-from .nlp import Pipeline, load_pipeline, model_name, model_version, spacy_version
+from .nlp import Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, EntityLabel, EntitySource, PipelineInfo, RawDocument, Sentence, Source
 from .resources import Resources
 from .resources.gazetteer import Gazetteer
@@ -66,6 +66,16 @@ def annotate_documents(
             batch = []
     if batch:
         yield from _annotate_batch(batch, pipeline, resources, info, config)
+
+
+def check_resources(resources: Resources) -> None:
+    """Read and validate every rule, gazetteer and lexicon file now, before any document is touched.
+
+    Raises :class:`~alliance_corpus.errors.ResourceError` naming the file and line.
+    """
+    check_token_rules(resources.rules)  # reading the cached properties validates the files
+    resources.gazetteer  # noqa: B018
+    resources.lexicon  # noqa: B018
 
 
 def pipeline_info(model: str | None, resources: Resources) -> PipelineInfo:

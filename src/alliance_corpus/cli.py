@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 import orjson
 
 from ._version import __version__
-from .errors import EXIT_DOCUMENTS_FAILED, EXIT_OK, AllianceCorpusError, DocumentError
+from .errors import EXIT_DOCUMENTS_FAILED, EXIT_INTERRUPTED, EXIT_OK, AllianceCorpusError, DocumentError, Interrupted
+from .terminal import inert
 
 if TYPE_CHECKING:  # for annotations only: the commands import the rest of the package lazily
     from .records import AnnotatedDocument
@@ -36,11 +37,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except AllianceCorpusError as error:
-        print(f"alliance-corpus: {error}", file=sys.stderr)
+        _say(str(error))
         return error.exit_status
+    except KeyboardInterrupt:  # outside a run (e.g. while the model loads): nothing to save
+        _say(str(Interrupted(0)))
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (`alliance-corpus export | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _say(message: str) -> None:
+    """A message on standard error, made inert (it may quote file names and text)."""
+    print(f"alliance-corpus: {inert(message)}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("--force", action="store_true", help="annotate unchanged documents too")
     annotate.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     annotate.add_argument("--json", action="store_true", help="print the summary as JSON")
+    annotate.add_argument(
+        "--follow-symlinks", action="store_true", help="also read symbolic links whose target lies outside the raw folder"
+    )
     annotate.set_defaults(handler=_annotate)
 
     clean = commands.add_parser("clean", help="restore one text file and print the result")
@@ -92,13 +104,15 @@ def _annotate(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         force=args.force,
         progress=_progress_bar if interactive else None,
+        follow_symlinks=args.follow_symlinks,
+        on_wait=_say,
     )
     if args.json:
         sys.stdout.buffer.write(summary_json(summary) + b"\n")
     elif not args.quiet:
-        print(summary.render())
+        print(inert(summary.render()))
     for error in summary.errors:
-        print(f"alliance-corpus: {error}", file=sys.stderr)
+        _say(str(error))
     return EXIT_OK if summary.ok else EXIT_DOCUMENTS_FAILED
 
 
@@ -120,9 +134,10 @@ def _clean(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(result.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")
     elif args.diff:
-        sys.stdout.write(render_diff(result.text, result.edits, color=sys.stdout.isatty()))
+        on_terminal = sys.stdout.isatty()
+        sys.stdout.write(render_diff(result.text, result.edits, color=on_terminal, safe=on_terminal))
     else:
-        sys.stdout.write(result.text)
+        sys.stdout.write(inert(result.text) if sys.stdout.isatty() else result.text)
     return EXIT_OK
 
 
@@ -133,26 +148,30 @@ def _read(path: Path) -> bytes:
         raise DocumentError(path, "E104", reason=exc.strerror or exc) from None
 
 
-def render_diff(text: str, edits: Iterable[EditLike], *, color: bool = False) -> str:
+def render_diff(text: str, edits: Iterable[EditLike], *, color: bool = False, safe: bool = False) -> str:
     """The restored text with each edit shown inline as ``[-before-]{+after+}``.
+
+    ``color`` marks removals red and additions green; ``safe`` makes the
+    text inert first (see :mod:`alliance_corpus.terminal`), for a terminal.
 
     >>> from alliance_corpus.restore import clean
     >>> r = clean("Japan 보다 Korea")
     >>> render_diff(r.text, r.edits)
     'Japan [-보다-]{+than+} Korea'
     """
+    shown = inert if safe else str
     pieces: list[str] = []
     cursor = 0
     for edit in edits:
-        pieces.append(text[cursor : edit.clean_start])
-        removed = f"[-{edit.before}-]" if edit.before else ""
-        added = f"{{+{edit.after}+}}" if edit.after else ""
+        pieces.append(shown(text[cursor : edit.clean_start]))
+        removed = f"[-{shown(edit.before)}-]" if edit.before else ""
+        added = f"{{+{shown(edit.after)}+}}" if edit.after else ""
         if color:
             removed = f"{RED}{removed}{RESET}" if removed else ""
             added = f"{GREEN}{added}{RESET}" if added else ""
         pieces.append(removed + added)
         cursor = edit.clean_end
-    pieces.append(text[cursor:])
+    pieces.append(shown(text[cursor:]))
     return "".join(pieces)
 
 

@@ -38,10 +38,24 @@ ERRORS: dict[str, ErrorKind] = {
     "E103": ErrorKind("not UTF-8", EXIT_USAGE, "is not valid UTF-8 (byte 0x{byte} at offset {offset}); convert it to UTF-8"),
     "E104": ErrorKind("unreadable document", EXIT_USAGE, "cannot be read ({reason})"),
     "E105": ErrorKind("bad sidecar", EXIT_USAGE, "{problem}"),
-    "E106": ErrorKind("id clash", EXIT_USAGE, "its id {doc_id!r} is already used by {other}"),
+    "E106": ErrorKind("id clash", EXIT_USAGE, "its id {doc_id!r} is already used by {other}"),  # not raised since 0.3: clashing ids get a hash
+    "E107": ErrorKind(
+        "link leaves the raw folder",
+        EXIT_USAGE,
+        "is a symbolic link to {target}, outside the raw folder; it is not read (allow it with --follow-symlinks)",
+    ),
+    "E108": ErrorKind("not a regular file", EXIT_USAGE, "is {kind}, not a regular file; it is not read"),
     "E199": ErrorKind("annotation failed", EXIT_USAGE, "annotation failed: {reason}"),
     # Resources: a malformed rule, gazetteer or lexicon file stops the run; exit 2.
     "E201": ErrorKind("malformed resource file", EXIT_USAGE, "{problem}"),
+    "E202": ErrorKind(
+        "runaway rule",
+        EXIT_USAGE,
+        "rule {rule!r} ran for more than {seconds:g} s on one text and was stopped; "
+        "simplify its pattern (no repeats inside repeats, no overlapping alternatives under a repeat)",
+    ),
+    # Annotated corpora: a record that cannot be read; the rest of the corpus stays readable.
+    "E501": ErrorKind("unreadable record", EXIT_USAGE, "is not a readable record: {problem}"),
     # The model: exit 2.
     "E301": ErrorKind(
         "model not installed",
@@ -53,6 +67,22 @@ ERRORS: dict[str, ErrorKind] = {
     ),
 }
 """Every error code: its title, the exit status of a command it stops, and its message template."""
+
+
+WARNINGS: dict[str, str] = {
+    "W101": "{path}: the index cannot be used ({problem}); it was rebuilt from the record files",
+    "W102": "{path}: skipped: {problem}",
+}
+"""Warnings with codes: something was wrong, and the package did the safe thing instead of stopping."""
+
+
+def warning(code: str, **fields: object) -> str:
+    """The text of warning ``code``, with its code in front.
+
+    >>> warning("W102", path="annotated/a.json", problem="duplicate key 'id'")
+    "[W102] annotated/a.json: skipped: duplicate key 'id'"
+    """
+    return f"[{code}] " + WARNINGS[code].format(**fields)
 
 
 def message(code: str, **fields: object) -> str:
@@ -101,6 +131,45 @@ class ResourceError(AllianceCorpusError):
         self.line = line
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"[{self.code}] {where}: {message(self.code, problem=problem)}")
+
+
+class RuleTimeout(ResourceError):
+    """A researcher's rule ran past its time limit on one text (E202); the run stops."""
+
+    code = "E202"
+
+    def __init__(self, path: str | Path, line: int, rule: str, seconds: float):
+        AllianceCorpusError.__init__(self, f"[{self.code}] {path}:{line}: {message(self.code, rule=rule, seconds=seconds)}")
+        self.path, self.line, self.rule = str(path), line, rule
+
+
+class RecordError(AllianceCorpusError, ValueError):
+    """An annotated record cannot be read (E501): not JSON, a duplicate key, or an invalid record.
+
+    Also a ``ValueError``, as reading errors were before 0.3.
+    """
+
+    code = "E501"
+    exit_status = ERRORS["E501"].exit_status
+
+    def __init__(self, path: str | Path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"[{self.code}] {self.path}: {message(self.code, problem=problem)}")
+
+
+class CorpusWarning(UserWarning):
+    """Issued, with a code, when reading a corpus skips or repairs something (see :data:`WARNINGS`)."""
+
+
+class Interrupted(AllianceCorpusError):
+    """The user interrupted a run; what was finished is saved (exit status 130)."""
+
+    exit_status = EXIT_INTERRUPTED
+
+    def __init__(self, saved: int):
+        self.saved = saved
+        super().__init__(f"interrupted: {saved} documents saved; run again to resume")
 
 
 class ModelNotFoundError(AllianceCorpusError):

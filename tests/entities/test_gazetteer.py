@@ -92,8 +92,12 @@ def test_gazetteer_two_entities_cannot_share_a_name(tmp_path):
         load_gazetteer([*Resources.bundled().gazetteer_files, path])
 
 
-def test_gazetteer_researcher_entry_replaces_by_id(tmp_path):
+def test_gazetteer_researcher_entry_replaces_by_id_only_when_it_says_so(tmp_path):
     path = tmp_path / "mine.jsonl"
-    path.write_text(json.dumps({"id": "Q766445", "label": "GPE", "pattern": "Okinawa", "aliases": ["Uchinaa"]}) + "\n", encoding="utf-8")
+    entry = {"id": "Q766445", "label": "GPE", "pattern": "Okinawa", "aliases": ["Uchinaa"]}
+    path.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"mine\.jsonl:1: id 'Q766445' is already an entry of alliance\.jsonl; add \"override\": true"):
+        load_gazetteer([*Resources.bundled().gazetteer_files, path])
+    path.write_text(json.dumps({**entry, "override": True}) + "\n", encoding="utf-8")
     gazetteer = load_gazetteer([*Resources.bundled().gazetteer_files, path])
     assert gazetteer.lookup("Uchinaa").id == "Q766445"

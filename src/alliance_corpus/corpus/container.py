@@ -13,27 +13,37 @@ researchers reach for::
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import CorpusWarning, RecordError, warning
 from ..records import NAMED_LABELS, AnnotatedDocument, Entity
 from .analysis import Line, concordance, cooccurrences
-from .io import read_document, read_index
+from .io import load_index, read_document, record_path
 
 
 class Corpus:
     """An annotated corpus on disk: ``len``, iteration, lookup by id, and counts.
 
     Documents are read only when asked for; the index answers ``len`` and ids.
+    ``corpus[id]`` raises :class:`~alliance_corpus.errors.RecordError` for a
+    record that cannot be read; iteration skips such a record with a
+    :class:`~alliance_corpus.errors.CorpusWarning` (W102) and lists it in
+    :attr:`problems`, so one damaged file never hides the rest.
     """
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
         if not self.folder.is_dir():
             raise FileNotFoundError(f"{self.folder}: no such corpus folder")
-        self._entries: dict[str, dict[str, Any]] = {entry["id"]: entry for entry in read_index(self.folder)["documents"]}
+        index = load_index(self.folder)
+        for text in index.warnings:
+            warnings.warn(text, CorpusWarning, stacklevel=2)
+        self._entries: dict[str, dict[str, Any]] = index.entries
+        self.problems: list[RecordError] = []
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -43,12 +53,20 @@ class Corpus:
 
     def __iter__(self) -> Iterator[AnnotatedDocument]:
         for doc_id in self.ids:
-            yield self[doc_id]
+            try:
+                yield self[doc_id]
+            except RecordError as error:
+                if all(str(error) != str(seen) for seen in self.problems):
+                    self.problems.append(error)
+                warnings.warn(warning("W102", path=error.path, problem=error.problem), CorpusWarning, stacklevel=2)
 
     def __getitem__(self, doc_id: str) -> AnnotatedDocument:
         if doc_id not in self._entries:
             raise KeyError(doc_id)
-        return read_document(self.folder / self._entries[doc_id]["file"])
+        path = record_path(self.folder, doc_id)
+        if path.is_symlink():
+            raise RecordError(path, "it is a symbolic link; records are read only from the corpus folder itself")
+        return read_document(path)
 
     def __repr__(self) -> str:
         return f"Corpus({str(self.folder)!r}, documents={len(self)})"

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import csv
+import html
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
@@ -68,7 +69,7 @@ def _containing(spans: Sequence[Segment], starts: list[int], offset: int) -> Seg
 
 
 def to_displacy(document: AnnotatedDocument, *, kb_url: str = WIKIDATA_URL) -> dict[str, Any]:
-    """``document`` in displaCy's manual entity format; Wikidata ids get a link."""
+    """``document`` in displaCy's manual entity format; Wikidata ids get a link; the title is HTML-escaped."""
     ents: list[dict[str, str | int]] = []
     for entity in document.entities:
         ent: dict[str, str | int] = {"start": entity.start, "end": entity.end, "label": entity.label}
@@ -77,14 +78,35 @@ def to_displacy(document: AnnotatedDocument, *, kb_url: str = WIKIDATA_URL) -> d
             if entity.kb_id.startswith("Q"):
                 ent["kb_url"] = kb_url.format(entity.kb_id)
         ents.append(ent)
-    return {"text": document.text, "ents": ents, "title": document.source.title or document.id}
+    # displaCy writes the title into its HTML as markup, so it is escaped here; the text it escapes itself.
+    return {"text": document.text, "ents": ents, "title": html.escape(document.source.title or document.id)}
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Cell starts that make a spreadsheet run the cell as a formula (OWASP, "CSV Injection")."""
 
 
 def write_csv(rows: Iterable[dict[str, Any]], stream: IO[str]) -> None:
-    """Write :func:`mention_rows` as CSV with a header line (empty cells for ``None``)."""
+    """Write :func:`mention_rows` as CSV with a header line (empty cells for ``None``).
+
+    A text cell that a spreadsheet would run as a formula gets a leading
+    apostrophe, as OWASP advises: "=HYPERLINK(...)" is written "'=HYPERLINK(...)".
+    Numbers are written as they are.  JSON Lines output is not changed.
+    """
     writer = csv.DictWriter(stream, fieldnames=MENTION_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: neutralise(value) for key, value in row.items()} for row in rows)
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell made inert for spreadsheets (see :func:`write_csv`).
+
+    >>> neutralise("=1+1"), neutralise("-Okinawa"), neutralise("Okinawa"), neutralise(-3)
+    ("'=1+1", "'-Okinawa", 'Okinawa', -3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], stream: IO[str]) -> None:

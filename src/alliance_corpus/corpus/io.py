@@ -5,6 +5,11 @@ and the same record always gives the same bytes; every write goes to a
 temporary file that replaces the target in one step.  Reading never imports
 spaCy.
 
+An annotated folder may come from anyone, so it is read as untrusted input:
+JSON with a duplicate key is refused, an index entry must name a safe id and
+the file ``<id>.json`` beside the index (nothing else), and an index that is
+unreadable or invalid is rebuilt from the record files, with a warning.
+
 >>> print(dumps({"b": 1, "a": True}).decode(), end="")
 {
   "a": true,
@@ -14,17 +19,20 @@ spaCy.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from ..errors import RecordError, warning
 from ..records import AnnotatedDocument
 from ..records.schema import migrate
+from .ids import is_safe_id
 
 INDEX = "index.json"
 JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
@@ -59,9 +67,42 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def parse_json(data: bytes) -> Any:
+    """Parse JSON, refusing duplicate keys (which orjson and the standard parser accept silently).
+
+    >>> parse_json(b'{"id": "a", "id": "b"}')
+    Traceback (most recent call last):
+    ...
+    ValueError: duplicate key 'id'
+    """
+    return json.loads(data, object_pairs_hook=_without_duplicates)
+
+
+def _without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"duplicate key {key!r}")
+        found[key] = value
+    return found
+
+
 def read_document(path: Path) -> AnnotatedDocument:
-    """Read and validate one annotated document, upgrading older schema versions."""
-    return AnnotatedDocument.model_validate(migrate(orjson.loads(Path(path).read_bytes()), path))
+    """Read and validate one annotated document, upgrading older schema versions.
+
+    Raises :class:`~alliance_corpus.errors.RecordError` (E501) naming the file and the problem.
+    """
+    try:
+        data = parse_json(Path(path).read_bytes())
+        if not isinstance(data, dict):
+            raise ValueError("a record must be a JSON object")
+        return AnnotatedDocument.model_validate(migrate(data, path))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise RecordError(path, f"{where}: {first['msg']}" if where else first["msg"]) from None
+    except (OSError, ValueError) as exc:
+        raise RecordError(path, str(getattr(exc, "strerror", None) or exc).removeprefix(f"{path}: ")) from None
 
 
 def index_entry(document: AnnotatedDocument) -> dict[str, Any]:
@@ -86,10 +127,79 @@ def write_index(folder: Path, entries: list[dict[str, Any]], schema_version: str
     write_atomic(folder / INDEX, dumps(payload))
 
 
+class Index(NamedTuple):
+    """The documents of an annotated folder by id, and what was wrong with its ``index.json``."""
+
+    entries: dict[str, dict[str, Any]]
+    warnings: list[str]
+
+
 def read_index(folder: Path) -> dict[str, Any]:
-    """The parsed ``index.json`` of ``folder``, or an empty index when there is none."""
-    path = Path(folder) / INDEX
-    if not path.is_file():
-        return {"documents": []}
-    index: dict[str, Any] = orjson.loads(path.read_bytes())
-    return index
+    """The index of ``folder`` as ``{"documents": [...]}``: validated, or rebuilt from the records."""
+    return {"documents": list(load_index(folder).entries.values())}
+
+
+def load_index(folder: Path) -> Index:
+    """The validated entries of ``folder/index.json``, plus a bare entry for each record file it misses.
+
+    An unreadable or invalid index is rebuilt from the record files (W101);
+    with no index and no records, the folder is an empty corpus.
+    """
+    folder = Path(folder)
+    path = folder / INDEX
+    if not path.exists():
+        entries: dict[str, dict[str, Any]] = {}
+    else:
+        try:
+            entries = _valid_entries(parse_json(path.read_bytes()))
+        except (OSError, ValueError) as exc:
+            entries = rebuild_index(folder)
+            return Index(entries, [warning("W101", path=path, problem=exc)])
+    for doc_id in record_ids(folder) - entries.keys():
+        entries[doc_id] = {"id": doc_id, "file": f"{doc_id}.json"}  # a record the index missed (an interrupted run)
+    return Index(dict(sorted(entries.items())), [])
+
+
+def _valid_entries(index: Any) -> dict[str, dict[str, Any]]:
+    """Index entries by id; ``ValueError`` naming the first entry that is not what this package writes."""
+    documents = index.get("documents") if isinstance(index, dict) else None
+    if not isinstance(documents, list):
+        raise ValueError("it has no list of documents")
+    entries: dict[str, dict[str, Any]] = {}
+    for number, entry in enumerate(documents, start=1):
+        doc_id = entry.get("id") if isinstance(entry, dict) else None
+        if not is_safe_id(doc_id) or entry.get("file") != f"{doc_id}.json":
+            raise ValueError(f"entry {number} does not name a record file of this folder")
+        if doc_id in entries:
+            raise ValueError(f"entry {number} repeats the id {doc_id!r}")
+        entries[str(doc_id)] = entry
+    return entries
+
+
+def record_ids(folder: Path) -> set[str]:
+    """Ids of the record files in ``folder`` (``<id>.json`` regular files with a safe id)."""
+    if not Path(folder).is_dir():
+        return set()
+    return {
+        path.name[: -len(".json")]
+        for path in Path(folder).iterdir()
+        if path.name.endswith(".json") and is_safe_id(path.name[: -len(".json")]) and path.is_file() and not path.is_symlink()
+    }
+
+
+def rebuild_index(folder: Path) -> dict[str, dict[str, Any]]:
+    """Index entries read from the record files themselves; a corrupt record gets a bare entry."""
+    entries = {}
+    for doc_id in sorted(record_ids(folder)):
+        try:
+            entries[doc_id] = index_entry(read_document(Path(folder) / f"{doc_id}.json"))
+        except RecordError:
+            entries[doc_id] = {"id": doc_id, "file": f"{doc_id}.json"}
+    return entries
+
+
+def record_path(folder: Path, doc_id: str) -> Path:
+    """The record file of ``doc_id`` in ``folder``; ``ValueError`` for an id that could name another path."""
+    if not is_safe_id(doc_id):
+        raise ValueError(f"{doc_id!r} is not a document id")
+    return Path(folder) / f"{doc_id}.json"

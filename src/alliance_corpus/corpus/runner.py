@@ -15,6 +15,7 @@ still written::
 
 from __future__ import annotations
 
+import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -26,12 +27,16 @@ from typing import Any
 
 import orjson
 
-from ..annotation import BATCH_SIZE, annotate_documents, pipeline_info
-from ..errors import DocumentError
+from ..annotation import BATCH_SIZE, annotate_documents, check_resources, pipeline_info
+from ..errors import AllianceCorpusError, DocumentError, Interrupted
 from ..records import SCHEMA_VERSION, AnnotatedDocument, RawDocument
 from ..resources import Resources
-from .io import dumps, index_entry, read_index, write_atomic, write_index
-from .sources import discover, read_raw
+from .io import dumps, index_entry, load_index, record_path, write_atomic, write_index
+from .lock import exclusive
+from .sources import read_all
+
+INDEX_EVERY_SECONDS = 5.0
+"""How often a long run brings ``index.json`` up to date, so an interruption loses little."""
 
 Progress = Callable[[Iterable[AnnotatedDocument | DocumentError], int], Iterable[AnnotatedDocument | DocumentError]]
 """Wraps the stream of results, given its length (e.g. a tqdm progress bar)."""
@@ -44,6 +49,7 @@ class RunSummary:
     annotated: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     documents: int = 0
     words: int = 0
     edits: Counter[str] = field(default_factory=Counter)
@@ -64,6 +70,7 @@ class RunSummary:
             "entities by label: " + _counts(self.entities),
             f"elapsed: {self.seconds:.1f} s",
         ]
+        lines += [f"warning: {text}" for text in self.warnings]
         lines += [f"error: {error}" for error in self.errors]
         return "\n".join(lines)
 
@@ -78,54 +85,81 @@ def annotate_corpus(
     batch_size: int = BATCH_SIZE,
     force: bool = False,
     progress: Progress | None = None,
+    follow_symlinks: bool = False,
+    on_wait: Callable[[str], None] | None = None,
 ) -> RunSummary:
-    """Annotate ``raw_dir`` into ``out_dir``; extension rules and gazetteers are read from ``raw_dir/..``."""
+    """Annotate ``raw_dir`` into ``out_dir``; extension rules and gazetteers are read from ``raw_dir/..``.
+
+    Every resource file is checked before any document is read.  Only
+    ``<id>.json`` files and ``index.json`` in ``out_dir`` are ever written or
+    removed.  On ``KeyboardInterrupt`` the finished documents and a
+    consistent index are kept and :class:`~alliance_corpus.errors.Interrupted` is raised.
+    """
     started = time.perf_counter()
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     root = raw_dir.parent
     resources = resources or Resources.for_corpus(root)
+    check_resources(resources)
     fingerprint = pipeline_info(model, resources).fingerprint
     summary = RunSummary()
-    previous = {entry["id"]: entry for entry in read_index(out_dir)["documents"]}
-    current: dict[str, dict[str, Any]] = {}
-    pending: list[RawDocument] = []
-    for document in _read_all(raw_dir, root, summary):
-        entry = previous.get(document.id)
-        if not force and entry and _unchanged(entry, document, fingerprint, out_dir):
-            current[document.id] = entry
-            summary.skipped.append(document.id)
-        else:
-            pending.append(document)
-    results = _annotate(pending, model, resources, jobs, batch_size)
-    for outcome in progress(results, len(pending)) if progress else results:
-        if isinstance(outcome, DocumentError):
-            summary.errors.append(outcome)
-            continue
-        write_atomic(out_dir / f"{outcome.id}.json", dumps(outcome))
-        current[outcome.id] = index_entry(outcome)
-        summary.annotated.append(outcome.id)
-    _prune(out_dir, previous, current, summary)
-    write_index(out_dir, list(current.values()), SCHEMA_VERSION)
+    with exclusive(out_dir, on_wait):
+        index = load_index(out_dir)
+        summary.warnings += index.warnings
+        previous = index.entries
+        documents, errors = read_all(raw_dir, root, follow_symlinks=follow_symlinks)
+        summary.errors += errors
+        current: dict[str, dict[str, Any]] = {}
+        pending: list[RawDocument] = []
+        for document in documents:
+            entry = previous.get(document.id)
+            if not force and entry and _unchanged(entry, document, fingerprint, out_dir):
+                current[document.id] = entry
+                summary.skipped.append(document.id)
+            else:
+                pending.append(document)
+        _write_all(pending, out_dir, previous, current, summary, (model, resources, jobs, batch_size), progress)
+        _prune(out_dir, previous, current, summary)
+        write_index(out_dir, list(current.values()), SCHEMA_VERSION)
     _totals(summary, current.values())
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _read_all(raw_dir: Path, root: Path, summary: RunSummary) -> Iterator[RawDocument]:
-    seen: dict[str, str] = {}
-    for path in discover(raw_dir):
-        try:
-            document = read_raw(raw_dir, path, root)
-        except DocumentError as error:
-            summary.errors.append(error)
-            continue
-        if document.id in seen:
-            summary.errors.append(
-                DocumentError(document.source.path, "E106", doc_id=document.id, other=seen[document.id])
-            )
-            continue
-        seen[document.id] = document.source.path
-        yield document
+def _write_all(
+    pending: list[RawDocument],
+    out_dir: Path,
+    previous: dict[str, dict[str, Any]],
+    current: dict[str, dict[str, Any]],
+    summary: RunSummary,
+    work: tuple[str | None, Resources, int, int],
+    progress: Progress | None,
+) -> None:
+    """Annotate and write ``pending``; the index is brought up to date now and then, and on interruption."""
+    results = _annotate(pending, *work)
+    last_index = time.monotonic()
+    try:
+        for outcome in progress(results, len(pending)) if progress else results:
+            if isinstance(outcome, DocumentError):
+                summary.errors.append(outcome)
+                continue
+            write_atomic(record_path(out_dir, outcome.id), dumps(outcome))
+            current[outcome.id] = index_entry(outcome)
+            summary.annotated.append(outcome.id)
+            if time.monotonic() - last_index > INDEX_EVERY_SECONDS:
+                write_index(out_dir, _so_far(previous, current), SCHEMA_VERSION)
+                last_index = time.monotonic()
+    except KeyboardInterrupt:
+        write_index(out_dir, _so_far(previous, current), SCHEMA_VERSION)
+        raise Interrupted(len(summary.annotated)) from None
+    finally:
+        close = getattr(results, "close", None)
+        if close:
+            close()
+
+
+def _so_far(previous: dict[str, dict[str, Any]], current: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The index of a run in progress: finished documents, and the old entries of all the others (their files are untouched)."""
+    return list({**previous, **current}.values())
 
 
 def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, out_dir: Path) -> bool:
@@ -152,10 +186,18 @@ def _in_processes(
     batches: list[list[RawDocument]], model: str | None, resources: Resources, jobs: int, batch_size: int
 ) -> Iterator[AnnotatedDocument | DocumentError]:
     context = get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_leave_interrupts_to_the_parent)
+    try:
         futures = [pool.submit(annotate_batch, batch, model, resources, batch_size) for batch in batches]
         for future in futures:
             yield from future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Workers ignore Ctrl-C: the parent saves what is finished and stops them, with no traceback from each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def annotate_batch(
@@ -164,6 +206,11 @@ def annotate_batch(
     """Annotate one batch; if it fails, annotate its documents one by one to isolate the culprit."""
     try:
         return list(annotate_documents(batch, model=model, resources=resources, batch_size=batch_size))
+    except AllianceCorpusError as error:
+        if not isinstance(error, DocumentError):
+            raise  # a resource or model error concerns every document: stop the run once
+        if len(batch) == 1:
+            return [error]
     except Exception:
         if len(batch) == 1:
             return [_failure(batch[0])]
@@ -186,15 +233,15 @@ def _prune(out_dir: Path, previous: dict[str, dict[str, Any]], current: dict[str
         if entry.get("source") in failed:
             current[doc_id] = entry
             continue
-        (out_dir / entry["file"]).unlink(missing_ok=True)
+        record_path(out_dir, doc_id).unlink(missing_ok=True)  # ids were validated: the path stays in out_dir
 
 
 def _totals(summary: RunSummary, entries: Iterable[dict[str, Any]]) -> None:
     for entry in entries:
         summary.documents += 1
-        summary.words += entry["words"]
-        summary.edits.update(entry["edits"])
-        summary.entities.update(entry["entities"])
+        summary.words += entry.get("words", 0)
+        summary.edits.update(entry.get("edits", {}))
+        summary.entities.update(entry.get("entities", {}))
 
 
 def _counts(counter: Counter[str]) -> str:

@@ -1,13 +1,18 @@
-"""Raw documents on disk: discovery, ids, decoding and sidecar metadata.
+"""Raw documents on disk: discovery, safe reading, decoding and sidecar metadata.
 
 A corpus folder holds ``raw/`` with one UTF-8 ``.txt`` file per document and,
 beside each, an optional sidecar ``<name>.meta.json`` with provenance
 (``title``, ``url``, ``publisher``, ``published``, ``retrieved``,
-``derived_from``, ``notes``).
+``derived_from``, ``notes``).  Ids come from the paths (:mod:`.ids`).
 
-Document ids come from the file's path inside ``raw/``: folders are joined
-with ``__`` and any character outside ``[A-Za-z0-9._-]`` becomes ``-``, so an
-id can never name a path outside the output folder.
+A raw folder may come from anyone, so reading it is careful:
+
+- only regular files are read: a FIFO, a device or a socket is refused
+  (E108) without being opened for a blocking read;
+- a symbolic link whose target lies outside ``raw/`` is refused (E107)
+  unless the caller allows it (``follow_symlinks``, ``--follow-symlinks``);
+  linked folders are not walked into;
+- a sidecar larger than :data:`SIDECAR_MAX_BYTES` is refused (E105).
 
 >>> document_id(Path("raw"), Path("raw/press/2021 CFR report.txt"))
 'press__2021-CFR-report'
@@ -16,7 +21,8 @@ id can never name a path outside the output folder.
 from __future__ import annotations
 
 import hashlib
-import re
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -25,39 +31,82 @@ from pydantic import ValidationError
 
 from ..errors import DocumentError
 from ..records import RawDocument, Source
+from .ids import assign_ids, document_id
+
+__all__ = ["SIDECAR_FIELDS", "decode", "discover", "document_id", "read_all", "read_raw", "read_sidecar"]
 
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes")
-UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+SIDECAR_MAX_BYTES = 1 << 20
+"""A sidecar holds a few lines of provenance; anything larger is not one."""
 
 
 def discover(raw_dir: Path) -> list[Path]:
-    """Every ``.txt`` file under ``raw_dir`` (hidden files and folders skipped), in a fixed order."""
-    return sorted(
-        path
-        for path in Path(raw_dir).rglob("*.txt")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(raw_dir).parts)
-    )
+    """Every ``.txt`` entry under ``raw_dir``, in a fixed order; hidden files and folders are skipped.
+
+    Linked folders are not walked into; a linked or special file is listed
+    here and judged when it is read (:func:`read_raw`).
+    """
+    found = []
+    for folder, subfolders, files in os.walk(raw_dir, followlinks=False):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        found += [Path(folder) / name for name in files if name.endswith(".txt") and not name.startswith(".")]
+    return sorted(found)
 
 
-def document_id(raw_dir: Path, path: Path) -> str:
-    """A safe, stable id for ``path`` (see the module docstring)."""
-    relative = Path(path).relative_to(raw_dir).with_suffix("")
-    parts = [UNSAFE.sub("-", part) for part in relative.parts]
-    joined = "__".join(parts).lstrip(".-_")
-    return joined or "document"
+def read_all(raw_dir: Path, corpus_root: Path, *, follow_symlinks: bool = False) -> tuple[list[RawDocument], list[DocumentError]]:
+    """Every readable document of ``raw_dir`` with a unique id, and the errors of the others."""
+    paths = discover(raw_dir)
+    documents, errors = [], []
+    for path, doc_id in zip(paths, assign_ids(raw_dir, paths)):
+        try:
+            documents.append(read_raw(raw_dir, path, corpus_root, follow_symlinks=follow_symlinks, doc_id=doc_id))
+        except DocumentError as error:
+            errors.append(error)
+    return documents, errors
 
 
-def read_raw(raw_dir: Path, path: Path, corpus_root: Path) -> RawDocument:
+def read_raw(
+    raw_dir: Path, path: Path, corpus_root: Path, *, follow_symlinks: bool = False, doc_id: str | None = None
+) -> RawDocument:
     """Read, check and describe one raw document; raise :class:`DocumentError` if it is unusable."""
     shown = _shown(path, corpus_root)
+    data = _read_regular(path, shown, raw_dir, follow_symlinks=follow_symlinks)
+    text = decode(data, shown)
+    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), **read_sidecar(path, corpus_root, raw_dir))
+    return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source)
+
+
+def _read_regular(path: Path, shown: str, raw_dir: Path, *, follow_symlinks: bool, limit: int | None = None) -> bytes:
+    """The bytes of a regular file inside ``raw_dir`` (or a link the caller allows), at most ``limit`` of them."""
+    if not follow_symlinks and not _inside(path, raw_dir):
+        raise DocumentError(shown, "E107", target=os.path.realpath(path))
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on the open file.
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise DocumentError(shown, "E104", reason=exc.strerror or exc) from None
-    text = decode(data, shown)
-    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), **read_sidecar(path, corpus_root))
-    return RawDocument(id=document_id(raw_dir, path), text=text, source=source)
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(shown, "E108", kind=_file_kind(info.st_mode))
+        if limit is not None and info.st_size > limit:
+            raise DocumentError(shown, "E105", f"sidecar is larger than {limit} bytes ({info.st_size})")
+        try:
+            return stream.read() if limit is None else stream.read(limit + 1)[:limit]
+        except OSError as exc:
+            raise DocumentError(shown, "E104", reason=exc.strerror or exc) from None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, with every link resolved, lies inside ``folder`` (also resolved)."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+
+
+def _file_kind(mode: int) -> str:
+    kinds = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")]  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -73,15 +122,20 @@ def decode(data: bytes, shown: str) -> str:
         raise DocumentError(shown, "E103", byte=byte, offset=exc.start) from None
 
 
-def read_sidecar(path: Path, corpus_root: Path) -> dict[str, Any]:
-    """Provenance fields from ``<name>.meta.json``, or ``{}`` when there is none."""
+def read_sidecar(path: Path, corpus_root: Path, raw_dir: Path | None = None) -> dict[str, Any]:
+    """Provenance fields from ``<name>.meta.json``, or ``{}`` when there is none.
+
+    The sidecar must be a regular file inside ``raw_dir`` (default: the
+    document's folder) of at most :data:`SIDECAR_MAX_BYTES`.
+    """
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if not sidecar.exists():
+    if not os.path.lexists(sidecar):
         return {}
     shown = _shown(sidecar, corpus_root)
+    raw = _read_regular(sidecar, shown, raw_dir or path.parent, follow_symlinks=False, limit=SIDECAR_MAX_BYTES)
     try:
-        data = orjson.loads(sidecar.read_bytes())
-    except (OSError, orjson.JSONDecodeError) as exc:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
         raise DocumentError(shown, "E105", f"sidecar is not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise DocumentError(shown, "E105", "sidecar must be a JSON object")
@@ -96,7 +150,6 @@ def read_sidecar(path: Path, corpus_root: Path) -> dict[str, Any]:
 
 
 def _shown(path: Path, corpus_root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(Path(corpus_root).resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    """``path`` relative to the corpus root, links not followed (a link is named, not its target)."""
+    absolute, root = Path(os.path.abspath(path)), Path(os.path.abspath(corpus_root))
+    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else absolute.as_posix()

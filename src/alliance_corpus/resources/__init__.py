@@ -34,6 +34,7 @@ from .locate import DATA, package_data
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
+    from .lexicons import Lexicon
     from .rules import Rule
 
 __all__ = ["DATA", "Resources", "fingerprint_files", "package_data"]
@@ -84,7 +85,14 @@ class Resources:
         """The restoration rules, validated (see :mod:`alliance_corpus.resources.rules`)."""
         from .rules import load_rules
 
-        return load_rules(self.rule_files)
+        return load_rules(self.rule_files, bundled=DATA)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The word lists, validated (see :mod:`alliance_corpus.resources.lexicons`)."""
+        from .lexicons import load_lexicon
+
+        return load_lexicon(self.lexicon_files)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:

@@ -15,7 +15,9 @@ canonical name (or a spaCy token pattern, with
 holds surnames, which are linked only through a full mention in the same
 document (see :mod:`alliance_corpus.entities.surnames`); ``ignore_case`` makes the
 names match in any case, for names the spinner mis-cases ("north Korea").
-A later file's entry with the same ``id`` replaces the earlier one.
+A later file's entry may reuse an earlier entry's ``id`` only with
+``"override": true``, and then replaces it; otherwise the file is refused,
+so a researcher's file cannot silently redefine a bundled entity.
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -54,6 +56,7 @@ class GazetteerEntry(BaseModel):
     short: tuple[str, ...] = ()
     ignore_case: bool = False
     note: str = ""
+    override: bool = False
 
     @model_validator(mode="after")
     def _named(self) -> GazetteerEntry:
@@ -144,6 +147,9 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
     located: dict[str, tuple[Path, int, GazetteerEntry]] = {}
     for path in paths:
         for number, entry in read_gazetteer(path):
+            if entry.id in located and not entry.override:
+                earlier = located[entry.id][0].name
+                raise ResourceError(path, number, f"id {entry.id!r} is already an entry of {earlier}; add \"override\": true to replace it")
             located[entry.id] = (path, number, entry)
     by_name: dict[str, str] = {}
     by_lower: dict[str, str] = {}

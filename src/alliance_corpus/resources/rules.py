@@ -45,26 +45,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from ..errors import ResourceError, RuleTimeout
 from ..records import EditKind
 from ..text.edits import Change
 from .jsonl import read_jsonl
-
-try:  # the standard library's regular-expression parser, used only to skip rules early
-    from re import _parser as _re_parser  # type: ignore[attr-defined]  # private module, not in typeshed
-    from re._constants import BRANCH as _BRANCH  # type: ignore[import-not-found]  # typeshed has no stub for re._constants
-    from re._constants import LITERAL as _LITERAL
-    from re._constants import MAX_REPEAT as _MAX_REPEAT
-    from re._constants import MIN_REPEAT as _MIN_REPEAT
-    from re._constants import SUBPATTERN as _SUBPATTERN
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_parse as _re_parser
-    from sre_constants import BRANCH as _BRANCH
-    from sre_constants import LITERAL as _LITERAL
-    from sre_constants import MAX_REPEAT as _MAX_REPEAT
-    from sre_constants import MIN_REPEAT as _MIN_REPEAT
-    from sre_constants import SUBPATTERN as _SUBPATTERN
+from .patterns import check_replacement, nested_repeat, required_characters, time_limit
 
 ALWAYS = 0.9
 """Rules at or above this confidence apply to every text, garbled or not."""
@@ -90,6 +77,11 @@ class Rule(BaseModel):
     guard: Literal["clause-without-verb"] | None = None
     target: tuple[int, int] | None = None
     unless: tuple[str, ...] = ()
+    override: bool = False
+
+    # Set by :func:`load_rules` for rules from a researcher's file: where the rule is, and its time limit.
+    _source: tuple[str, int] | None = PrivateAttr(default=None)
+    _seconds: float | None = PrivateAttr(default=None)
 
     @field_validator("pattern")
     @classmethod
@@ -110,8 +102,13 @@ class Rule(BaseModel):
                 raise ValueError(f"target {list(self.target)} is not inside the pattern")
         elif not isinstance(self.pattern, str):
             raise ValueError(f"a '{self.match}' rule needs a string pattern")
+        elif self.match == "phrase" and not self.pattern.split():
+            raise ValueError("a 'phrase' pattern needs at least one word")
         else:
-            self.regex  # noqa: B018 -- compile now, so a bad pattern is reported with its line
+            check_replacement(self.regex, self.replacement)  # compiles the pattern too
+            risk = nested_repeat(self.pattern) if self.match == "regex" else None
+            if risk:
+                raise ValueError(f"pattern has {risk}, which can backtrack for hours on a near-match; bound the inner repeat")
         return self
 
     @cached_property
@@ -164,37 +161,6 @@ class Rule(BaseModel):
         return text
 
 
-def required_characters(pattern: str) -> frozenset[str]:
-    """The non-ASCII characters every match of the regular expression ``pattern`` contains.
-
-    Read from the parsed pattern: literals in sequence count, a branch counts
-    what all its alternatives share, a repeat counts only if it must occur.
-    Anything case-insensitive or unusual counts for nothing, so the answer
-    errs towards the empty set (no skipping).
-    """
-    try:
-        parsed = _re_parser.parse(pattern)
-    except Exception:  # pragma: no cover - private parser changed; skip nothing
-        return frozenset()
-    if parsed.state.flags & re.IGNORECASE:
-        return frozenset()
-    return frozenset(_required(parsed))
-
-
-def _required(items: Iterable[tuple[object, Any]]) -> set[str]:
-    needed: set[str] = set()
-    for op, arg in items:
-        if op is _LITERAL and arg > 127:
-            needed.add(chr(arg))
-        elif op is _SUBPATTERN and not arg[1] & re.IGNORECASE:
-            needed |= _required(arg[3])
-        elif op is _BRANCH:
-            needed |= set.intersection(*(_required(branch) for branch in arg[1]))
-        elif op in (_MAX_REPEAT, _MIN_REPEAT) and arg[0] >= 1:
-            needed |= _required(arg[2])
-    return needed
-
-
 def rule_changes(text: str, rule: Rule) -> Iterator[Change]:
     """Every change one ``phrase`` or ``regex`` rule proposes; matches it would leave as they are are skipped.
 
@@ -203,7 +169,7 @@ def rule_changes(text: str, rule: Rule) -> Iterator[Change]:
     >>> [(c.start, c.replacement) for c in rule_changes("alliance v Japan", rule)]
     [(9, 'with')]
     """
-    for match in rule.regex.finditer(text):
+    for match in _matches(text, rule):
         matched = match.group()
         if matched in rule.unless:
             continue
@@ -213,15 +179,39 @@ def rule_changes(text: str, rule: Rule) -> Iterator[Change]:
             yield Change(match.start(), match.end(), replacement, rule.id, rule.kind)
 
 
+RESEARCHER_RULE_SECONDS = 2.0
+"""How long one researcher's rule may run on one text before the run stops with E202."""
+
+
+def _matches(text: str, rule: Rule) -> list[re.Match[str]]:
+    if rule._seconds is None:
+        return list(rule.regex.finditer(text))
+    path, line = rule._source or ("<rules>", 0)
+    with time_limit(rule._seconds, lambda: RuleTimeout(path, line, rule.id, rule._seconds or 0)):
+        return list(rule.regex.finditer(text))
+
+
 def read_rules(path: Path) -> list[Rule]:
     """Read one rule file, raising :class:`ResourceError` naming the file and line."""
     return [rule for _, rule in read_jsonl(path, Rule)]
 
 
-def load_rules(paths: Iterable[Path]) -> tuple[Rule, ...]:
-    """Read several rule files; a later file's rule replaces an earlier one with the same id."""
+def load_rules(paths: Iterable[Path], *, bundled: Path | None = None) -> tuple[Rule, ...]:
+    """Read several rule files in order.
+
+    A rule may reuse an earlier rule's id only with ``"override": true``, and
+    then replaces it.  Rules from files outside ``bundled`` (the package's
+    own data folder) are researchers' rules: they run under a time limit of
+    :data:`RESEARCHER_RULE_SECONDS` per text.
+    """
     by_id: dict[str, Rule] = {}
+    where: dict[str, Path] = {}
     for path in paths:
-        for rule in read_rules(path):
-            by_id[rule.id] = rule
+        researcher = bundled is None or not Path(path).resolve().is_relative_to(bundled.resolve())
+        for number, rule in read_jsonl(path, Rule):
+            if rule.id in by_id and not rule.override:
+                raise ResourceError(path, number, f"id {rule.id!r} is already a rule of {where[rule.id].name}; add \"override\": true to replace it")
+            if researcher:
+                rule._source, rule._seconds = (str(path), number), RESEARCHER_RULE_SECONDS
+            by_id[rule.id], where[rule.id] = rule, Path(path)
     return tuple(by_id.values())
