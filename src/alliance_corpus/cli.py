@@ -13,6 +13,7 @@ import argparse
 import io
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,15 @@ from typing import TYPE_CHECKING
 import orjson
 
 from ._version import __version__
-from .errors import EXIT_DOCUMENTS_FAILED, EXIT_INTERRUPTED, EXIT_OK, AllianceCorpusError, DocumentError, Interrupted
+from .errors import (
+    EXIT_DOCUMENTS_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    AllianceCorpusError,
+    CorpusWarning,
+    DocumentError,
+    Interrupted,
+)
 from .terminal import inert
 
 if TYPE_CHECKING:  # for annotations only: the commands import the rest of the package lazily
@@ -181,16 +190,20 @@ def _export(args: argparse.Namespace) -> int:
 
     if not args.corpus.is_dir():
         raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
-    corpus = load_corpus(args.corpus)
     out = io.StringIO(newline="")
-    if args.format == "displacy":
-        documents = [to_displacy(doc) for doc in corpus]
-        if args.label:
-            documents = [{**d, "ents": [e for e in d["ents"] if e["label"] == args.label]} for d in documents]
-        out.write(orjson.dumps(documents, option=orjson.OPT_INDENT_2).decode() + "\n")
-    else:
-        write = write_csv if args.format == "csv" else write_jsonl
-        write(mention_rows(corpus, label=args.label), out)
+    with warnings.catch_warnings(record=True) as caught:  # damaged records are skipped, and said so once each
+        warnings.simplefilter("always", CorpusWarning)
+        corpus = load_corpus(args.corpus)
+        if args.format == "displacy":
+            documents = [to_displacy(doc) for doc in corpus]
+            if args.label:
+                documents = [{**d, "ents": [e for e in d["ents"] if e["label"] == args.label]} for d in documents]
+            out.write(orjson.dumps(documents, option=orjson.OPT_INDENT_2).decode() + "\n")
+        else:
+            write = write_csv if args.format == "csv" else write_jsonl
+            write(mention_rows(corpus, label=args.label), out)
+    for found in caught:
+        _say(str(found.message))
     if args.output:
         write_atomic(args.output, out.getvalue().encode("utf-8"))
     else:

@@ -19,6 +19,7 @@ unreadable or invalid is rebuilt from the record files, with a warning.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -105,11 +106,16 @@ def read_document(path: Path) -> AnnotatedDocument:
         raise RecordError(path, str(getattr(exc, "strerror", None) or exc).removeprefix(f"{path}: ")) from None
 
 
-def index_entry(document: AnnotatedDocument) -> dict[str, Any]:
-    """The summary of one document kept in ``index.json``."""
+def index_entry(document: AnnotatedDocument, data: bytes | None = None) -> dict[str, Any]:
+    """The summary of one document kept in ``index.json``; ``data`` are its record's bytes, if at hand.
+
+    ``record_sha256`` lets a rerun tell a record that is still what it wrote
+    from one that was damaged or replaced since.
+    """
     return {
         "id": document.id,
         "file": f"{document.id}.json",
+        "record_sha256": hashlib.sha256(dumps(document) if data is None else data).hexdigest(),
         "source": document.source.path,
         "sha256": document.source.sha256,
         "title": document.source.title,
@@ -192,10 +198,21 @@ def rebuild_index(folder: Path) -> dict[str, dict[str, Any]]:
     entries = {}
     for doc_id in sorted(record_ids(folder)):
         try:
-            entries[doc_id] = index_entry(read_document(Path(folder) / f"{doc_id}.json"))
-        except RecordError:
+            path = Path(folder) / f"{doc_id}.json"
+            entries[doc_id] = index_entry(read_document(path), path.read_bytes())
+        except (RecordError, OSError):
             entries[doc_id] = {"id": doc_id, "file": f"{doc_id}.json"}
     return entries
+
+
+def record_digest(path: Path) -> str | None:
+    """SHA-256 of a record file's bytes, or ``None`` when it is missing, a link or not a regular file."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def record_path(folder: Path, doc_id: str) -> Path:

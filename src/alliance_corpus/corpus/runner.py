@@ -31,7 +31,7 @@ from ..annotation import BATCH_SIZE, annotate_documents, check_resources, pipeli
 from ..errors import AllianceCorpusError, DocumentError, Interrupted
 from ..records import SCHEMA_VERSION, AnnotatedDocument, RawDocument
 from ..resources import Resources
-from .io import dumps, index_entry, load_index, record_path, write_atomic, write_index
+from .io import dumps, index_entry, load_index, record_digest, record_path, write_atomic, write_index
 from .lock import exclusive
 from .sources import read_all
 
@@ -142,8 +142,9 @@ def _write_all(
             if isinstance(outcome, DocumentError):
                 summary.errors.append(outcome)
                 continue
-            write_atomic(record_path(out_dir, outcome.id), dumps(outcome))
-            current[outcome.id] = index_entry(outcome)
+            data = dumps(outcome)
+            write_atomic(record_path(out_dir, outcome.id), data)
+            current[outcome.id] = index_entry(outcome, data)
             summary.annotated.append(outcome.id)
             if time.monotonic() - last_index > INDEX_EVERY_SECONDS:
                 write_index(out_dir, _so_far(previous, current), SCHEMA_VERSION)
@@ -167,7 +168,7 @@ def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, o
         entry.get("sha256") == document.source.sha256
         and entry.get("fingerprint") == fingerprint
         and entry.get("source") == document.source.path
-        and (out_dir / entry["file"]).is_file()
+        and record_digest(record_path(out_dir, document.id)) == entry.get("record_sha256")
     )
 
 
