@@ -184,3 +184,11 @@ def test_untrusted_cli_names_a_link_out_of_the_corpus_and_exits_1(tmp_path):
     assert "[E107] raw/passwd.txt: is a symbolic link to /etc/passwd" in result.stderr
     assert "root:" not in (tmp_path / "out" / "index.json").read_text()
     assert read_document(tmp_path / "out" / "a.json").id == "a"
+
+
+def test_untrusted_temporaries_of_a_killed_run_are_removed_and_nothing_else(tmp_path):
+    raw, out, _ = _annotated(tmp_path, {"a.txt": GOOD})
+    (out / ".alliance-tmp-x1y2z3").write_bytes(b'{"id": "a", "tru')  # a record a killed run was writing
+    (out / "notes.txt").write_text("the researcher's own file")
+    annotate_corpus(raw, out)
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "index.json", "notes.txt"]

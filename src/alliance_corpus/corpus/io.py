@@ -52,10 +52,27 @@ def dumps(record: BaseModel | dict[str, Any]) -> bytes:
     return orjson.dumps(data, option=JSON_OPTIONS) + b"\n"
 
 
+TEMPORARY_PREFIX = ".alliance-tmp-"
+
+
+def remove_temporaries(folder: Path) -> int:
+    """Remove the temporary files a killed writer left in ``folder``; how many there were.
+
+    Only call it while holding the folder's lock (:mod:`.lock`), when no
+    writer of ours can be using them.
+    """
+    if not Path(folder).is_dir():
+        return 0
+    stale = [path for path in Path(folder).iterdir() if path.name.startswith(TEMPORARY_PREFIX)]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".alliance-tmp-", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

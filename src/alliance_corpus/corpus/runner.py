@@ -31,7 +31,7 @@ from ..annotation import BATCH_SIZE, annotate_documents, check_resources, pipeli
 from ..errors import AllianceCorpusError, DocumentError, Interrupted
 from ..records import SCHEMA_VERSION, AnnotatedDocument, RawDocument
 from ..resources import Resources
-from .io import dumps, index_entry, load_index, record_digest, record_path, write_atomic, write_index
+from .io import dumps, index_entry, load_index, record_digest, record_path, remove_temporaries, write_atomic, write_index
 from .lock import exclusive
 from .sources import read_all
 
@@ -103,6 +103,7 @@ def annotate_corpus(
     fingerprint = pipeline_info(model, resources).fingerprint
     summary = RunSummary()
     with exclusive(out_dir, on_wait):
+        remove_temporaries(out_dir)  # left by a run that was killed mid-write
         index = load_index(out_dir)
         summary.warnings += index.warnings
         previous = index.entries
