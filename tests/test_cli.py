@@ -34,7 +34,7 @@ def test_cli_clean_diff_shows_each_edit_inline():
 def test_cli_clean_json_is_a_clean_result():
     result = run("clean", "--json", str(SEED_RAW))
     data = json.loads(result.stdout)
-    assert set(data) == {"text", "edits", "garble_score", "flags", "segments"}
+    assert set(data) == {"text", "edits", "garble_score", "flags", "segments", "language"}
     assert data["garble_score"] > 0.5 and data["edits"][0]["rule"]
 
 

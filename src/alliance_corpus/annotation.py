@@ -13,6 +13,7 @@ raw text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
@@ -27,6 +28,7 @@ from .restore import RestoreConfig, clean
 from .text.projection import Projection
 
 CHUNK_CHARS = 50_000
+ENGLISH_OR_UNDETERMINED = frozenset({"en", "und"})
 DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 BATCH_SIZE = 16
 
@@ -96,7 +98,9 @@ def _annotate_batch(
     batch: list[RawDocument], pipeline: Pipeline, resources: Resources, info: PipelineInfo, config: RestoreConfig
 ) -> Iterator[AnnotatedDocument]:
     cleaned = [clean(doc.text, config=config, resources=resources) for doc in batch]
-    chunks = [(i, offset, piece) for i, result in enumerate(cleaned) for offset, piece in split_text(result.text)]
+    chunks = [
+        (i, offset, piece) for i, result in enumerate(cleaned) if is_english(result) for offset, piece in split_text(result.text)
+    ]
     found: list[tuple[list[Mention], list[Sentence]]] = [([], []) for _ in batch]
     nlp = pipeline.nlp
     with nlp.memory_zone():
@@ -123,8 +127,8 @@ def _record(
     info: PipelineInfo,
 ) -> AnnotatedDocument:
     gazetteer = resources.gazetteer
-    credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer)
-    linked = link_mentions(result.text, overlay(mentions, credits), gazetteer)
+    credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer) if is_english(result) else []
+    linked = _outside(link_mentions(result.text, overlay(mentions, credits), gazetteer), _foreign_lines(result))
     projection = Projection(result.edits)
     return AnnotatedDocument(
         id=document.id,
@@ -138,7 +142,29 @@ def _record(
         entities=[_entity(m, result, gazetteer, projection) for m in linked],
         garble_score=result.garble_score,
         pipeline=info,
+        language=result.language,
     )
+
+
+def is_english(result: CleanResult) -> bool:
+    """Whether the English model should read the text: English, or too short to tell."""
+    return result.language is None or result.language.code in ENGLISH_OR_UNDETERMINED
+
+
+def _foreign_lines(result: CleanResult) -> list[tuple[int, int]]:
+    """Spans of the lines restoration flagged as not English."""
+    return [(flag.start, flag.end) for flag in result.flags if flag.kind == "language"]
+
+
+def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions that overlap none of ``spans`` (sorted, disjoint lines): the English model's reading of another language is noise."""
+    starts = [start for start, _ in spans]
+    kept = []
+    for mention in mentions:
+        last = bisect_left(starts, mention.end) - 1  # the last line that starts before the mention ends
+        if last < 0 or spans[last][1] <= mention.start:
+            kept.append(mention)
+    return kept
 
 
 def _entity(mention: Mention, result: CleanResult, gazetteer: Gazetteer, projection: Projection) -> Entity:

@@ -72,6 +72,7 @@ ERRORS: dict[str, ErrorKind] = {
 WARNINGS: dict[str, str] = {
     "W101": "{path}: the index cannot be used ({problem}); it was rebuilt from the record files",
     "W102": "{path}: skipped: {problem}",
+    "W103": "{count} documents are not in English ({languages}): they were not restored word by word or tagged",
 }
 """Warnings with codes: something was wrong, and the package did the safe thing instead of stopping."""
 

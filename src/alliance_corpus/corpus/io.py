@@ -138,6 +138,7 @@ def index_entry(document: AnnotatedDocument, data: bytes | None = None) -> dict[
         "title": document.source.title,
         "fingerprint": document.pipeline.fingerprint,
         "garble_score": document.garble_score,
+        "language": document.language.code if document.language else None,
         "words": len(document.text.split()),
         "edits": dict(sorted(Counter(e.kind for e in document.edits).items())),
         "entities": dict(sorted(Counter(e.label for e in document.entities).items())),

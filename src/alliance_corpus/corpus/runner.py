@@ -28,7 +28,7 @@ from typing import Any
 import orjson
 
 from ..annotation import BATCH_SIZE, annotate_documents, check_resources, pipeline_info
-from ..errors import AllianceCorpusError, DocumentError, Interrupted
+from ..errors import AllianceCorpusError, DocumentError, Interrupted, warning
 from ..records import SCHEMA_VERSION, AnnotatedDocument, RawDocument
 from ..resources import Resources
 from .io import dumps, index_entry, load_index, record_digest, record_path, remove_temporaries, write_atomic, write_index
@@ -239,6 +239,11 @@ def _prune(out_dir: Path, previous: dict[str, dict[str, Any]], current: dict[str
 
 
 def _totals(summary: RunSummary, entries: Iterable[dict[str, Any]]) -> None:
+    entries = list(entries)
+    foreign = Counter(e["language"] for e in entries if e.get("language") not in (None, "en", "und"))
+    if foreign:
+        languages = ", ".join(f"{code} {count}" for code, count in sorted(foreign.items()))
+        summary.warnings.append(warning("W103", count=sum(foreign.values()), languages=languages))
     for entry in entries:
         summary.documents += 1
         summary.words += entry.get("words", 0)

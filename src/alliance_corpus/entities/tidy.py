@@ -1,7 +1,8 @@
 """Model mentions trimmed to their names: no leading article, dangling "of the", possessive or title word.
 
 The word lists are the ``names`` lexicon: ``leading-determiners``,
-``trailing-function-words``, ``title-words``, ``title-before`` and ``title-after``.
+``trailing-function-words``, ``title-words``, ``title-before`` and ``title-after``;
+citation marks are the ``citation-marks`` list.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ def _alternatives(name: str) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     leading = re.compile(rf"^(?:{_alternatives('leading-determiners')})\s+(?=\S)")
-    trailing = re.compile(rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$")
+    marks = "|".join(words("citation-marks"))
+    trailing = re.compile(rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$")
     title_before = re.compile(rf"(?:{_alternatives('title-before')}) of\s*$")
     title_after = re.compile(rf"\s+(?:{_alternatives('title-after')})\b")
     return leading, trailing, title_before, title_after, frozenset(words("title-words"))
@@ -31,7 +33,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     """Trim a model mention to its name, or drop it when it is only part of a job title.
 
     The model often includes a leading article ("the Security Treaty"), a
-    dangling "of the" ("Article 5 of the") or a possessive ("al-Qaeda’s"), and tags "State" in "Secretary of
+    dangling "of the" ("Article 5 of the"), a possessive ("al-Qaeda’s") or a citation
+    mark ("Onaga[4]"; a mention that is only a mark is dropped), and tags "State" in "Secretary of
     State" or "Defense" in "Defense Secretary" as an organization.  Gazetteer and caption mentions are exact already.
 
     >>> text = "the Security Treaty and the Secretary of State"

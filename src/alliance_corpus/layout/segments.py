@@ -1,5 +1,8 @@
 """Mark the role of each line: body prose, heading, photo caption and credit, boilerplate.
 
+A hard-wrapped paragraph (a PDF or e-mail copy, :mod:`.wrap`) is one body
+segment, not a run of lines taken for headings.
+
 Scraped articles carry photo captions with their credit ("... addresses U.S.
 and Japanese forces. Yuriko Nakao/Reuters"), headings and site boilerplate
 inside the body.  Segments keep the text as it is and say what each stretch
@@ -14,12 +17,14 @@ by :mod:`.credits`; boilerplate lines are the ``boilerplate-lines`` lexicon.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
 from ..records import Segment
 from ..resources.lexicons import words
 from .credits import credit_in
+from .wrap import soft_breaks
 
 HEADING_MAX_WORDS = 16
 
@@ -35,7 +40,7 @@ def find_segments(text: str) -> list[Segment]:
 
     A short line just before a line that holds only a credit is that photo's caption.
     """
-    segments = [segment for line in _lines(text) for segment in _classify(text, *line)]
+    segments = [segment for line in _paragraph_lines(text) for segment in _classify_line(text, *line)]
     for i, (segment, following) in enumerate(zip(segments, segments[1:])):
         if segment.kind == "body" and following.kind == "credit" and _own_line(text, segment, following):
             if _looks_like_caption(text[segment.start : segment.end]):
@@ -46,6 +51,28 @@ def find_segments(text: str) -> list[Segment]:
 def _own_line(text: str, segment: Segment, following: Segment) -> bool:
     between = text[segment.end : following.start]
     return "\n" in between and not between.strip()
+
+
+def _paragraph_lines(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, wrapped)``: each line, or each hard-wrapped paragraph as one span (:mod:`.wrap`)."""
+    soft = soft_breaks(text)  # sorted
+    pending: tuple[int, int] | None = None
+    for start, end in _lines(text):
+        after = bisect_left(soft, pending[1]) if pending else len(soft)
+        if pending and after < len(soft) and soft[after] < start:
+            pending = (pending[0], end)
+            wrapped = True
+        else:
+            if pending:
+                yield (*pending, wrapped)
+            pending, wrapped = (start, end), False
+    if pending:
+        yield (*pending, wrapped)
+
+
+def _classify_line(text: str, start: int, end: int, wrapped: bool) -> list[Segment]:
+    """A hard-wrapped paragraph is body prose; any other line is classified on its own."""
+    return [Segment(start=start, end=end, kind="body")] if wrapped else _classify(text, start, end)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -6,7 +6,7 @@
 
 >>> from alliance_corpus.records import AnnotatedDocument, SCHEMA_VERSION
 >>> SCHEMA_VERSION
-'1.0.0'
+'1.1.0'
 """
 
 from .models import (
@@ -21,6 +21,7 @@ from .models import (
     EntityLabel,
     EntitySource,
     Flag,
+    Language,
     PipelineInfo,
     Record,
     Segment,
@@ -34,6 +35,6 @@ from .raw import RawDocument
 
 __all__ = [
     "NAMED_LABELS", "SCHEMA_VERSION", "WORD_KINDS", "AnnotatedDocument", "CleanResult", "Edit", "EditKind",
-    "Entity", "EntityLabel", "EntitySource", "Flag", "PipelineInfo", "Record", "Segment", "SegmentKind",
+    "Entity", "EntityLabel", "EntitySource", "Flag", "Language", "PipelineInfo", "Record", "Segment", "SegmentKind",
     "RawDocument", "Sentence", "Source", "Span", "check_edits",
 ]  # fmt: skip

@@ -16,6 +16,7 @@ unit spaCy's ``start_char``/``end_char`` use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -24,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validat
 from ..text.edits import undo
 from ..text.projection import Projection
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 """Version of the record layout; the major part changes only on breaking changes."""
 
 EditKind = Literal[
@@ -125,6 +126,13 @@ class Entity(Record):
         return self
 
 
+class Language(Record):
+    """The language a document is written in, as identified: an ISO 639-1 code and the model's probability."""
+
+    code: str = Field(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code ('en', 'ja', 'vi'...), or 'und' when the text has too few letters to tell.")
+    confidence: float = Field(ge=0.0, le=1.0, description="The identifier's probability for `code`.")
+
+
 class Source(Record):
     """Where a document came from; the optional fields are read from its sidecar `<name>.meta.json`."""
 
@@ -160,12 +168,19 @@ class _Segmented(Record):
     def prose(self) -> str:
         r"""The body lines, one paragraph each: the text without headings, captions, credits or boilerplate.
 
+        A hard-wrapped paragraph comes back whole: its line breaks become spaces.
+
         >>> CleanResult(text="Advertisement\nThe treaty was signed.", edits=[], garble_score=0.0,
         ...             segments=[Segment(start=0, end=13, kind="boilerplate"),
         ...                       Segment(start=14, end=36, kind="body")]).prose()
         'The treaty was signed.'
         """
-        return "\n\n".join(self.text[s.start : s.end] for s in self.segments if s.kind == "body")
+        return "\n\n".join(_unwrapped(self.text[s.start : s.end]) for s in self.segments if s.kind == "body")
+
+
+def _unwrapped(paragraph: str) -> str:
+    """A paragraph's wrapped lines joined with single spaces (a one-line paragraph is unchanged)."""
+    return re.sub(r"[ \t]*\n[ \t]*", " ", paragraph) if "\n" in paragraph else paragraph
 
 
 class CleanResult(_Segmented):
@@ -176,6 +191,7 @@ class CleanResult(_Segmented):
     garble_score: float = Field(ge=0.0, le=1.0)
     flags: list[Flag] = []
     segments: list[Segment] = []
+    language: Language | None = None
 
 
 class AnnotatedDocument(_Segmented):
@@ -193,6 +209,10 @@ class AnnotatedDocument(_Segmented):
     entities: list[Entity]
     garble_score: float = Field(ge=0.0, le=1.0)
     pipeline: PipelineInfo
+    language: Language | None = Field(
+        default=None,
+        description="The document's language (since schema 1.1.0). A document not in English is not restored word by word and not tagged; in a mixed one only the English lines are.",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> AnnotatedDocument:

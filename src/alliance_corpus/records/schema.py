@@ -12,7 +12,7 @@ else is validated as usual.  A record of a newer major version is refused.
 
 >>> migrate({"schema_version": "1.0.0", "id": "x"})["id"]
 'x'
->>> migrate({"schema_version": "1.9.0", "id": "x", "language": "en"})
+>>> migrate({"schema_version": "1.9.0", "id": "x", "topic": "bases"})
 {'schema_version': '1.9.0', 'id': 'x'}
 """
 

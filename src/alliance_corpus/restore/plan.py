@@ -69,6 +69,7 @@ class StepContext:
     resources: Resources
     model: str | None = None
     garbled: bool = False
+    foreign_lines: frozenset[str] = frozenset()  # lines in another language: the word-level steps leave them alone
     tagged: dict[str, Any] = field(default_factory=dict)  # line -> context-rule changes, shared by detection and repair
 
     def rules(self, step: str) -> tuple[Rule, ...]:

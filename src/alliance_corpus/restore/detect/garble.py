@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...resources.rules import Rule, rule_changes
+from ...resources.rules import Rule
+from .. import matching
 from .scripts import find_foreign_words
 
 SIGNAL_KINDS = frozenset({"leakage", "spin", "filler", "casing", "spacing"})
@@ -49,7 +50,7 @@ def garble_evidence(text: str, rules: Sequence[Rule]) -> float:
     present = set(text)
     for rule in rules:
         if rule.kind in SIGNAL_KINDS and rule.match != "tokens" and rule.required_characters <= present:
-            evidence += rule.confidence**2 * sum(1 for _ in rule_changes(text, rule))
+            evidence += rule.confidence**2 * sum(1 for _ in matching.rule_changes(text, rule))
     evidence += FOREIGN_WORD * sum(1 for _ in find_foreign_words(text))
     return evidence
 

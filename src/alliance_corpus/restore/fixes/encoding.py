@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
 
 import ftfy
@@ -22,11 +23,17 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
+WINDOW = 128
+"""Characters of a long line that one alignment reads; difflib's cost grows with the cube of it in the worst case."""
+SLACK = 16
+"""Characters the window of the repaired line gets beyond its share, so the two windows cover the same text."""
+
+
 def fix_encoding(text: str) -> list[Change]:
     """Repair mojibake with ftfy, one line at a time, as character-level changes.
 
     ftfy decides whether a line is mis-decoded; we only turn its answer into
-    offsets by aligning the line before and after.
+    offsets by aligning the line before and after (:func:`align`).
     """
     changes: list[Change] = []
     offset = 0
@@ -34,15 +41,53 @@ def fix_encoding(text: str) -> list[Change]:
         if not line.isascii():
             fixed = ftfy.fix_text(line, FTFY_CONFIG)
             if fixed != line:
-                changes.extend(_align(line, fixed, offset, rule="encoding.ftfy", kind="encoding"))
+                changes.extend(
+                    Change(offset + i1, offset + i2, fixed[j1:j2], "encoding.ftfy", "encoding") for i1, i2, j1, j2 in align(line, fixed)
+                )
         offset += len(line)
     return changes
 
 
-def _align(before: str, after: str, offset: int, *, rule: str, kind: str) -> list[Change]:
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    return [
-        Change(offset + i1, offset + i2, after[j1:j2], rule, kind)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+def align(before: str, after: str) -> Iterator[tuple[int, int, int, int]]:
+    """The spans ``before[i1:i2]`` that became ``after[j1:j2]``, in order; time linear in the lengths.
+
+    difflib aligns a window of :data:`WINDOW` characters of ``before`` with
+    the same share of ``after`` (ftfy shortens mojibake, "Ã©" to "é").  A
+    window's result is kept up to a point in equal text past its middle, and
+    the next window starts there, so every change is judged with context on
+    both sides.  A line that fits in one window is aligned exactly as difflib
+    aligns it whole.
+
+    >>> list(align("cafÃ© naÃ¯ve", "café naïve"))
+    [(3, 5, 3, 4), (8, 10, 7, 8)]
+    """
+    i = j = 0
+    while True:
+        rest_a, rest_b = len(before) - i, len(after) - j
+        a = before[i : i + WINDOW]
+        share = -(-len(a) * rest_b // max(rest_a, 1))  # ceiling division
+        b = after[j : j + min(rest_b, share + SLACK, 2 * WINDOW)]
+        opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        last = len(a) == rest_a and len(b) == rest_b
+        cut = (len(a), len(b)) if last else _cut(opcodes, len(a), len(b))
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 >= cut[0] and j1 >= cut[1]:
+                break
+            if tag != "equal":
+                yield i + i1, i + i2, j + j1, j + j2
+        if last:
+            return
+        i, j = i + cut[0], j + cut[1]
+
+
+def _cut(opcodes: Sequence[tuple[str, int, int, int, int]], width_a: int, width_b: int) -> tuple[int, int]:
+    """Where a window's result ends: in the first equal text past its middle, else after the last equal text, else at its end."""
+    equal = [(i1, i2, j1) for tag, i1, i2, j1, _ in opcodes if tag == "equal"]
+    for i1, i2, j1 in equal:
+        if i2 > width_a // 2:
+            at = max(i1, (width_a + 1) // 2)
+            return at, j1 + at - i1
+    if equal:
+        i1, i2, j1 = equal[-1]
+        return i2, j1 + i2 - i1
+    return width_a, width_b

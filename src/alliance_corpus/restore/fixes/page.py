@@ -1,0 +1,51 @@
+"""Page-level HTML in a text file: the parts of a web page that are never prose, removed as edits.
+
+A scraped "text" is sometimes the whole page: a doctype, a ``<head>`` with
+its title and metadata, scripts, styles, navigation menus.  The markup rules
+strip tags but keep what is between them, so without this step the menu
+items and the JavaScript would read as prose.  Here a text that looks like a
+page (it has a doctype, an ``<html>`` or a ``<head>`` tag) loses its doctype,
+comments, and the whole of its ``head``, ``script``, ``style``, ``noscript``,
+``template``, ``svg`` and ``nav`` elements; each removal is an edit of kind
+``markup``, so it is recorded and can be undone.  Any other text is left as
+it is: a tag quoted in an article is not a page.
+
+>>> page = "<!DOCTYPE html><html><head><title>x</title></head><body><nav>Home | News</nav><p>The treaty.</p></body></html>"
+>>> [page[c.start:c.end] for c in strip_page_markup(page)]
+['<!DOCTYPE html>', '<head><title>x</title></head>', '<nav>Home | News</nav>']
+>>> strip_page_markup("He wrote <nav> in the memo.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...text.edits import Change
+
+LOOKS_LIKE_A_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]", re.IGNORECASE)
+NEVER_PROSE = ("head", "script", "style", "noscript", "template", "svg", "nav")
+TOKENS = re.compile(r"<!doctype[^>]*>|<!--|-->|<(/?)(" + "|".join(NEVER_PROSE) + r")\b[^>]*>", re.IGNORECASE)
+"""Everything the scan looks at; one pass over the text, so the cost stays linear."""
+
+
+def strip_page_markup(text: str) -> list[Change]:
+    """Changes that delete the never-prose parts of a web page (see the module docstring).
+
+    An element or comment that is never closed is left as it is.
+    """
+    if not LOOKS_LIKE_A_PAGE.search(text):
+        return []
+    changes: list[Change] = []
+    opened: tuple[int, str] | None = None  # where the element being skipped starts, and its name
+    for match in TOKENS.finditer(text):
+        token, closing, name = match.group(), match.group(1), (match.group(2) or "").lower()
+        if opened is None:
+            if token.lower().startswith("<!doctype"):
+                changes.append(Change(match.start(), match.end(), "", "markup.page", "markup"))
+            elif token == "<!--" or (name and not closing):
+                opened = (match.start(), name or "--")
+        elif (opened[1] == "--" and token == "-->") or (closing and name == opened[1]):
+            changes.append(Change(opened[0], match.end(), "", "markup.page", "markup"))
+            opened = None
+    return changes

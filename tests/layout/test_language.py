@@ -1,0 +1,56 @@
+"""Language identification of documents and lines, on the real pages of the negative set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from alliance_corpus.layout.language import UNDETERMINED, identify, line_languages
+
+PAGES = sorted((Path(__file__).resolve().parents[1] / "data" / "realpages").glob("*.json"))
+SPUN = sorted((Path(__file__).resolve().parents[1] / "data").glob("garbled*/*.json"))
+
+
+def _page(path: Path) -> dict:
+    return json.loads(path.read_bytes())
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if _page(p)["language"] != "mixed"], ids=lambda p: p.stem[:40])
+def test_language_of_every_single_language_page_is_identified(path):
+    page = _page(path)
+    assert identify(page["text"]).code == page["language"]
+
+
+@pytest.mark.parametrize("path", SPUN, ids=lambda p: p.stem)
+def test_language_spun_english_is_still_english(path):
+    # Leaked Vietnamese words and spinner damage must not make a spun English text "Vietnamese".
+    assert identify(json.loads(path.read_bytes())["garbled"]).code == "en"
+
+
+def test_language_short_texts_are_undetermined():
+    assert identify("Okinawa.") == (UNDETERMINED, 0.0)
+
+
+def test_language_a_name_in_kanji_leaves_an_english_line_english():
+    text = "Governor Takeshi Onaga (翁長 雄志, Onaga Takeshi) revoked the landfill permit in October 2015."
+    assert [code for _, _, code in line_languages(text, identify(text).code)] == ["en"]
+
+
+def test_language_lines_of_a_mixed_page_get_their_own_languages():
+    text = (
+        "The Okinawa prefectural government asked Tokyo to halt the landfill work off Henoko.\n"
+        "沖縄県は辺野古沖の埋め立て工事の中止を政府に求めた。\n"
+        "오키나와 현은 헤노코 매립 공사 중단을 요구했다.\n"
+        "Tokyo said no."
+    )
+    assert [code for _, _, code in line_languages(text, "en")] == ["en", "ja", "ko", "en"]
+
+
+def test_language_latin_lines_of_an_english_document_stay_english():
+    # A spun English line full of leaked Vietnamese words is English to restore, not Vietnamese to leave alone.
+    line = "Nhật Bản and Hàn Quốc watched Trung Quốc and Đài Loan, while Bắc Triều Tiên tested missiles."
+    assert [code for _, _, code in line_languages(line, "en")] == ["en"]
+    german = "Die Regierung in Tokio lehnte den Antrag der Präfektur Okinawa am Montag ab."
+    assert [code for _, _, code in line_languages(german, "fr")] == ["de"]
