@@ -16,6 +16,7 @@ from .fixes.casing import fix_proper_casing
 from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
 from .fixes.markup import fix_markup
+from .fixes.page import strip_page_markup
 from .fixes.names import fix_translated_names
 from .fixes.rules import apply_rules
 from .plan import StepContext
@@ -30,8 +31,8 @@ def encoding(text: str, context: StepContext) -> list[Change]:
 
 @register("markup", stage="decode", rule_kinds=frozenset({"markup", "encoding"}))
 def markup(text: str, context: StepContext) -> list[Change]:
-    """HTML character references and tags, and the mojibake ftfy leaves alone (``encoding`` rules)."""
-    return fix_markup(text) + apply_rules(text, context.plan.rules["markup"])
+    """HTML character references and tags, page-level HTML (head, scripts, menus), and the mojibake ftfy leaves alone (``encoding`` rules)."""
+    return strip_page_markup(text) + fix_markup(text) + apply_rules(text, context.plan.rules["markup"])
 
 
 @register("layout", stage="layout", rule_kinds=frozenset({"whitespace", "typography", "spacing"}))
