@@ -16,8 +16,8 @@ from .fixes.casing import fix_proper_casing
 from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
 from .fixes.markup import fix_markup
-from .fixes.page import strip_page_markup
 from .fixes.names import fix_translated_names
+from .fixes.page import strip_page_markup
 from .fixes.rules import apply_rules
 from .plan import StepContext
 from .registry import register
