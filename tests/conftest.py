@@ -30,6 +30,9 @@ GARBLED_DEV_SET = sorted((ROOT / "tests" / "data" / "garbled_dev").glob("*.json"
 GARBLED_HOLDOUT_SET = sorted((ROOT / "tests" / "data" / "garbled_holdout").glob("*.json"))
 GARBLED_HOLDOUT2_SET = sorted((ROOT / "tests" / "data" / "garbled_holdout2").glob("*.json"))
 WEBNOISE_SET = sorted((ROOT / "tests" / "data" / "webnoise").glob("*.json"))
+SPUN_DEV_SET = sorted((ROOT / "tests" / "data" / "spun_dev").glob("*.json"))
+SPUN_HOLDOUT_SET = sorted((ROOT / "tests" / "data" / "spun_holdout").glob("*.json"))
+REAL_PAGES = sorted((ROOT / "tests" / "data" / "realpages").glob("*.json"))
 
 
 @pytest.fixture(scope="session")

@@ -28,13 +28,22 @@ def test_cli_clean_prints_restored_text():
 
 def test_cli_clean_diff_shows_each_edit_inline():
     result = run("clean", "--diff", "-", stdin="Japan 보다 Korea, after people War II.".encode())
-    assert result.stdout.decode() == "Japan [-보다-]{+than+} Korea, after [-people-]{+World+} War II."
+    text, findings = result.stdout.decode().split("\n", 1)
+    assert text == "Japan [-보다-]{+than+} Korea, after [-people-]{+World+} War II."
+    assert findings.startswith("garble score 0.") and "2 signs (leakage 1, wording 1)" in findings
+
+
+def test_cli_clean_diff_lists_flags_with_their_suggestions():
+    spun = "In 1995 the Marines at Kadena Air Basis met people War II veterans of the chilly War."
+    result = run("clean", "--diff", "-", stdin=spun.encode())
+    lines = result.stdout.decode().splitlines()
+    assert "flag suspect 'Kadena Air Basis' at 23-39: differs from the known name 'Kadena Air Base' in one word; not repaired; suggest 'Kadena Air Base'" in lines
 
 
 def test_cli_clean_json_is_a_clean_result():
     result = run("clean", "--json", str(SEED_RAW))
     data = json.loads(result.stdout)
-    assert set(data) == {"text", "edits", "garble_score", "flags", "segments", "language"}
+    assert set(data) == {"text", "edits", "garble_score", "flags", "segments", "language", "garble_evidence"}
     assert data["garble_score"] > 0.5 and data["edits"][0]["rule"]
 
 

@@ -143,6 +143,7 @@ def _record(
         garble_score=result.garble_score,
         pipeline=info,
         language=result.language,
+        garble_evidence=result.garble_evidence,
     )
 
 
@@ -167,6 +168,10 @@ def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Ment
     return kept
 
 
+SHAKY_FLAGS = frozenset({"suspect", "foreign-script"})
+"""Flags over text that looks spun and was not repaired: a mention touching one is marked ``flagged``."""
+
+
 def _entity(mention: Mention, result: CleanResult, gazetteer: Gazetteer, projection: Projection) -> Entity:
     raw_span = projection.span(mention.start, mention.end)
     entry = gazetteer.by_id.get(mention.kb_id or "")
@@ -180,6 +185,7 @@ def _entity(mention: Mention, result: CleanResult, gazetteer: Gazetteer, project
         canonical=entry.name if entry else None,
         kb_id=mention.kb_id,
         source=cast(EntitySource, mention.source),
+        flagged=any(flag.start < mention.end and mention.start < flag.end for flag in result.flags if flag.kind in SHAKY_FLAGS),
     )
 
 

@@ -14,6 +14,7 @@ import io
 import os
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from .errors import (
 from .terminal import inert
 
 if TYPE_CHECKING:  # for annotations only: the commands import the rest of the package lazily
-    from .records import AnnotatedDocument
+    from .records import AnnotatedDocument, CleanResult
     from .text.edits import EditLike
 
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
@@ -145,6 +146,7 @@ def _clean(args: argparse.Namespace) -> int:
     elif args.diff:
         on_terminal = sys.stdout.isatty()
         sys.stdout.write(render_diff(result.text, result.edits, color=on_terminal, safe=on_terminal))
+        sys.stdout.write(render_findings(result, safe=on_terminal))
     else:
         sys.stdout.write(inert(result.text) if sys.stdout.isatty() else result.text)
     return EXIT_OK
@@ -182,6 +184,27 @@ def render_diff(text: str, edits: Iterable[EditLike], *, color: bool = False, sa
         cursor = edit.clean_end
     pieces.append(shown(text[cursor:]))
     return "".join(pieces)
+
+
+def render_findings(result: CleanResult, *, safe: bool = False) -> str:
+    """What ``clean --diff`` prints after the text: the score with its evidence, and every flag with its suggestions.
+
+    >>> from alliance_corpus.restore import clean
+    >>> print(render_findings(clean("In 1995 the Marines at Kadena Air Basis met people War II veterans of the chilly War.")), end="")
+    <BLANKLINE>
+    garble score 0.6316 (gate 0.5): 2 signs (wording 2)
+    flag suspect 'Kadena Air Basis' at 23-39: differs from the known name 'Kadena Air Base' in one word; not repaired; suggest 'Kadena Air Base'
+    """
+    from .restore import GARBLED
+
+    shown = inert if safe else str
+    signs = result.garble_evidence
+    kinds = ", ".join(f"{kind} {count}" for kind, count in Counter(sign.kind for sign in signs).most_common())
+    lines = [f"\ngarble score {result.garble_score} (gate {GARBLED}): " + (f"{len(signs)} sign{'s' * (len(signs) != 1)} ({kinds})" if signs else "no sign of spinning")]
+    for flag in result.flags:
+        suggestion = "; suggest " + ", ".join(repr(shown(s)) for s in flag.suggestions) if flag.suggestions else ""
+        lines.append(f"flag {flag.kind} {shown(flag.text)!r} at {flag.start}-{flag.end}: {shown(flag.note)}{suggestion}")
+    return "\n".join(lines) + "\n"
 
 
 def _export(args: argparse.Namespace) -> int:

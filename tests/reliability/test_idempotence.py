@@ -55,6 +55,9 @@ CASES = {
     "undoing-rules-and-gate": PROSE + "U.S. Korea \n한국" + " v" * 30 + " \t한국 " + PROSE + "U.S. Korea \n한국" + " v" * 30,
     "spacing-evidence": "\xa0 w/  \xa0\nw/ \xa0 w/  \xa0w/",
     "line-start-evidence": "end \xa0 end\n\xa0  end \xa0 end\xa0",
+    "language-after-decoding": (
+        "the \npressure phibìc Ã \r\n\nÃ© people War II Hàn Quốc &nbsp;\r\nthe phibìcâ€™ that United 한국 the \n" * 4
+    ),  # judged with foreign lines before mojibake repair settles, English after: judged again
 }
 
 

@@ -6,14 +6,15 @@ II"), punctuation and runs of one character, as one very long line or as many
 short lines.  The same input is timed at two sizes, four times apart: the
 larger may cost at most :data:`MAX_RATIO` times as much per character (a
 linear cost gives about 1, a quadratic one 4).  Times are CPU times of this
-process, and a ratio just over the bound is measured again as the best of
-five interleaved runs before the test fails, so load on the machine does not
-make the test flaky.  Other tests import the generators (``hostile_units``,
+process with the garbage collector paused, and a ratio over the bound is
+measured again as the best of five, then fifteen, interleaved runs before the test fails,
+so load on the machine does not make the test flaky.  Other tests import the generators (``hostile_units``,
 ``build_text``, ``random_units``).
 """
 
 from __future__ import annotations
 
+import gc
 import random
 import time
 from collections.abc import Sequence
@@ -70,7 +71,7 @@ def hostile_units() -> st.SearchStrategy[list[str]]:
 def build_text(units: Sequence[str], copies: int, shape: str, run: str = " ") -> str:
     """The ``units`` repeated ``copies`` times in one of three shapes; the proportions stay the same at any size.
 
-    - ``line``: one very long line (line breaks become spaces);
+    - ``line``: one very long line (line ends become spaces);
     - ``lines``: each unit on its own line;
     - ``run``: the units on one line, around one run of ``run`` as long as they are.
     """
@@ -80,7 +81,7 @@ def build_text(units: Sequence[str], copies: int, shape: str, run: str = " ") ->
         return edge + run * (2 * len(edge) // len(run)) + edge
     separator = "\n" if shape == "lines" else ""
     text = "".join(u + separator for u in units) * copies
-    return text.replace("\r", " ").replace("\n", " ") if shape == "line" else text
+    return " ".join(text.splitlines()) if shape == "line" else text  # "\x85" and "\u2028" end lines too
 
 
 def scaled(units: Sequence[str], shape: str, run: str, smallest: int, steps: int) -> list[str]:
@@ -100,22 +101,37 @@ CONFIGS = {"pure-python": RestoreConfig(context_rules=False), "default": Restore
 
 
 def cost_per_character(texts: Sequence[str], config: RestoreConfig, repeats: int) -> list[float]:
-    """The best CPU time per character of cleaning each text, over ``repeats`` interleaved runs."""
+    """The best CPU time per character of cleaning each text, over ``repeats`` interleaved runs.
+
+    The garbage collector is paused meanwhile: its pauses depend on everything
+    else the process holds (a whole test session), not on the texts.
+    """
     clean("The alliance v Japan has actually been vital.", config=config)  # loads what the config needs
     best = [float("inf")] * len(texts)
-    for _ in range(repeats):
-        for i, text in enumerate(texts):
-            start = time.process_time()
-            clean(text, config=config)
-            best[i] = min(best[i], time.process_time() - start)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            for i, text in enumerate(texts):
+                start = time.process_time()
+                clean(text, config=config)
+                best[i] = min(best[i], time.process_time() - start)
+    finally:
+        gc.enable()
     return [seconds / len(text) for seconds, text in zip(best, texts)]
+
+
+RETRIES = (5, 15)
+"""Runs per size when a ratio is over the bound, in turn, before it fails."""
 
 
 def assert_linear(texts: Sequence[str], config: RestoreConfig, *, spare: int = 0) -> None:
     """Each text, four times the one before, costs at most :data:`MAX_RATIO` times as much per character.
 
-    A ratio just over the bound is measured again, as the best of five runs,
-    before it counts.  It does not count when the two sizes were judged
+    A ratio over the bound is measured again, as the best of five runs, then
+    of fifteen (:data:`RETRIES`), before it counts: other processes on the
+    machine slow some runs down, never speed one up, so the best of many runs
+    is the cost of the code.  It does not count when the two sizes were judged
     differently (spun or not, English or not; a short text counts as
     :data:`~alliance_corpus.restore.detect.garble.MIN_WORDS` words): that is
     a step, not growth, and the next pair of sizes decides (the last
@@ -127,8 +143,10 @@ def assert_linear(texts: Sequence[str], config: RestoreConfig, *, spare: int = 0
         if index >= len(texts) - 1 - spare and not judged_apart:
             return
         ratio = _ratio(small, large, config, repeats=1)
-        if MAX_RATIO < ratio < 2 * MAX_RATIO:
-            ratio = _ratio(small, large, config, repeats=5)
+        for repeats in RETRIES:
+            if ratio <= MAX_RATIO:
+                break
+            ratio = min(ratio, _ratio(small, large, config, repeats=repeats))
         judged_apart = ratio > MAX_RATIO and _judgement(small, config) != _judgement(large, config)
         assert ratio <= MAX_RATIO or judged_apart, (
             f"cost per character grows with size: {len(small)} -> {len(large)} characters, ratio {ratio:.2f}"
@@ -154,7 +172,7 @@ def test_clean_cost_per_character_is_bounded(units, shape, run, config):
 
 @pytest.mark.parametrize(("shape", "config"), [(shape, "pure-python") for shape in SHAPES] + [("line", "default")])
 def test_clean_cost_per_character_is_bounded_up_to_100_kb(shape, config):
-    texts = scaled(random_units(seed=SHAPES.index(shape)), shape, run="1,", smallest=6_000, steps=3)
+    texts = scaled(random_units(seed=SHAPES.index(shape)), shape, run="1,", smallest=1_500, steps=4)
     assert len(texts[-1]) >= 96_000
     assert_linear(texts, CONFIGS[config])
 

@@ -4,14 +4,40 @@ from __future__ import annotations
 
 from collections import Counter
 
+import orjson
 import pytest
 
 from alliance_corpus.metrics import word_error_rate
 from alliance_corpus.records import WORD_KINDS
 from alliance_corpus.restore import GARBLED, RestoreConfig, clean
-from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_HOLDOUT2_SET, GARBLED_HOLDOUT_SET, GARBLED_SET, SEED_GOLD_TEXT, read_garbled
+from alliance_corpus.restore.detect import UNSURE
+from tests.conftest import (
+    CLEAN_SET,
+    GARBLED_DEV_SET,
+    GARBLED_HOLDOUT2_SET,
+    GARBLED_HOLDOUT_SET,
+    GARBLED_SET,
+    REAL_PAGES,
+    SEED_GOLD_TEXT,
+    SPUN_DEV_SET,
+    SPUN_HOLDOUT_SET,
+    read_garbled,
+)
 
-MARGIN = 0.15
+CLEAN_MARGIN = 0.2
+"""Every edited text scores at least this far below the gate (the margin of the first release, restored)."""
+SPUN_SETS = {"garbled": GARBLED_SET, "garbled_dev": GARBLED_DEV_SET, "garbled_holdout": GARBLED_HOLDOUT_SET, "garbled_holdout2": GARBLED_HOLDOUT2_SET}
+"""The sets made by copying the seed's kinds of damage into new sentences: every passage must open the gate."""
+PASSAGE_GAIN = 0.85
+"""Each garbled passage's restored WER is below this share of its raw WER.  The first release asked
+for "raw - 0.05": an absolute drop is not scale-free (a passage with raw WER 0.10 would have to lose
+half its errors, one with 0.30 only a sixth), and three lightly damaged passages (raw 0.10-0.15)
+miss it.  Measured over all 38 passages of the four garbled sets: the worst ratio is 0.71."""
+NOVEL_SETS = {"spun_dev": SPUN_DEV_SET, "spun_holdout": SPUN_HOLDOUT_SET}
+"""Passages spun by hand with damage no rule lists (issue 11): detection must catch most of them."""
+NOVEL_DETECTED = 0.85
+"""Share of the novel passages that must open the gate.  Measured with the detector of schema 1.2.0,
+before any tuning on spun_holdout: spun_dev 8/8, spun_holdout 9/10 (17/18 = 0.94)."""
 
 
 def test_quality_seed_word_error_rate_at_most_three_percent(seed_raw):
@@ -43,7 +69,7 @@ def test_quality_clean_text_gets_zero_word_edits(path):
 def test_quality_garbled_passage_gets_closer_to_its_original(path):
     case = read_garbled(path)
     restored = clean(case["garbled"]).text
-    assert word_error_rate(restored, case["original"]) < 0.85 * word_error_rate(case["garbled"], case["original"])
+    assert word_error_rate(restored, case["original"]) < PASSAGE_GAIN * word_error_rate(case["garbled"], case["original"])
 
 
 @pytest.mark.parametrize("paths", [GARBLED_SET, GARBLED_DEV_SET], ids=["garbled", "garbled_dev"])
@@ -54,13 +80,44 @@ def test_quality_garbled_set_word_error_rate_drops_substantially(paths):
     assert restored < raw * 0.7, f"mean WER {raw:.3f} -> {restored:.3f}"
 
 
-def test_quality_garble_score_separates_garbled_from_clean(seed_raw):
-    clean_scores = [clean(p.read_text(encoding="utf-8")).garble_score for p in CLEAN_SET]
-    clean_scores += [clean(read_garbled(p)["original"]).garble_score for p in GARBLED_SET]
-    clean_scores += [clean(read_garbled(p)["original"]).garble_score for p in GARBLED_DEV_SET]
-    garbled_scores = [clean(read_garbled(p)["garbled"]).garble_score for p in GARBLED_SET + GARBLED_DEV_SET]
-    garbled_scores.append(clean(seed_raw).garble_score)
-    assert max(clean_scores) + MARGIN <= GARBLED <= min(garbled_scores) - MARGIN, (max(clean_scores), min(garbled_scores))
+def _edited_texts() -> dict[str, str]:
+    """Every text of the repository that no spinner touched: the clean set, every set's originals, English real pages."""
+    texts = {f"clean/{p.stem}": p.read_text(encoding="utf-8") for p in CLEAN_SET}
+    for name, paths in {**SPUN_SETS, **NOVEL_SETS}.items():
+        texts.update({f"{name}/{p.stem} (original)": read_garbled(p)["original"] for p in paths})
+    for path in REAL_PAGES:
+        page = orjson.loads(path.read_bytes())
+        if page["language"] == "en":
+            texts[f"realpages/{path.stem}"] = page["text"]
+    return texts
+
+
+def test_quality_every_edited_text_scores_well_below_the_gate():
+    scores = {name: clean(text).garble_score for name, text in _edited_texts().items()}
+    assert len(scores) > 200
+    over = {name: score for name, score in scores.items() if score > GARBLED - CLEAN_MARGIN}
+    assert over == {}
+
+
+@pytest.mark.parametrize("name", SPUN_SETS)
+def test_quality_every_passage_with_the_seeds_kinds_of_damage_opens_the_gate(name, seed_raw):
+    scores = {p.stem: clean(read_garbled(p)["garbled"]).garble_score for p in SPUN_SETS[name]}
+    assert {stem: score for stem, score in scores.items() if score < GARBLED} == {}
+    assert clean(seed_raw).garble_score >= GARBLED
+
+
+def test_quality_most_passages_with_novel_damage_open_the_gate():
+    paths = [p for paths in NOVEL_SETS.values() for p in paths]
+    detected = [clean(read_garbled(p)["garbled"]).garble_score >= GARBLED for p in paths]
+    assert sum(detected) >= NOVEL_DETECTED * len(paths), f"{sum(detected)}/{len(paths)}"
+
+
+def test_quality_garble_score_comes_with_its_evidence_in_the_raw_text(seed_raw):
+    result = clean(seed_raw)
+    assert result.garble_score >= GARBLED
+    assert {sign.kind for sign in result.garble_evidence} >= {"spacing", "wording", "leakage", "casing"}
+    for sign in result.garble_evidence:
+        assert seed_raw[sign.raw_start : sign.raw_end] == sign.text
 
 
 def test_quality_original_passages_are_left_unchanged():
@@ -79,13 +136,15 @@ LIGHTLY_SPUN = (
 )
 
 
-def test_quality_grammar_damage_counts_as_evidence_for_lightly_spun_text():
-    without_context = clean(LIGHTLY_SPUN, config=RestoreConfig(context_rules=False))
-    assert 0.25 <= without_context.garble_score < GARBLED  # one missing space: unsure
+def test_quality_lightly_spun_text_is_unsure_and_restored_as_edited_prose():
+    # Its grammar damage is read only by repair rules, which detection may not read: one glued
+    # sentence is its only sign, so it is unsure, and only the rules safe on edited prose run.
     result = clean(LIGHTLY_SPUN)
-    assert result.garble_score >= GARBLED
-    assert "the treaty was extended" in result.text and "agreed to pay" in result.text
-    assert "The governor was elected" in result.text
+    assert UNSURE <= result.garble_score < GARBLED
+    assert [sign.signal for sign in result.garble_evidence] == ["spacing-tells.glued-sentence"]
+    assert "two years. In 1969 the treaty to be extended" in result.text
+    spun = clean(LIGHTLY_SPUN, config=RestoreConfig(garbled=True))
+    assert "the treaty was extended" in spun.text and "agreed to pay" in spun.text
 
 
 @pytest.mark.parametrize("path", GARBLED_HOLDOUT_SET + GARBLED_HOLDOUT2_SET, ids=lambda p: p.stem)
@@ -93,5 +152,5 @@ def test_quality_holdout_passage_is_detected_and_gets_closer_to_its_original(pat
     case = read_garbled(path)
     result = clean(case["garbled"])
     assert result.garble_score >= GARBLED
-    assert word_error_rate(result.text, case["original"]) < 0.85 * word_error_rate(case["garbled"], case["original"])
+    assert word_error_rate(result.text, case["original"]) < PASSAGE_GAIN * word_error_rate(case["garbled"], case["original"])
     assert [e for e in clean(case["original"]).edits if e.kind in WORD_KINDS] == []

@@ -21,6 +21,7 @@ from .models import (
     EntityLabel,
     EntitySource,
     Flag,
+    GarbleEvidence,
     Language,
     PipelineInfo,
     Record,
@@ -35,6 +36,6 @@ from .raw import RawDocument
 
 __all__ = [
     "NAMED_LABELS", "SCHEMA_VERSION", "WORD_KINDS", "AnnotatedDocument", "CleanResult", "Edit", "EditKind",
-    "Entity", "EntityLabel", "EntitySource", "Flag", "Language", "PipelineInfo", "Record", "Segment", "SegmentKind",
+    "Entity", "EntityLabel", "EntitySource", "Flag", "GarbleEvidence", "Language", "PipelineInfo", "Record", "Segment", "SegmentKind",
     "RawDocument", "Sentence", "Source", "Span", "check_edits",
 ]  # fmt: skip

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validat
 from ..text.edits import undo
 from ..text.projection import Projection
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 """Version of the record layout; the major part changes only on breaking changes."""
 
 EditKind = Literal[
@@ -104,6 +104,27 @@ class Flag(Span):
     text: str
     kind: str
     note: str = ""
+    suggestions: list[str] = Field(
+        default=[],
+        description="Possible readings of the flagged text, best first, where evidence allows (since schema 1.2.0); none is applied.",
+    )
+
+
+class GarbleEvidence(Record):
+    """One sign of spinning that detection counted: where it is in the raw text, what found it, and its weight."""
+
+    raw_start: NonNegativeInt = Field(description="Start in `raw_text`.")
+    raw_end: NonNegativeInt = Field(description="End in `raw_text`.")
+    text: str = Field(description="The raw text of the sign (`raw_text[raw_start:raw_end]`).")
+    kind: str = Field(description="'spacing', 'wording' or 'grammar' (a tell), 'leakage' (a foreign word) or 'casing' (a broken name).")
+    signal: str = Field(description="The tell's lexicon id, or the signal's name ('foreign-word', 'name-case'...).")
+    weight: float = Field(ge=0.0, description="How much the sign adds to the evidence behind `garble_score`.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GarbleEvidence:
+        if self.raw_end < self.raw_start:
+            raise ValueError(f"evidence end {self.raw_end} is before its start {self.raw_start}")
+        return self
 
 
 class Entity(Record):
@@ -118,6 +139,7 @@ class Entity(Record):
     canonical: str | None = Field(default=None, description="Canonical name from the gazetteer.")
     kb_id: str | None = Field(default=None, description="Gazetteer id: a Wikidata id (Q...), or a local id (ac:...) for entities whose Wikidata id is not yet verified; null when unlinked.")
     source: EntitySource = Field(description="Component that found the mention.")
+    flagged: bool = Field(default=False, description="Whether the mention overlaps a flag of kind 'suspect' or 'foreign-script': text that looks spun and that no rule repaired (since schema 1.2.0).")
 
     @model_validator(mode="after")
     def _raw_span_complete(self) -> Entity:
@@ -192,6 +214,7 @@ class CleanResult(_Segmented):
     flags: list[Flag] = []
     segments: list[Segment] = []
     language: Language | None = None
+    garble_evidence: list[GarbleEvidence] = []
 
 
 class AnnotatedDocument(_Segmented):
@@ -213,6 +236,10 @@ class AnnotatedDocument(_Segmented):
         default=None,
         description="The document's language (since schema 1.1.0). A document not in English is not restored word by word and not tagged; in a mixed one only the English lines are.",
     )
+    garble_evidence: list[GarbleEvidence] = Field(
+        default=[],
+        description="The signs of spinning behind `garble_score`, in raw-text order (since schema 1.2.0).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> AnnotatedDocument:
@@ -221,6 +248,9 @@ class AnnotatedDocument(_Segmented):
             _within(span.start, span.end, self.text, type(span).__name__)
         for flag in self.flags:
             _same(flag.text, self.text, flag.start, flag.end, "flag")
+        for sign in self.garble_evidence:
+            _within(sign.raw_start, sign.raw_end, self.raw_text, "GarbleEvidence")
+            _same(sign.text, self.raw_text, sign.raw_start, sign.raw_end, "garble evidence")
         if self.entities:
             projection = Projection(self.edits)
             for entity in self.entities:

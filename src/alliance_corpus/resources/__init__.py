@@ -65,14 +65,14 @@ class Resources:
 
     @classmethod
     def for_corpus(cls, root: Path | None) -> Resources:
-        """Bundled files plus ``root/rules/*.jsonl`` and ``root/gazetteer/*.jsonl``."""
+        """Bundled files plus ``root/rules/*.jsonl``, ``root/gazetteer/*.jsonl`` and ``root/lexicons/*.jsonl``."""
         base = cls.bundled()
         if root is None:
             return base
         return cls(
             rule_files=base.rule_files + _jsonl_in(Path(root) / "rules"),
             gazetteer_files=base.gazetteer_files + _jsonl_in(Path(root) / "gazetteer"),
-            lexicon_files=base.lexicon_files,
+            lexicon_files=base.lexicon_files + _jsonl_in(Path(root) / "lexicons"),
         )
 
     @cached_property

@@ -114,6 +114,10 @@ class Gazetteer:
         """Every full name of every entry."""
         return tuple(name for entry in self.entries for name in entry.names)
 
+    def single_word_names(self) -> frozenset[str]:
+        """Every name and short name of one word ("Clinton", "Atsugi")."""
+        return frozenset(n for e in self.entries for n in (*e.names, *e.short) if len(n.split()) == 1)
+
     def case_insensitive_names(self) -> dict[str, str]:
         """Lower-cased name -> canonical spelling, for entries with ``ignore_case``."""
         return {" ".join(n.lower().split()): n for e in self.entries if e.ignore_case for n in e.names}

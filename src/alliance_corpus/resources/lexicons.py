@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,7 @@ from ..errors import ResourceError
 from ..records import EntityLabel
 from .jsonl import read_jsonl
 from .locate import DATA
+from .patterns import nested_repeat
 
 ENTRY_ID = r"^[a-z0-9][a-z0-9._-]*$"
 LIST_NAME = r"^[a-z][a-z0-9-]*$"
@@ -43,6 +45,7 @@ class LexiconEntry(BaseModel):
     list: str = Field(pattern=LIST_NAME, description="The list the entry belongs to.")
     value: str = Field(min_length=1, description="The word, phrase, pattern or letters.")
     label: EntityLabel | None = Field(default=None, description="Entity label, for lists that map words to labels.")
+    weight: float | None = Field(default=None, gt=0.0, le=2.0, description="Evidence weight, for the detection lists (``*-tells``, ``signal-weights``).")
     evidence: str = Field(min_length=1, description="Where the behaviour the entry encodes was observed.")
     note: str = Field(min_length=1, description="Why the entry is right.")
 
@@ -61,6 +64,14 @@ class Lexicon:
         """Value -> label for a list whose entries carry labels."""
         return {entry.value: entry.label for entry in self._list(name) if entry.label}
 
+    def weighted(self, name: str) -> dict[str, float]:
+        """Value -> weight for a list whose entries carry weights (the detection lists)."""
+        return {entry.value: entry.weight for entry in self._list(name) if entry.weight is not None}
+
+    def entries(self, name: str) -> tuple[LexiconEntry, ...]:
+        """The entries of list ``name``, in file order (an empty tuple for an unknown list)."""
+        return self.lists.get(name, ())
+
     def _list(self, name: str) -> tuple[LexiconEntry, ...]:
         if name not in self.lists:
             raise KeyError(f"no lexicon list {name!r}; known lists: {sorted(self.lists)}")
@@ -76,8 +87,25 @@ def load_lexicon(paths: Iterable[Path]) -> Lexicon:
             if entry.id in seen:
                 raise ResourceError(path, number, f"id {entry.id!r} is already used in {seen[entry.id].name}")
             seen[entry.id] = path
+            problem = _pattern_problem(entry)
+            if problem:
+                raise ResourceError(path, number, problem)
             lists.setdefault(entry.list, []).append(entry)
     return Lexicon({name: tuple(entries) for name, entries in lists.items()})
+
+
+def _pattern_problem(entry: LexiconEntry) -> str | None:
+    """What is wrong with a detection tell (a ``*-tells`` entry), or ``None``: a valid regex with a weight."""
+    if not entry.list.endswith("-tells"):
+        return None
+    if entry.weight is None:
+        return f"tell {entry.id!r} needs a weight"
+    try:
+        re.compile(entry.value)
+    except re.error as error:
+        return f"tell {entry.id!r} is not a valid regular expression: {error}"
+    risk = nested_repeat(entry.value)
+    return f"tell {entry.id!r} has {risk}, which can backtrack for hours on a near-match; bound the inner repeat" if risk else None
 
 
 def lexicon_files() -> tuple[Path, ...]:

@@ -72,4 +72,4 @@ def casing(text: str, context: StepContext) -> list[Change]:
     """Letter case: the word after "U.S.", and known names (every several-word name in spun texts)."""
     plan = context.plan
     names = plan.recasable_names if context.garbled else plan.proper_names  # "camp David" is damage only in spun text
-    return apply_rules(text, context.rules("casing")) + fix_proper_casing(text, names, plan.canonical_names)
+    return apply_rules(text, context.rules("casing")) + fix_proper_casing(text, names, plan.canonical_names, plan.single_names, spun=context.garbled)

@@ -1,15 +1,17 @@
 """Running the registered steps: :func:`clean`.
 
 1. the ``decode`` steps repair encoding and markup;
-2. detection scores the text (:mod:`.detect`), counting spacing damage
-   before the ``layout`` steps repair it; a text between
-   :data:`~.detect.garble.UNSURE` and :data:`~.detect.garble.GARBLED` is
-   also read by the context rules, whose matches count as evidence;
+2. detection scores the text (:mod:`.detect`) from its own signals, never
+   from the repair rules, counting spacing damage before the ``layout``
+   steps repair it; the signals are kept, as spans of the raw text, in
+   ``garble_evidence``;
 3. the ``decode``, ``layout`` and ``words`` steps run until nothing changes
    (at most :data:`MAX_PASSES` times), the ``garbled_only`` ones only when
    the gate is open, so cleaning a cleaned text changes nothing;
-4. the restored text is scored as cleaning it again would score it; if that
-   opens the gate, the steps run again with it open.
+4. a text restored with the gate shut is judged again (its language, its
+   lines in another language, the gate), as cleaning it again would judge
+   it; if the verdict differs, the steps run again under the new one (at
+   most :data:`MAX_ROUNDS` judgements).
 
 Two rules can undo each other ("U.S. Korea" lower-cased after "U.S.", then
 capitalised as a country): when a pass brings the text back to an earlier
@@ -22,21 +24,40 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..layout import find_segments
-from ..records import CleanResult, Edit, Flag
+from ..records import CleanResult, Edit, Flag, GarbleEvidence
 from ..resources import Resources
 from ..text.compose import compose
 from ..text.edits import Change, TextEdit, apply_changes
+from ..text.projection import to_raw_span
 from .config import RestoreConfig
-from .detect.garble import GARBLED, UNSURE, garble_evidence, squash
-from .detect.scripts import find_foreign_words
-from .fixes.context import apply_token_rules
+from .detect.garble import GARBLED, squash, total
+from .detect.scripts import find_leaked_words
+from .detect.signals import AFTER_LAYOUT, SPACING, Signal, find_signals
 from .languages import english_scope, outside
 from .plan import StepContext, build_plan
 from .registry import STEPS, Step, steps_in
+from .suspects import suspect_flags
 
 MAX_PASSES = 4
+MAX_ROUNDS = 3
+"""Times the text is judged (language, gate) and restored; a restored text judged differently is restored again."""
+
+
+class _Verdict(NamedTuple):
+    """What detection decided about a text: the gate, whether its words may be repaired, and its foreign lines."""
+
+    garbled: bool
+    repairable: bool
+    foreign_lines: frozenset[str]
+
+
+class _Judgement(NamedTuple):
+    score: float
+    evidence: list[tuple[Signal, _Stage]]
+    verdict: _Verdict
 
 
 def clean(text: str, *, config: RestoreConfig | None = None, resources: Resources | None = None) -> CleanResult:
@@ -49,31 +70,39 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     context = StepContext(plan=plan, resources=resources, model=config.model)
     state = _State(text)
     state.run(decode, context)
-    decoded = state.text  # spacing damage is counted before the layout step repairs it
+    decoded = _Stage(state.text, state.edits)  # spacing damage is counted before the layout step repairs it
     state.run((*decode, *layout), context)
-    scope = english_scope(state.text)
-    if not scope.repairable:
-        words = ()  # another language: no word-level repair at all
-    context.foreign_lines = frozenset(_key(state.text[start:end]) for start, end in scope.foreign)
-    decoded, laid_out = _english_only(decoded, context.foreign_lines), _english_only(state.text, context.foreign_lines)
-    score = _score(decoded, laid_out, context, probe=config.garbled is None and "context" in enabled)
-    context.garbled = score >= GARBLED if config.garbled is None else config.garbled
-    state.settle((*decode, *layout), words, context)
-    if config.garbled is None and not context.garbled:
-        restored = _english_only(state.text, context.foreign_lines)
-        again = _score(restored, restored, context, probe="context" in enabled)  # what cleaning the result would find
-        if again >= GARBLED:
-            score, context.garbled = again, True
-            state.settle((*decode, *layout), words, context)
+    score, verdict = 0.0, None
+    evidence: list[tuple[Signal, _Stage]] = []
+    for _ in range(MAX_ROUNDS):
+        judged = _judge(decoded if verdict is None else _Stage(state.text, state.edits), _Stage(state.text, state.edits), context, config)
+        if judged.verdict == verdict:
+            break  # cleaning the result again would judge it the same way
+        score, evidence, verdict = judged
+        context.garbled, context.foreign_lines = verdict.garbled, verdict.foreign_lines
+        state.settle((*decode, *layout), words if verdict.repairable else (), context)
+        if verdict.garbled or config.garbled is not None:
+            break
     final = english_scope(state.text)
     return CleanResult(
         text=state.text,
         edits=[Edit(**edit._asdict()) for edit in state.edits],
         garble_score=score,
-        flags=sorted([*final.flags, *_flags(state.text, final.foreign)], key=lambda flag: (flag.start, flag.end)),
+        flags=sorted([*final.flags, *_flags(state.text, final.foreign), *_suspects(state.text, final.foreign, context)], key=_position),
         segments=find_segments(state.text),
         language=final.language,
+        garble_evidence=_located(evidence, text),
     )
+
+
+def _judge(decoded: _Stage, laid_out: _Stage, context: StepContext, config: RestoreConfig) -> _Judgement:
+    """Score ``laid_out`` (spacing read on ``decoded``) and decide the gate and the lines in another language."""
+    scope = english_scope(laid_out.text)
+    context.foreign_lines = frozenset(_key(laid_out.text[start:end]) for start, end in scope.foreign)
+    evidence = _signals(decoded, laid_out, context)
+    score = squash(total(signal for signal, _ in evidence), _english_only(laid_out.text, context.foreign_lines))
+    garbled = score >= GARBLED if config.garbled is None else config.garbled
+    return _Judgement(score, evidence, _Verdict(garbled, scope.repairable, context.foreign_lines))
 
 
 def _english_only(text: str, foreign_lines: frozenset[str]) -> str:
@@ -88,14 +117,31 @@ def _key(line: str) -> str:
     return " ".join(line.split())
 
 
-def _score(decoded: str, laid_out: str, context: StepContext, *, probe: bool) -> float:
-    """The garble score of a text: rule evidence (spacing counted on ``decoded``), and the context rules' if unsure."""
-    plan = context.plan
-    evidence = garble_evidence(decoded, plan.spacing) + garble_evidence(laid_out, plan.scoring)
-    score = squash(evidence, laid_out)
-    if probe and UNSURE <= score < GARBLED and plan.tokens:
-        score = squash(evidence + _context_evidence(laid_out, context), laid_out)
-    return score
+class _Stage(NamedTuple):
+    """The text at one stage of cleaning, and the edits from the raw text to it."""
+
+    text: str
+    edits: list[TextEdit]
+
+
+def _signals(decoded: _Stage, laid_out: _Stage, context: StepContext) -> list[tuple[Signal, _Stage]]:
+    """The signs of spinning on the English lines: spacing read on ``decoded``, the rest on ``laid_out``."""
+    found: list[tuple[Signal, _Stage]] = []
+    for stage, kinds in ((decoded, SPACING), (laid_out, AFTER_LAYOUT)):
+        english = _english_only(stage.text, context.foreign_lines)
+        found.extend((signal, stage) for signal in find_signals(english, context.resources, kinds=kinds))
+    return found
+
+
+def _located(evidence: list[tuple[Signal, _Stage]], raw: str) -> list[GarbleEvidence]:
+    """The ``evidence`` as spans of the raw text (a sign inside restored wording has no raw span and is left out)."""
+    located = []
+    for signal, stage in evidence:
+        span = to_raw_span(stage.edits, signal.start, signal.end)
+        if span is not None:
+            start, end = span
+            located.append(GarbleEvidence(raw_start=start, raw_end=end, text=raw[start:end], kind=signal.kind, signal=signal.signal, weight=signal.weight))
+    return sorted(located, key=lambda sign: (sign.raw_start, sign.raw_end, sign.signal))
 
 
 def _settled(text: str, steps: tuple[Step, ...], context: StepContext) -> bool:
@@ -107,20 +153,23 @@ def _settled(text: str, steps: tuple[Step, ...], context: StepContext) -> bool:
         context.garbled = garbled
 
 
-def _context_evidence(text: str, context: StepContext) -> float:
-    """Evidence of spinning from the context rules: the squared confidence of each match."""
-    confidence = {rule.id: rule.confidence for rule in context.plan.tokens}
-    changes = apply_token_rules(text, context.plan.tokens, context.tagger(), context.tagged)
-    return sum(confidence[change.rule] ** 2 for change in changes)
-
-
 def _flags(text: str, foreign: list[tuple[int, int]]) -> list[Flag]:
     """Leaked foreign-script words no rule restored, on the English lines (``foreign`` lines are flagged whole)."""
-    found = [Change(m.start(), m.end(), m.group(), script, "leakage") for m, script in find_foreign_words(text)]
+    found = [Change(m.start(), m.end(), m.group(), script, "leakage") for m, script in find_leaked_words(text)]
     return [
         Flag(start=c.start, end=c.end, text=c.replacement, kind="foreign-script", note=f"{c.rule} word with no restoration rule")
         for c in outside(found, foreign)
     ]
+
+
+def _suspects(text: str, foreign: list[tuple[int, int]], context: StepContext) -> list[Flag]:
+    """Signs of spinning left in the restored English lines (:mod:`.suspects`)."""
+    flags = suspect_flags(text, context.resources, garbled=context.garbled)
+    return [flag for flag in flags if not any(start < flag.end and flag.start < end for start, end in foreign)]
+
+
+def _position(flag: Flag) -> tuple[int, int]:
+    return flag.start, flag.end
 
 
 class _State:

@@ -34,6 +34,7 @@ class Plan:
     proper_names: re.Pattern[str] | None
     recasable_names: re.Pattern[str] | None
     canonical_names: dict[str, str]
+    single_names: frozenset[str]
     name_templates: dict[tuple[str | None, ...], tuple[str, int]]
 
 
@@ -57,6 +58,7 @@ def _build_plan(resources: Resources, owners: tuple[tuple[str, frozenset[str]], 
         proper_names=gazetteer.proper_name_regex(),
         recasable_names=gazetteer.proper_name_regex(gazetteer.recasable_names()),
         canonical_names=gazetteer.recasable_names(),
+        single_names=gazetteer.single_word_names(),
         name_templates=name_templates(gazetteer.all_names()),
     )
 

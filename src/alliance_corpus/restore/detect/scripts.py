@@ -9,16 +9,25 @@ the ``scripts`` lexicon (``vietnamese-letters``, ``inner-grave-letters``,
 ``non-latin-scripts``, ``english-loanwords``).
 
 Letters that English borrows (café, naïve) and the macrons of romanized
-Japanese (Ryūkyū, Tōkyō) are not leakage.
+Japanese (Ryūkyū, Tōkyō) are not leakage.  Neither is a gloss, which edited
+pages write on purpose (:func:`find_leaked_words` leaves them out): foreign
+script in brackets or quotes ("Okinawa (沖縄)"), foreign script followed by
+its romanisation in brackets ("沖縄 (Okinawa)"), and a line of language names
+in several scripts (a site's language menu).  Nor is a phrase in another
+language (four words or more, or eight letters of Chinese or Japanese): a
+round trip leaks words, not phrases.
 
 >>> [(m.group(), script) for m, script in find_foreign_words("a nuclear phibìc Korea, Japan 보다 in")]
 [('phibìc', 'Vietnamese'), ('보다', 'Hangul')]
+>>> [m.group() for m, _ in find_leaked_words("Governor Onaga (翁長雄志) said 보다 that")]
+['보다']
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -33,6 +42,10 @@ INNER_GRAVE = frozenset("".join(words("inner-grave-letters")))
 ENGLISH_LOANWORDS = frozenset(words("english-loanwords"))
 NON_LATIN_SCRIPTS = words("non-latin-scripts")
 _NON_LATIN = frozenset(NON_LATIN_SCRIPTS)
+
+QUOTE_RESIDUE = re.compile(r"^â|â$|[a-z]â(?:s|t|d|m|ve|ll|re)$", re.IGNORECASE)
+"""What is left of a curly quote or apostrophe whose UTF-8 bytes were read as cp1252 and lost their
+last two bytes ("itâs", "âchangeâ"): damage the encoding step reports, not a Vietnamese word."""
 
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")
 
@@ -59,7 +72,7 @@ def word_script(word: str) -> str | None:
     foreign = scripts & _NON_LATIN
     if foreign:
         return min(foreign).title()
-    if word.lower() in ENGLISH_LOANWORDS:
+    if word.lower() in ENGLISH_LOANWORDS or QUOTE_RESIDUE.search(word):
         return None
     if any(c in VIETNAMESE_ONLY for c in word):
         return "Vietnamese"
@@ -74,3 +87,68 @@ def find_foreign_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
         script = word_script(match.group())
         if script is not None:
             yield match, script
+
+
+LABELLED = re.compile(r"(?:Japanese|Chinese|Korean|Okinawan|Ryukyuan|Russian|Vietnamese|Kanji|Kana|Hangul|Hanja|Hiragana|Katakana)\s*[:：]\s*$")
+"""A language label just before foreign script ("Japanese: 沖縄県"): the script is a gloss."""
+PASSAGE_WORDS = 4
+PASSAGE_CHARACTERS = 8
+RUN = re.compile(r"(?:[^\x00-\x7f、，：｜／]| )+")
+"""A stretch of non-ASCII letters and spaces: a foreign run, up to a separator or an ASCII character."""
+TRAILING = re.compile(r"[、，,:：|/｜／]\s*$")
+"""A separator after English words: foreign script after it that ends the line is a caption's translation."""
+GLOSS = re.compile(r"[(\[（「『“\"][^()\[\]（）「」『』“”\"\n]{0,200}[)\]）」』”\"]")
+"""A bracketed or quoted stretch of one line: foreign script inside it is a gloss or a title."""
+ROMANISED = re.compile(r"\s*[(\[（][^\W\d_]")
+"""A bracket opening on a letter, right after a word: its romanisation or translation follows."""
+
+
+def find_leaked_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """The foreign words of ``text`` that are not glosses (see the module docstring).
+
+    Each line is read a fixed number of times, whatever its length.
+
+    >>> [m.group() for m, _ in find_leaked_words("普天間 (Futenma) and the 'Ryūkyū Shimpō' and căn cứ")]
+    ['căn', 'cứ']
+    """
+    start = 0
+    for line in text.split("\n"):
+        found = list(find_foreign_words(line))
+        if found and not _language_menu(line, found):
+            glossed = [(m.start(), m.end()) for m in GLOSS.finditer(line)]
+            runs = [(m.start(), m.end()) for m in RUN.finditer(line)]
+            for match, script in found:
+                if not _glossed(line, match, glossed, runs) and not _passage(line, runs, match):
+                    yield _shifted(text, match, start), script
+        start += len(line) + 1
+
+
+def _glossed(line: str, match: re.Match[str], glossed: list[tuple[int, int]], runs: list[tuple[int, int]]) -> bool:
+    """Whether ``match`` is part of a gloss (see the module docstring) rather than leaked into a sentence."""
+    inside = bisect_right(glossed, (match.start(), len(line))) - 1
+    if inside >= 0 and glossed[inside][0] < match.start() and match.end() < glossed[inside][1]:
+        return True
+    start, end = runs[bisect_right(runs, (match.start(), len(line))) - 1]  # the foreign run around the word
+    before, after = line[:start], line[end:]
+    return bool(LABELLED.search(before[-40:]) or (TRAILING.search(before[-8:]) and not after.strip()) or ROMANISED.match(after))
+
+
+def _passage(line: str, runs: list[tuple[int, int]], match: re.Match[str]) -> bool:
+    """Whether ``match`` is part of a phrase in another language: a run of :data:`PASSAGE_WORDS` words or more,
+    or of :data:`PASSAGE_CHARACTERS` letters without spaces (Chinese and Japanese).  A round trip leaks words, not phrases."""
+    start, end = runs[bisect_right(runs, (match.start(), len(line))) - 1]
+    run = line[start:end]
+    return len(run.split()) >= PASSAGE_WORDS or any(len(piece) >= PASSAGE_CHARACTERS for piece in run.split())
+
+
+def _language_menu(line: str, found: list[tuple[re.Match[str], str]]) -> bool:
+    """Whether ``line`` is mostly words in two or more other scripts: a list of languages, not prose."""
+    ascii_words = [w for w in WORD.findall(line) if w.isascii()]
+    return len(ascii_words) <= len(found) and len({script for _, script in found}) >= 2
+
+
+def _shifted(text: str, match: re.Match[str], offset: int) -> re.Match[str]:
+    """The same word matched in the whole ``text`` (so offsets count from its start)."""
+    shifted = WORD.match(text, offset + match.start())
+    assert shifted is not None and shifted.group() == match.group()
+    return shifted

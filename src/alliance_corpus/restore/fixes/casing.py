@@ -9,17 +9,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
+from ...text.casing import broken_case
 from ...text.edits import Change
 
 
-def fix_proper_casing(text: str, names: re.Pattern[str] | None, canonical: dict[str, str]) -> list[Change]:
+def fix_proper_casing(
+    text: str, names: re.Pattern[str] | None, canonical: dict[str, str], single_names: Collection[str] = (), *, spun: bool = True
+) -> list[Change]:
     """Restore the case of known names damaged by the spinner ("north Korea" -> "North Korea").
 
     ``names`` matches the gazetteer names to check (``ignore_case`` entries in
-    every text; every name of several words in spun texts), and only matches
-    that mix cases are changed: a damaged name keeps some of its capitals,
-    while lower-case uses of the same words are ordinary prose.
+    every text; every name of several words in spun texts), and only names
+    that mix cases are changed.  In a text that is not ``spun``, only names
+    whose case was broken inside them are
+    (:func:`~alliance_corpus.text.casing.broken_case`): sentence case
+    ("Okinawa prefecture"), title case and all capitals are styles of a
+    page.  In a spun text, any mixed case is damage ("Soviet union").
     """
     if names is None:
         return []
@@ -27,9 +34,15 @@ def fix_proper_casing(text: str, names: re.Pattern[str] | None, canonical: dict[
     for match in names.finditer(text):
         found = match.group()
         wanted = canonical.get(" ".join(found.lower().split()))
-        if wanted and found != wanted and found.lower() != found and _same_shape(found, wanted):
+        if wanted and found != wanted and _same_shape(found, wanted) and _damaged(found, wanted, single_names, spun):
             changes.append(Change(match.start(), match.end(), wanted, "case.proper-name", "casing"))
     return changes
+
+
+def _damaged(found: str, wanted: str, single_names: Collection[str], spun: bool) -> bool:
+    if spun:
+        return found.lower() != found and found.upper() != found
+    return broken_case(found.split(), wanted.split(), single_names)
 
 
 def _same_shape(found: str, wanted: str) -> bool:

@@ -1,0 +1,115 @@
+"""The signs that a text was spun, found by detection alone.
+
+Detection never reads a repair rule: adding or removing a rule changes what
+is repaired, not how garbled a text is judged.  Its evidence comes from
+three independent sources:
+
+- the ``tells`` lexicon (``data/lexicons/tells.jsonl``): patterns of what
+  spinners and round trips leave behind, each with a weight, evidence and a
+  note (``spacing-tells`` are read before the layout step repairs spacing;
+  ``wording-tells`` and ``grammar-tells`` after it);
+- foreign words inside English lines (:mod:`.scripts`), glosses excepted;
+- names from the gazetteer whose case was broken inside the name ("the
+  united States", "barack Obama"); sentence case ("Okinawa prefecture") is a
+  style and does not count.
+
+Each sign is a :class:`Signal`, so a user can see why a text was judged spun.
+
+>>> [(s.kind, s.signal) for s in find_signals("Japan v the united States signed the shared Security Treaty.")]
+[('casing', 'name-case'), ('wording', 'wording-tells.mutual-swapped')]
+>>> find_signals("Japan v the United States signed the Mutual Security Treaty in 1951.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...resources import Resources
+from ...text.casing import broken_case
+from .scripts import find_leaked_words
+
+TELL_LISTS = {"spacing-tells": "spacing", "wording-tells": "wording", "grammar-tells": "grammar"}
+"""The lexicon lists of tells and the kind of signal each gives."""
+KINDS = frozenset({*TELL_LISTS.values(), "leakage", "casing"})
+SPACING = frozenset({"spacing"})
+"""Kinds read on the text before the layout step repairs its spacing."""
+AFTER_LAYOUT = KINDS - SPACING
+
+
+class Signal(NamedTuple):
+    """One sign of spinning: where it is, its kind, what found it, and its weight."""
+
+    start: int
+    end: int
+    kind: str
+    signal: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Detector:
+    """The compiled tells, weights and name tables of one set of resources."""
+
+    tells: tuple[tuple[str, str, re.Pattern[str], float], ...]
+    weights: dict[str, float]
+    names: re.Pattern[str] | None
+    canonical: dict[str, str]
+    single_names: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def detector(resources: Resources) -> Detector:
+    """Compile the detection data of ``resources`` (once per set of resources)."""
+    lexicon = resources.lexicon
+    tells = []
+    for name, kind in TELL_LISTS.items():
+        for entry in lexicon.entries(name):
+            tells.append((kind, entry.id, re.compile(entry.value), entry.weight or 0.0))  # checked when loaded
+    gazetteer = resources.gazetteer
+    canonical = gazetteer.recasable_names()
+    return Detector(
+        tells=tuple(tells),
+        weights=lexicon.weighted("signal-weights") if "signal-weights" in lexicon.lists else {},
+        names=gazetteer.proper_name_regex(canonical),
+        canonical=canonical,
+        single_names=gazetteer.single_word_names(),
+    )
+
+
+def find_signals(text: str, resources: Resources | None = None, *, kinds: Collection[str] = KINDS) -> list[Signal]:
+    """Every sign of spinning in ``text`` of the given ``kinds``, in order of position."""
+    found = detector(resources or Resources.bundled())
+    signals = [*_tells(text, found, kinds)]
+    if "leakage" in kinds:
+        signals.extend(_leaks(text, found.weights))
+    if "casing" in kinds and found.names is not None:
+        signals.extend(_broken_names(text, found))
+    return sorted(signals)
+
+
+def _tells(text: str, found: Detector, kinds: Collection[str]) -> Iterator[Signal]:
+    for kind, tell_id, pattern, weight in found.tells:
+        if kind in kinds:
+            for match in pattern.finditer(text):
+                yield Signal(match.start(), match.end(), kind, tell_id, weight)
+
+
+def _leaks(text: str, weights: dict[str, float]) -> Iterator[Signal]:
+    for match, script in find_leaked_words(text):
+        name = "foreign-word-vietnamese-lower" if script == "Vietnamese" and match.group()[:1].islower() else "foreign-word"
+        yield Signal(match.start(), match.end(), "leakage", name, weights.get(name, 0.0))
+
+
+def _broken_names(text: str, found: Detector) -> Iterator[Signal]:
+    assert found.names is not None
+    weight = found.weights.get("name-case", 0.0)
+    for match in found.names.finditer(text):
+        written = match.group().split()
+        canonical = found.canonical.get(" ".join(word.lower() for word in written), "").split()
+        if broken_case(written, canonical, found.single_names):
+            yield Signal(match.start(), match.end(), "casing", "name-case", weight)

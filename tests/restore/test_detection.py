@@ -1,0 +1,151 @@
+"""Detection stands on its own evidence: the tells lexicon, leaked words and broken names, never the repair rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+import pytest
+
+from alliance_corpus.errors import ResourceError
+from alliance_corpus.resources import Resources
+from alliance_corpus.restore import RestoreConfig, clean
+from alliance_corpus.restore.detect import find_leaked_words, find_signals, garble_score
+from tests.conftest import GARBLED_DEV_SET, GARBLED_SET, REAL_PAGES, SPUN_DEV_SET, WEBNOISE_SET, read_garbled
+
+PROBE_RULE = {
+    "id": "probe.alliance", "match": "phrase", "pattern": "the alliance", "replacement": "the partnership",
+    "kind": "spin", "confidence": 0.99, "evidence": "test", "note": "a rule that fires in almost every text of the sets",
+}  # fmt: skip
+
+
+def _texts() -> dict[str, str]:
+    texts = {p.stem: read_garbled(p)["garbled"] for p in GARBLED_SET + GARBLED_DEV_SET + SPUN_DEV_SET}
+    texts.update({f"{p.stem} (original)": read_garbled(p)["original"] for p in GARBLED_SET})
+    texts.update({p.stem: orjson.loads(p.read_bytes())["text"] for p in REAL_PAGES[::6]})
+    texts.update({p.stem: orjson.loads(p.read_bytes())["raw"] for p in WEBNOISE_SET})
+    return texts
+
+
+def _scores(texts: dict[str, str], resources: Resources) -> dict[str, tuple[float, list[tuple[int, int, str]]]]:
+    return {
+        name: (result.garble_score, [(e.raw_start, e.raw_end, e.signal) for e in result.garble_evidence])
+        for name, text in texts.items()
+        for result in [clean(text, resources=resources, config=RestoreConfig(context_rules=False))]
+    }
+
+
+def test_detection_scores_do_not_change_when_repair_rules_are_removed_or_added(tmp_path, seed_raw):
+    texts = {"seed": seed_raw, **_texts()}
+    bundled = Resources.bundled()
+    baseline = _scores(texts, bundled)
+    assert sum(score >= 0.5 for score, _ in baseline.values()) >= 25  # the sets do open the gate
+    without_spinner = Resources(
+        rule_files=tuple(p for p in bundled.rule_files if p.name != "spinner.jsonl"),
+        gazetteer_files=bundled.gazetteer_files,
+        lexicon_files=bundled.lexicon_files,
+    )
+    extra = tmp_path / "probe.jsonl"
+    extra.write_text(json.dumps(PROBE_RULE) + "\n", encoding="utf-8")
+    with_probe = Resources(rule_files=(*bundled.rule_files, extra), gazetteer_files=bundled.gazetteer_files, lexicon_files=bundled.lexicon_files)
+    assert len(without_spinner.rules) < len(bundled.rules) < len(with_probe.rules)
+    assert _scores(texts, without_spinner) == baseline
+    assert _scores(texts, with_probe) == baseline
+
+
+def test_detection_a_researchers_tell_counts_as_evidence(tmp_path):
+    text = "The alliance endured. " * 20 + "Officials met in Tokyo under the banner of friendship."
+    assert garble_score(text) == 0.0
+    (tmp_path / "lexicons").mkdir()
+    tell = {
+        "id": "wording-tells.banner-of-friendship", "list": "wording-tells", "value": r"\bbanner of friendship\b", "weight": 1.0,
+        "evidence": "test", "note": "a researcher's tell",
+    }  # fmt: skip
+    (tmp_path / "lexicons" / "mine.jsonl").write_text(json.dumps(tell) + "\n", encoding="utf-8")
+    resources = Resources.for_corpus(tmp_path)
+    assert [s.signal for s in find_signals(text, resources)] == ["wording-tells.banner-of-friendship"]
+    assert garble_score(text, resources) > 0.0
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"value": "(unclosed", "weight": 1.0}, "not a valid regular expression"),
+        ({"value": "fine"}, "needs a weight"),
+        ({"value": "(a+)+$", "weight": 1.0}, "backtrack"),
+    ],
+)
+def test_detection_a_bad_tell_is_refused_when_loaded_with_file_and_line(tmp_path, entry, problem):
+    path = tmp_path / "tells.jsonl"
+    lines = [{"id": "wording-tells.ok", "list": "wording-tells", "value": "ok", "weight": 0.5, "evidence": "e", "note": "n"}]
+    lines.append({"id": "wording-tells.bad", "list": "wording-tells", "evidence": "e", "note": "n", **entry})
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    resources = Resources(rule_files=(), gazetteer_files=Resources.bundled().gazetteer_files, lexicon_files=(path,))
+    with pytest.raises(ResourceError, match=problem) as caught:
+        resources.lexicon  # noqa: B018
+    assert caught.value.path == str(path) and caught.value.line == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Takeshi Onaga (翁長雄志) said the plan would not proceed.",
+        "沖縄県 (Okinawa Prefecture) hosts most of the bases.",
+        "Okinawa Prefecture\nJapanese: 沖縄県\nCapital Naha",
+        "A photo of the destroyer. US Navy ship、米軍艦",
+        "English 日本語 简体字 Русский\nThe alliance endured.",
+        "The book “日米同盟の正体” was a best seller in Tokyo.",
+        "It’s what youâve heard, and itâs what we canât change.",
+    ],
+    ids=["kanji-in-brackets", "romanisation-in-brackets", "language-label", "caption-translation", "language-menu", "quoted-title", "quote-residue"],
+)
+def test_detection_glosses_and_quote_residue_are_not_leakage(text):
+    assert list(find_leaked_words(text)) == []
+    result = clean(text)
+    assert [s for s in result.garble_evidence if s.kind == "leakage"] == []
+    assert [f for f in result.flags if f.kind == "foreign-script"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "leaked"),
+    [
+        ("The allies 동맹 agreed to meet.", ["동맹"]),
+        ("resistance to American căn cứ near the town", ["căn", "cứ"]),
+        ("Japan 보다 (the word) in the text", []),  # a bracketed gloss follows: written on purpose
+    ],
+)
+def test_detection_words_leaked_into_sentences_are_found(text, leaked):
+    assert [m.group() for m, _ in find_leaked_words(text)] == leaked
+
+
+def test_detection_evidence_points_into_the_raw_text_through_entities_and_spacing():
+    raw = "&lt;p&gt;The pact dovetailed v the Yoshida line.It held after people War II &amp; the chilly War.&lt;/p&gt;"
+    result = clean(raw)
+    signals = {sign.signal: sign.text for sign in result.garble_evidence}
+    assert signals["wording-tells.symbol-v"] == "dovetailed v "
+    assert signals["spacing-tells.glued-sentence"] == "ne."
+    assert signals["wording-tells.world-war-swapped"] == "people War II"
+    for sign in result.garble_evidence:
+        assert raw[sign.raw_start : sign.raw_end] == sign.text
+
+
+@pytest.mark.parametrize("path", WEBNOISE_SET, ids=lambda p: p.stem)
+def test_detection_evidence_offsets_match_the_raw_text_of_noisy_pages(path: Path):
+    raw = orjson.loads(path.read_bytes())["raw"]
+    for sign in clean(raw).garble_evidence:
+        assert raw[sign.raw_start : sign.raw_end] == sign.text
+
+
+@pytest.mark.parametrize(
+    ("written", "damaged"),
+    [
+        ("in the united States", True),
+        ("said barack Obama", True),
+        ("the US-Japan security treaty", False),  # sentence case is a style
+        ("THE UNITED STATES AND JAPAN", False),  # so are capitals
+        ("the Anpo Protests", False),  # and title case
+    ],
+)
+def test_detection_only_broken_name_case_is_evidence(written, damaged):
+    assert any(s.kind == "casing" for s in find_signals(written)) is damaged
