@@ -1,7 +1,23 @@
 """Mojibake repaired by ftfy, as character-level changes.
 
+ftfy reads the text one line at a time, and so do we: a line ends at "\\n"
+and nowhere else.  :meth:`str.splitlines` would also end lines at U+0085,
+U+2028, form feeds and other separators, but U+0085 is what mojibake itself
+writes when UTF-8 is read as Latin-1 (the second byte of "Å", the middle byte
+of "全" or "⅔"), and a line cut there leaves both halves broken.
+
+Text mis-decoded twice (UTF-8 read as Windows-1252, written as UTF-8 and read
+as Windows-1252 again) is repaired in the same call: ftfy repeats its fixes
+on a line until the line stops changing, so it peels every layer it
+recognises.  The changes are offsets into the input text, whose line ends
+("\\n" or "\\r\\n") are left to the layout rules.
+
 >>> [c.replacement for c in fix_encoding("Japanâ€™s role")]
 ['’']
+>>> [c.replacement for c in fix_encoding("JapanÃ¢â‚¬â„¢s role")]  # two layers
+['’']
+>>> [(c.start, c.end, c.replacement) for c in fix_encoding("A frigate from Ã\\x85rhus")]
+[(15, 17, 'Å')]
 """
 
 from __future__ import annotations
@@ -32,20 +48,38 @@ SLACK = 16
 def fix_encoding(text: str) -> list[Change]:
     """Repair mojibake with ftfy, one line at a time, as character-level changes.
 
-    ftfy decides whether a line is mis-decoded; we only turn its answer into
-    offsets by aligning the line before and after (:func:`align`).
+    ftfy decides whether a line is mis-decoded, and how many times; we only
+    turn its answer into offsets by aligning the line before and after
+    (:func:`align`).  Lines end at "\\n" only (see :func:`lines`).
+
+    >>> [(c.start, c.end, c.replacement) for c in fix_encoding("Tōkyō\\nRyÃ…Â«kyÃ…Â«")]  # line 2 mis-decoded twice
+    [(8, 12, 'ū'), (14, 18, 'ū')]
     """
     changes: list[Change] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
+    for offset, line in lines(text):
         if not line.isascii():
             fixed = ftfy.fix_text(line, FTFY_CONFIG)
             if fixed != line:
                 changes.extend(
                     Change(offset + i1, offset + i2, fixed[j1:j2], "encoding.ftfy", "encoding") for i1, i2, j1, j2 in align(line, fixed)
                 )
-        offset += len(line)
     return changes
+
+
+def lines(text: str) -> Iterator[tuple[int, str]]:
+    """Where each line of ``text`` starts, and the line with its "\\n"; no other character ends a line.
+
+    ftfy itself breaks text at "\\n" only, so each line we hand it is one
+    segment to it.  U+0085, U+2028 and form feeds stay inside their line.
+
+    >>> list(lines("Ã\\x85rhus\\r\\nNaha\\u2028Nago\\n"))
+    [(0, 'Ã\\x85rhus\\r\\n'), (8, 'Naha\\u2028Nago\\n')]
+    """
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield start, text[start:end]
+        start = end
 
 
 def align(before: str, after: str) -> Iterator[tuple[int, int, int, int]]:
