@@ -13,8 +13,8 @@ The package is layered; each layer imports only the ones below it::
     cli -> corpus -> annotation -> restore | entities -> layout | nlp -> resources -> records -> text
 
 >>> import alliance_corpus
->>> alliance_corpus.clean("Japan 보다 in any kind of other country").text
-'Japan than in any other country'
+>>> alliance_corpus.clean("More bases are in Japan 보다 in any kind of other country since people War II.").text
+'More bases are in Japan than in any other country since World War II.'
 """
 
 from __future__ import annotations
