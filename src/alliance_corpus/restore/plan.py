@@ -29,8 +29,8 @@ class Plan:
 
     rules: dict[str, tuple[Rule, ...]]
     tokens: tuple[Rule, ...]
-    scoring: tuple[Rule, ...]
-    spacing: tuple[Rule, ...]
+    scoring: tuple[Rule, ...]  # read on the laid-out text: every text rule but the spacing ones
+    spacing: tuple[Rule, ...]  # read on the decoded text, before the layout step (which repairs spacing only in spun texts)
     proper_names: re.Pattern[str] | None
     recasable_names: re.Pattern[str] | None
     canonical_names: dict[str, str]
@@ -52,7 +52,7 @@ def _build_plan(resources: Resources, owners: tuple[tuple[str, frozenset[str]], 
     return Plan(
         rules={name: tuple(split_rules(rules, set(kinds), set(TEXT_RULES))) for name, kinds in owners},
         tokens=tuple(r for r in rules if r.match == "tokens"),
-        scoring=tuple(r for r in rules if r.match in TEXT_RULES),
+        scoring=tuple(r for r in rules if r.match in TEXT_RULES and r.kind not in SPACING_KINDS),
         spacing=tuple(split_rules(rules, set(SPACING_KINDS), set(TEXT_RULES))),
         proper_names=gazetteer.proper_name_regex(),
         recasable_names=gazetteer.proper_name_regex(gazetteer.recasable_names()),
