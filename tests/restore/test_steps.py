@@ -34,10 +34,12 @@ def test_steps_html_tags_removed_and_whitespace_normalized():
     assert {e.kind for e in result.edits} <= {"markup", "whitespace", "typography"}
 
 
-def test_steps_missing_space_after_sentence_end_restored():
-    result = clean("There are bases in the country.There are also ports.")
+def test_steps_missing_space_after_sentence_end_restored_in_spun_text():
+    text = "There are bases in the country.There are also ports."
+    result = clean(text, config=RestoreConfig(garbled=True))
     assert result.text == "There are bases in the country. There are also ports."
     assert _changes(result) == [("", " ", "spacing")]
+    assert clean(text, config=RestoreConfig(garbled=False)).text == text  # in edited prose, the author's slip stays
 
 
 def test_steps_abbreviations_and_decimals_keep_their_periods():

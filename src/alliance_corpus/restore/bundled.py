@@ -32,13 +32,13 @@ def encoding(text: str, context: StepContext) -> list[Change]:
 @register("markup", stage="decode", rule_kinds=frozenset({"markup", "encoding"}))
 def markup(text: str, context: StepContext) -> list[Change]:
     """HTML character references and tags, page-level HTML (head, scripts, menus), and the mojibake ftfy leaves alone (``encoding`` rules)."""
-    return strip_page_markup(text) + fix_markup(text) + apply_rules(text, context.plan.rules["markup"])
+    return strip_page_markup(text) + fix_markup(text) + apply_rules(text, context.rules("markup"))
 
 
 @register("layout", stage="layout", rule_kinds=frozenset({"whitespace", "typography", "spacing"}))
 def layout(text: str, context: StepContext) -> list[Change]:
-    """Runs of spaces, line ends, invisible characters, missing spaces after sentence ends."""
-    return apply_rules(text, context.plan.rules["layout"])
+    """Runs of spaces, line ends, invisible characters; missing spaces after sentence ends (in spun texts)."""
+    return apply_rules(text, context.rules("layout"))
 
 
 @register("leakage", stage="words", rule_kinds=frozenset({"leakage"}))

@@ -20,17 +20,14 @@ from .fixes.names import name_templates
 from .fixes.rules import split_rules
 
 TEXT_RULES = frozenset({"phrase", "regex"})
-SPACING_KINDS = frozenset({"spacing"})
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The rules of one set of resources, sorted for the steps and for detection."""
+    """The rules of one set of resources, sorted for the steps (detection reads none of them)."""
 
     rules: dict[str, tuple[Rule, ...]]
     tokens: tuple[Rule, ...]
-    scoring: tuple[Rule, ...]
-    spacing: tuple[Rule, ...]
     proper_names: re.Pattern[str] | None
     recasable_names: re.Pattern[str] | None
     canonical_names: dict[str, str]
@@ -53,8 +50,6 @@ def _build_plan(resources: Resources, owners: tuple[tuple[str, frozenset[str]], 
     return Plan(
         rules={name: tuple(split_rules(rules, set(kinds), set(TEXT_RULES))) for name, kinds in owners},
         tokens=tuple(r for r in rules if r.match == "tokens"),
-        scoring=tuple(r for r in rules if r.match in TEXT_RULES),
-        spacing=tuple(split_rules(rules, set(SPACING_KINDS), set(TEXT_RULES))),
         proper_names=gazetteer.proper_name_regex(),
         recasable_names=gazetteer.proper_name_regex(gazetteer.recasable_names()),
         canonical_names=gazetteer.recasable_names(),
