@@ -58,6 +58,16 @@ CASES = {
     "language-after-decoding": (
         "the \npressure phibìc Ã \r\n\nÃ© people War II Hàn Quốc &nbsp;\r\nthe phibìcâ€™ that United 한국 the \n" * 4
     ),  # judged with foreign lines before mojibake repair settles, English after: judged again
+    "gate-open-lines-turn-english": build_text(
+        [
+            "보다 . country.There &amp; x come x\r\nis chilly War đường . bases element Minister 沖縄の基地 ",
+            "' 11111\nx come x\xa0â€œ\n\n\n\n\n \xa0\xa0  ",
+            "&nbsp; \n</p> pressure\nâ€œÚ𧈡\U00107587\U000edbeb w/\ncafÃ©\xa0                           Hàn Quốc\nja\u200bâ€œ element Minister ",
+        ],
+        39,
+        "run",
+        "Ã©",
+    )[:MAX_SIZE],  # garbled from the start, but lines read as foreign until their mojibake was repaired
 }
 
 

@@ -8,10 +8,12 @@
 3. the ``decode``, ``layout`` and ``words`` steps run until nothing changes
    (at most :data:`MAX_PASSES` times), the ``garbled_only`` ones only when
    the gate is open, so cleaning a cleaned text changes nothing;
-4. a text restored with the gate shut is judged again (its language, its
-   lines in another language, the gate), as cleaning it again would judge
-   it; if the verdict differs, the steps run again under the new one (at
-   most :data:`MAX_ROUNDS` judgements).
+4. the restored text is judged again (its language, its lines in another
+   language, the gate), as cleaning it again would judge it; if the verdict
+   differs (a line read as foreign before its mojibake was repaired, a gate
+   that opens), the steps run again under the new one, at most
+   :data:`MAX_ROUNDS` times.  An open gate stays open, and the score
+   reported is the raw text's, or the one that opened the gate.
 
 Two rules can undo each other ("U.S. Korea" lower-cased after "U.S.", then
 capitalised as a country): when a pass brings the text back to an earlier
@@ -76,13 +78,15 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     evidence: list[tuple[Signal, _Stage]] = []
     for _ in range(MAX_ROUNDS):
         judged = _judge(decoded if verdict is None else _Stage(state.text, state.edits), _Stage(state.text, state.edits), context, config)
-        if judged.verdict == verdict:
+        opened = judged.verdict.garbled and (verdict is None or not verdict.garbled)
+        now = judged.verdict._replace(garbled=judged.verdict.garbled or (verdict is not None and verdict.garbled))  # an open gate stays open
+        if now == verdict:
             break  # cleaning the result again would judge it the same way
-        score, evidence, verdict = judged
+        if verdict is None or opened:
+            score, evidence = judged.score, judged.evidence
+        verdict = now
         context.garbled, context.foreign_lines = verdict.garbled, verdict.foreign_lines
         state.settle((*decode, *layout), words if verdict.repairable else (), context)
-        if verdict.garbled or config.garbled is not None:
-            break
     final = english_scope(state.text)
     return CleanResult(
         text=state.text,
