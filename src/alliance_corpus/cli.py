@@ -95,6 +95,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     export.set_defaults(handler=_export)
 
+    review = commands.add_parser("review", help="write a static HTML site for reviewing an annotated corpus")
+    review.add_argument("corpus", type=Path, nargs="?", default=Path("data/annotated"), help="annotated corpus folder (default: data/annotated)")
+    review.add_argument("--output", "-o", type=Path, help="folder to write the site into (default: review/ beside the corpus folder)")
+    review.set_defaults(handler=_review)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of annotated documents")
     schema.set_defaults(handler=_schema)
     return parser
@@ -231,6 +236,24 @@ def _export(args: argparse.Namespace) -> int:
         write_atomic(args.output, out.getvalue().encode("utf-8"))
     else:
         sys.stdout.write(out.getvalue())
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .corpus.review import write_review_site
+
+    if not args.corpus.is_dir():
+        raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
+    out = args.output or args.corpus.resolve().parent / "review"
+    if out.resolve() == args.corpus.resolve():
+        raise AllianceCorpusError(f"{out}: the site cannot be written into the corpus folder itself")
+    with warnings.catch_warnings(record=True) as caught:  # damaged records are skipped, and said so once each
+        warnings.simplefilter("always", CorpusWarning)
+        pages = write_review_site(load_corpus(args.corpus), out)
+    for found in caught:
+        _say(str(found.message))
+    print(inert(f"review site: {len(pages) - 2} documents, {out / 'index.html'}"))
     return EXIT_OK
 
 
