@@ -50,9 +50,9 @@ def test_cli_clean_json_is_a_clean_result():
 def test_cli_clean_names_an_unreadable_file(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"caf\xe9")
-    result = run("clean", str(bad))
+    result = run("clean", "--encoding", "utf-8", str(bad))
     assert result.returncode == 2
-    assert f"[E103] {bad}: is not valid UTF-8" in result.stderr.decode()
+    assert f"[E109] {bad}: cannot be read as utf-8 (byte 0xe9 at offset 3)" in result.stderr.decode()
 
 
 def test_cli_schema_matches_the_committed_file():

@@ -79,10 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument(
         "--follow-symlinks", action="store_true", help="also read symbolic links whose target lies outside the raw folder"
     )
+    annotate.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
     annotate.set_defaults(handler=_annotate)
 
     clean = commands.add_parser("clean", help="restore one text file and print the result")
-    clean.add_argument("file", type=Path, help="a UTF-8 text file, or - for standard input")
+    clean.add_argument("file", type=Path, help="a text, HTML or Markdown file, or - for standard input")
+    clean.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
     shown = clean.add_mutually_exclusive_group()
     shown.add_argument("--diff", action="store_true", help="show each edit inline")
     shown.add_argument("--json", action="store_true", help="print the full CleanResult as JSON")
@@ -121,6 +123,7 @@ def _annotate(args: argparse.Namespace) -> int:
         progress=_progress_bar if interactive else None,
         follow_symlinks=args.follow_symlinks,
         on_wait=_say,
+        encoding=args.encoding,
     )
     if args.json:
         sys.stdout.buffer.write(summary_json(summary) + b"\n")
@@ -141,11 +144,15 @@ def _progress_bar(
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from .corpus.sources import decode
+    from .corpus.sources import decode_as
+    from .errors import warning
     from .restore import clean
 
     data = sys.stdin.buffer.read() if str(args.file) == "-" else _read(args.file)
-    result = clean(decode(data, str(args.file)))
+    text, detected = decode_as(data, str(args.file), args.encoding)
+    if detected:
+        _say(warning("W105", path=args.file, encoding=detected))
+    result = clean(text)
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(result.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")
     elif args.diff:
@@ -262,6 +269,21 @@ def _schema(args: argparse.Namespace) -> int:
 
     sys.stdout.buffer.write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
     return EXIT_OK
+
+
+ENCODING_HELP = (
+    "encoding of files that are not UTF-8 (e.g. latin-1, cp1252, shift_jis); a sidecar's \"encoding\" field wins. "
+    "Without it, such a file's encoding is detected, with a warning"
+)
+
+
+def _encoding(value: str) -> str:
+    from .corpus.sources import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(value: str) -> int:

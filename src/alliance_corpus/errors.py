@@ -45,6 +45,7 @@ ERRORS: dict[str, ErrorKind] = {
         "is a symbolic link to {target}, outside the raw folder; it is not read (allow it with --follow-symlinks)",
     ),
     "E108": ErrorKind("not a regular file", EXIT_USAGE, "is {kind}, not a regular file; it is not read"),
+    "E109": ErrorKind("wrong encoding", EXIT_USAGE, "cannot be read as {encoding} (byte 0x{byte} at offset {offset})"),
     "E199": ErrorKind("annotation failed", EXIT_USAGE, "annotation failed: {reason}"),
     # Resources: a malformed rule, gazetteer or lexicon file stops the run; exit 2.
     "E201": ErrorKind("malformed resource file", EXIT_USAGE, "{problem}"),
@@ -73,6 +74,8 @@ WARNINGS: dict[str, str] = {
     "W101": "{path}: the index cannot be used ({problem}); it was rebuilt from the record files",
     "W102": "{path}: skipped: {problem}",
     "W103": "{count} documents are not in English ({languages}): they were not restored word by word or tagged",
+    "W104": "{path}: not read: only {suffixes} files are raw documents",
+    "W105": "{path}: is not UTF-8 and declares no encoding; read as {encoding} (detected). If that is wrong, give its encoding with --encoding or an \"encoding\" field in its sidecar",
 }
 """Warnings with codes: something was wrong, and the package did the safe thing instead of stopping."""
 

@@ -87,8 +87,11 @@ def annotate_corpus(
     progress: Progress | None = None,
     follow_symlinks: bool = False,
     on_wait: Callable[[str], None] | None = None,
+    encoding: str | None = None,
 ) -> RunSummary:
     """Annotate ``raw_dir`` into ``out_dir``; extension rules and gazetteers are read from ``raw_dir/..``.
+
+    ``encoding`` is that of raw files that are not UTF-8 and whose sidecar names none.
 
     Every resource file is checked before any document is read.  Only
     ``<id>.json`` files and ``index.json`` in ``out_dir`` are ever written or
@@ -107,8 +110,9 @@ def annotate_corpus(
         index = load_index(out_dir)
         summary.warnings += index.warnings
         previous = index.entries
-        documents, errors = read_all(raw_dir, root, follow_symlinks=follow_symlinks)
+        documents, errors, read_warnings = read_all(raw_dir, root, follow_symlinks=follow_symlinks, encoding=encoding)
         summary.errors += errors
+        summary.warnings += read_warnings
         current: dict[str, dict[str, Any]] = {}
         pending: list[RawDocument] = []
         for document in documents:
@@ -263,6 +267,7 @@ def summary_json(summary: RunSummary) -> bytes:
             "annotated": summary.annotated,
             "skipped": summary.skipped,
             "errors": [str(e) for e in summary.errors],
+            "warnings": summary.warnings,
             "words": summary.words,
             "edits": dict(summary.edits),
             "entities": dict(summary.entities),

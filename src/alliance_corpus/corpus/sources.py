@@ -1,9 +1,17 @@
 """Raw documents on disk: discovery, safe reading, decoding and sidecar metadata.
 
-A corpus folder holds ``raw/`` with one UTF-8 ``.txt`` file per document and,
-beside each, an optional sidecar ``<name>.meta.json`` with provenance
-(``title``, ``url``, ``publisher``, ``published``, ``retrieved``,
-``derived_from``, ``notes``).  Ids come from the paths (:mod:`.ids`).
+A corpus folder holds ``raw/`` with one file per document, ``.txt``,
+``.html``, ``.htm`` or ``.md`` in any case (a web page is read as it is: the
+``markup`` step of restoration removes its tags as edits, so offsets still
+point into the raw HTML), and, beside each, an optional sidecar
+``<name>.meta.json`` with provenance (``title``, ``url``, ``publisher``,
+``published``, ``retrieved``, ``derived_from``, ``notes``) and the file's
+``encoding`` when it is not UTF-8.  Any other file is not read, and
+:func:`read_all` says so (W104).  Ids come from the paths (:mod:`.ids`).
+
+A file that is not UTF-8 is read in the encoding its sidecar names, or the
+one the caller gives (``--encoding``); failing both, in the encoding
+charset-normalizer detects, with a warning (W105).
 
 A raw folder may come from anyone, so reading it is careful:
 
@@ -20,60 +28,94 @@ A raw folder may come from anyone, so reading it is careful:
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from pydantic import ValidationError
 
-from ..errors import DocumentError
+from ..errors import DocumentError, warning
 from ..records import RawDocument, Source
 from .ids import assign_ids, document_id
 
-__all__ = ["SIDECAR_FIELDS", "decode", "discover", "document_id", "read_all", "read_raw", "read_sidecar"]
+__all__ = ["RAW_SUFFIXES", "SIDECAR_FIELDS", "RawFolder", "decode", "discover", "document_id", "read_all", "read_raw", "read_sidecar"]
 
+RAW_SUFFIXES = (".txt", ".html", ".htm", ".md")
+"""The file types read as raw documents, compared without regard to case."""
 SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes")
+SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes", "encoding")
 SIDECAR_MAX_BYTES = 1 << 20
 """A sidecar holds a few lines of provenance; anything larger is not one."""
 
 
 def discover(raw_dir: Path) -> list[Path]:
-    """Every ``.txt`` entry under ``raw_dir``, in a fixed order; hidden files and folders are skipped.
+    """Every raw document under ``raw_dir`` (see :data:`RAW_SUFFIXES`), in a fixed order; hidden files and folders are skipped.
 
     Linked folders are not walked into; a linked or special file is listed
     here and judged when it is read (:func:`read_raw`).
     """
-    found = []
+    return _walk(raw_dir)[0]
+
+
+def _walk(raw_dir: Path) -> tuple[list[Path], list[Path]]:
+    """The raw documents under ``raw_dir``, and the other files that are neither documents nor sidecars."""
+    found, other = [], []
     for folder, subfolders, files in os.walk(raw_dir, followlinks=False):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        found += [Path(folder) / name for name in files if name.endswith(".txt") and not name.startswith(".")]
-    return sorted(found)
+        for name in files:
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(RAW_SUFFIXES):
+                found.append(Path(folder) / name)
+            elif not name.endswith(SIDECAR_SUFFIX):
+                other.append(Path(folder) / name)
+    return sorted(found), sorted(other)
 
 
-def read_all(raw_dir: Path, corpus_root: Path, *, follow_symlinks: bool = False) -> tuple[list[RawDocument], list[DocumentError]]:
-    """Every readable document of ``raw_dir`` with a unique id, and the errors of the others."""
-    paths = discover(raw_dir)
-    documents, errors = [], []
+class RawFolder(NamedTuple):
+    """What :func:`read_all` found: the readable documents, the errors of the others, and warnings (W104, W105)."""
+
+    documents: list[RawDocument]
+    errors: list[DocumentError]
+    warnings: list[str]
+
+
+def read_all(raw_dir: Path, corpus_root: Path, *, follow_symlinks: bool = False, encoding: str | None = None) -> RawFolder:
+    """Every readable document of ``raw_dir`` with a unique id, the errors of the others, and what was not read."""
+    paths, other = _walk(raw_dir)
+    suffixes = ", ".join(RAW_SUFFIXES)
+    found = RawFolder([], [], [warning("W104", path=_shown(path, corpus_root), suffixes=suffixes) for path in other])
     for path, doc_id in zip(paths, assign_ids(raw_dir, paths)):
         try:
-            documents.append(read_raw(raw_dir, path, corpus_root, follow_symlinks=follow_symlinks, doc_id=doc_id))
+            found.documents.append(
+                read_raw(raw_dir, path, corpus_root, follow_symlinks=follow_symlinks, doc_id=doc_id, encoding=encoding, warnings=found.warnings)
+            )
         except DocumentError as error:
-            errors.append(error)
-    return documents, errors
+            found.errors.append(error)
+    return found
 
 
 def read_raw(
-    raw_dir: Path, path: Path, corpus_root: Path, *, follow_symlinks: bool = False, doc_id: str | None = None
-) -> RawDocument:
-    """Read, check and describe one raw document; raise :class:`DocumentError` if it is unusable."""
+    raw_dir: Path, path: Path, corpus_root: Path, *, follow_symlinks: bool = False, doc_id: str | None = None,
+    encoding: str | None = None, warnings: list[str] | None = None,
+) -> RawDocument:  # fmt: skip
+    """Read, check and describe one raw document; raise :class:`DocumentError` if it is unusable.
+
+    ``encoding`` is used when the sidecar names none; a detected encoding is
+    said in ``warnings`` (W105).
+    """
     shown = _shown(path, corpus_root)
     data = _read_regular(path, shown, raw_dir, follow_symlinks=follow_symlinks)
-    text = decode(data, shown)
-    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), **read_sidecar(path, corpus_root, raw_dir))
+    sidecar = read_sidecar(path, corpus_root, raw_dir)
+    declared = sidecar.pop("encoding", None) or encoding
+    text, detected = decode_as(data, shown, declared)
+    if detected and warnings is not None:
+        warnings.append(warning("W105", path=shown, encoding=detected))
+    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), **sidecar)
     return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source)
 
 
@@ -109,17 +151,64 @@ def _file_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
-def decode(data: bytes, shown: str) -> str:
-    """UTF-8 text of a raw file, or a :class:`DocumentError` that says what is wrong."""
+def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
+    """The text of a raw file, in UTF-8 or ``encoding``, or a :class:`DocumentError` that says what is wrong."""
     if not data.strip():
         raise DocumentError(shown, "E101")
     if b"\0" in data[:8192]:
         raise DocumentError(shown, "E102")
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
         byte = data[exc.start : exc.start + 1].hex()
+        if encoding:
+            raise DocumentError(shown, "E109", encoding=encoding, byte=byte, offset=exc.start) from None
         raise DocumentError(shown, "E103", byte=byte, offset=exc.start) from None
+
+
+def decode_as(data: bytes, shown: str, encoding: str | None = None) -> tuple[str, str | None]:
+    """The text of a raw file and, when it is not UTF-8 and no ``encoding`` was given, the encoding detected.
+
+    Detection (charset-normalizer) is a guess: the caller says it to the
+    user.  A file nothing can read raises E103 as before.
+
+    >>> decode_as("Kōno Tarō met the minister.".encode("latin-1", "replace"), "a.txt", "latin-1")
+    ('K?no Tar? met the minister.', None)
+    """
+    try:
+        return decode(data, shown, encoding), None
+    except DocumentError as error:
+        if encoding or error.code != "E103":
+            raise
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DocumentError(shown, "E103", byte=_first_bad_byte(data), offset=_first_bad_offset(data))
+    name = codecs.lookup(best.encoding).name
+    return data.decode(name), name
+
+
+def _first_bad_offset(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start
+    return 0
+
+
+def _first_bad_byte(data: bytes) -> str:
+    offset = _first_bad_offset(data)
+    return data[offset : offset + 1].hex()
+
+
+def check_encoding(name: str) -> str:
+    """``name`` if Python knows the encoding, else ``ValueError`` (``latin-1``, ``cp1252``, ``shift_jis``...)."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r}") from None
+    return name
 
 
 def read_sidecar(path: Path, corpus_root: Path, raw_dir: Path | None = None) -> dict[str, Any]:
@@ -142,8 +231,14 @@ def read_sidecar(path: Path, corpus_root: Path, raw_dir: Path | None = None) -> 
     unknown = sorted(set(data) - set(SIDECAR_FIELDS))
     if unknown:
         raise DocumentError(shown, "E105", f"unknown sidecar fields {unknown}; allowed: {list(SIDECAR_FIELDS)}")
+    encoding = data.get("encoding")
+    if encoding is not None:
+        try:
+            check_encoding(encoding if isinstance(encoding, str) else "")
+        except ValueError:
+            raise DocumentError(shown, "E105", f"sidecar field encoding: unknown encoding {encoding!r}") from None
     try:
-        Source.model_validate({"path": "x", "sha256": "0" * 64, **data})
+        Source.model_validate({"path": "x", "sha256": "0" * 64, **{k: v for k, v in data.items() if k != "encoding"}})
     except ValidationError as exc:
         raise DocumentError(shown, "E105", f"sidecar field {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}") from None
     return data
