@@ -3,6 +3,7 @@
 One concern per module, in the order :func:`~.resolve.link_mentions` applies them:
 
 - :mod:`.mention`: the :class:`~.mention.Mention` value the steps pass along;
+- :mod:`.lines`: mentions cut at line breaks and segment edges, none in boilerplate;
 - :mod:`.credits`: PERSON and ORG mentions from photo credits;
 - :mod:`.tidy`: spans trimmed to the name;
 - :mod:`.relabel`: labels from head words ("... Law" is LAW);
@@ -16,7 +17,8 @@ spaCy itself is loaded by :mod:`alliance_corpus.nlp`; these steps never import i
 """
 
 from .credits import credit_mentions
+from .lines import cut_at_lines, outside_boilerplate
 from .mention import Mention, overlay
 from .resolve import link_mentions
 
-__all__ = ["Mention", "credit_mentions", "link_mentions", "overlay"]
+__all__ = ["Mention", "credit_mentions", "cut_at_lines", "link_mentions", "outside_boilerplate", "overlay"]
