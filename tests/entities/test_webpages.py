@@ -46,3 +46,55 @@ def test_webpages_no_mention_crosses_a_segment_edge_or_sits_in_boilerplate(pages
 def test_webpages_name_before_a_line_break_is_kept_whole(text, name):
     found = [e.text for e in annotate(text).entities]
     assert name in found and not any("\n" in t for t in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tests/data/webgold/07 (Ministry of Defense): towns and cities with their heads
+        (
+            "the Minister met with the mayors of Kadena Town, Chatan Town, Ginowan City and Naha City.",
+            [("Kadena Town", "GPE", "ac:kadena-town"), ("Chatan Town", "GPE", "ac:chatan"), ("Ginowan City", "GPE", "ac:ginowan"), ("Naha City", "GPE", "ac:naha")],
+        ),
+        ("Kyoto University hosted a talk on the Potsdam Conference.", [("Kyoto University", "ORG", None), ("Potsdam Conference", "EVENT", None)]),
+        ("the 3rd Marine Division patrols the Tsushima Strait", [("3rd Marine Division", "ORG", None), ("Tsushima Strait", "LOC", None)]),
+        ("Protesters gathered at Henoko Bay, near Oura Bay.", [("Henoko Bay", "LOC", None), ("Oura Bay", "LOC", "ac:oura-bay")]),
+        ("the Okinawa Prefectural Assembly voted", [("Okinawa Prefectural Assembly", "ORG", None)]),
+    ],
+)
+def test_webpages_multi_word_names_keep_their_heads(text, expected):
+    assert [(e.text, e.label, e.kb_id) for e in annotate(text).entities] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sino-Japanese relations", [("Japanese", "NORP")]),
+        ("the post–Cold War order", [("Cold War", "EVENT")]),
+        ("the U.S.-Japan alliance", [("U.S.", "GPE"), ("Japan", "GPE")]),
+    ],
+)
+def test_webpages_hyphenated_compounds_leave_no_fragment(text, expected):
+    assert [(e.text, e.label) for e in annotate(text).entities] == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Senkaku Islands", "Senkakus", "Senkaku-shoto", "Diaoyu Islands", "Diaoyutai"],
+)
+def test_webpages_senkaku_names_are_one_loc(name):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(f"Chinese ships sailed near the {name} again.").entities]
+    assert (name, "LOC", "ac:senkaku-islands") in found
+
+
+@pytest.mark.parametrize("name", ["Ryukyu Islands", "Nansei-shoto", "Nansei Shotô", "Ryûkyû Shotô"])
+def test_webpages_ryukyu_names_are_one_loc(name):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(f"The defence of the {name} is a priority.").entities]
+    assert (name, "LOC", "ac:ryukyu-islands") in found
+
+
+def test_webpages_kadena_town_is_not_the_base():
+    # tests/data/webgold/19: the town page
+    text = "Kadena is a town located in Nakagami District, Okinawa. Kadena Air Base covers much of it."
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert ("Kadena", "GPE", "ac:kadena-town") in found and ("Kadena Air Base", "FAC", "ac:kadena-air-base") in found
