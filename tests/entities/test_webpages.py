@@ -98,3 +98,28 @@ def test_webpages_kadena_town_is_not_the_base():
     text = "Kadena is a town located in Nakagami District, Okinawa. Kadena Air Base covers much of it."
     found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
     assert ("Kadena", "GPE", "ac:kadena-town") in found and ("Kadena Air Base", "FAC", "ac:kadena-air-base") in found
+
+
+@pytest.mark.parametrize(
+    "text, kept, glossed",
+    [
+        # tests/data/webgold/17: a Wikipedia mirror gives the Japanese name and its romanisation
+        (
+            "Marine Corps Air Station Futenma (海兵隊普天間航空基地, Kaiheitai Futenma Kōkū Kichi ), a United States Marine Corps base",
+            "Marine Corps Air Station Futenma",
+            "Kaiheitai Futenma Kōkū Kichi",
+        ),
+        ("Okinawa governor Takeshi Onaga (翁長 雄志, Onaga Takeshi ) in July", "Takeshi Onaga", "Onaga Takeshi"),
+    ],
+)
+def test_webpages_romanised_gloss_of_script_gives_no_mention(text, kept, glossed):
+    doc = annotate(text)
+    start = text.index(glossed)
+    assert kept in [e.text for e in doc.entities]
+    assert not [e.text for e in doc.entities if start <= e.start < start + len(glossed)]
+
+
+def test_webpages_head_word_of_the_next_name_is_left_to_it():
+    # tests/data/webgold/01 and 03: "U.S." must not swallow "Marine Corps" of the air station's name
+    found = [(e.text, e.label) for e in annotate("the U.S. Marine Corps Air Station Futenma in Ginowan").entities]
+    assert ("Marine Corps Air Station Futenma", "FAC") in found and ("U.S.", "GPE") in found

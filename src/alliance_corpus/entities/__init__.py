@@ -11,6 +11,7 @@ One concern per module, in the order :func:`~.resolve.link_mentions` applies the
 - :mod:`.compounds`: "U.S.-Japan" read as two places;
 - :mod:`.linking`: gazetteer ids and labels;
 - :mod:`.surnames`: surnames linked through the document;
+- :mod:`.glosses`: no mentions in the romanised gloss of Japanese script;
 - :mod:`.resolve`: all of the above, in order.
 
 spaCy itself is loaded by :mod:`alliance_corpus.nlp`; these steps never import it.

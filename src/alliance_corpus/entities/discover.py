@@ -29,7 +29,8 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     A place followed right away by a lower-case ``place-heads-lower`` word
     ("Kadena town", "Okinawa prefecture") is read the same way.  The new mention
     is unlinked: the gazetteer links it later only if it knows the longer name,
-    so "Kadena Town" never takes the id of Kadena Air Base.
+    so "Kadena Town" never takes the id of Kadena Air Base.  A head word inside
+    another mention is that mention's, and "the Okinawa city of Nago" names Nago.
 
     >>> text = "They signed the Camp David Principles."
     >>> name_documents(text, [Mention(16, 26, "FAC", "ac:camp-david", "gazetteer")])
@@ -42,6 +43,8 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         found = None
         if mention.label in name_labels and mention.source != "caption":
             found = _head_after(text, mention.end, heads) or _lower_head_after(text, mention)
+        if found and any(o.start < found[0] < o.end for o in mentions):
+            found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma")
         named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
 
@@ -65,7 +68,7 @@ def facility_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _lower_heads() -> re.Pattern[str]:
-    return re.compile(r"[^\S\n](?:" + "|".join(map(re.escape, words("place-heads-lower"))) + r")\b")
+    return re.compile(r"[^\S\n](?:" + "|".join(map(re.escape, words("place-heads-lower"))) + r")\b(?![^\S\n]+of\b)")
 
 
 def _lower_head_after(text: str, mention: Mention) -> tuple[int, str] | None:
