@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 from ._version import __version__
-from .entities import Mention, credit_mentions, link_mentions, overlay
+from .entities import Mention, credit_mentions, cut_at_lines, link_mentions, outside_boilerplate, overlay
 from .layout import find_credits
 from .nlp import Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, EntityLabel, EntitySource, PipelineInfo, RawDocument, Sentence, Source
@@ -128,7 +128,8 @@ def _record(
 ) -> AnnotatedDocument:
     gazetteer = resources.gazetteer
     credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer) if is_english(result) else []
-    linked = _outside(link_mentions(result.text, overlay(mentions, credits), gazetteer), _foreign_lines(result))
+    read = cut_at_lines(result.text, overlay(mentions, credits), result.segments)
+    linked = _outside(outside_boilerplate(link_mentions(result.text, read, gazetteer), result.segments), _foreign_lines(result))
     projection = Projection(result.edits)
     return AnnotatedDocument(
         id=document.id,

@@ -1,8 +1,8 @@
 """New mentions found from the words around known ones: "Camp David Principles", "Tachikawa Air Base".
 
-Head words (``label-heads``), facility suffixes (``facility-suffixes``) and
-the words that cannot open a facility's name (``facility-stop-words``) are
-lexicon lists.
+Head words (``label-heads``, and ``place-heads-lower`` for "Kadena town"),
+facility suffixes (``facility-suffixes``) and the words that cannot open a
+facility's name (``facility-stop-words``) are lexicon lists.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..resources.lexicons import words
+from ..resources.lexicons import labelled, words
 from .mention import Mention
 from .relabel import head_labels
 
@@ -26,6 +26,11 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     the rest, so a name followed by up to three capitalised words, the last of
     them a ``label-heads`` word, becomes one unlinked mention with
     the head's label (``source: "context"``), and mentions inside it are dropped.
+    A place followed right away by a lower-case ``place-heads-lower`` word
+    ("Kadena town", "Okinawa prefecture") is read the same way.  The new mention
+    is unlinked: the gazetteer links it later only if it knows the longer name,
+    so "Kadena Town" never takes the id of Kadena Air Base.  A head word inside
+    another mention is that mention's, and "the Okinawa city of Nago" names Nago.
 
     >>> text = "They signed the Camp David Principles."
     >>> name_documents(text, [Mention(16, 26, "FAC", "ac:camp-david", "gazetteer")])
@@ -35,7 +40,11 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     name_labels = frozenset(words("name-labels"))
     named = []
     for mention in mentions:
-        found = _head_after(text, mention.end, heads) if mention.label in name_labels and mention.source != "caption" else None
+        found = None
+        if mention.label in name_labels and mention.source != "caption":
+            found = _head_after(text, mention.end, heads) or _lower_head_after(text, mention)
+        if found and any(o.start < found[0] < o.end for o in mentions):
+            found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma")
         named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
 
@@ -55,6 +64,19 @@ def facility_regex() -> re.Pattern[str]:
     suffixes = sorted(words("facility-suffixes"), key=len, reverse=True)
     function_words = r"(?!(?:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
     return re.compile(rf"\b(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:" + "|".join(map(re.escape, suffixes)) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _lower_heads() -> re.Pattern[str]:
+    return re.compile(r"[^\S\n](?:" + "|".join(map(re.escape, words("place-heads-lower"))) + r")\b(?![^\S\n]+of\b)")
+
+
+def _lower_head_after(text: str, mention: Mention) -> tuple[int, str] | None:
+    """End and label of a lower-case place head ("town") right after a place mention."""
+    if mention.label not in words("place-labels"):
+        return None
+    found = _lower_heads().match(text, mention.end)
+    return (found.end(), labelled("place-heads-lower")[found.group().strip()]) if found else None
 
 
 def _head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:

@@ -1,7 +1,7 @@
 """The entity steps after the model, in order: :func:`link_mentions`.
 
 Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
-:mod:`.compounds`, :mod:`.linking`, :mod:`.surnames` (credits are read by
+:mod:`.compounds`, :mod:`.linking`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
 :mod:`.credits` before).  What they do:
 
 - A mention whose text is a full gazetteer name gets that entity's id,
@@ -15,6 +15,7 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
 - A model mention ending in a head word takes its label ("... Law" LAW,
   "... Air Base" FAC, "... University" ORG), and so does a name followed by
   such a word ("Camp David Principles", "Okinawa International University").
+- The romanised gloss of Japanese script ("普天間 (Futenma)") holds no mention.
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -31,6 +32,7 @@ from collections.abc import Iterable
 from ..resources.gazetteer import Gazetteer
 from .compounds import split_compounds
 from .discover import name_documents, unnamed_facilities
+from .glosses import drop_glosses
 from .linking import link_by_name
 from .mention import Mention, overlay
 from .relabel import relabel_documents
@@ -47,5 +49,5 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = split_compounds(text, found, gazetteer)
     linked = [link_by_name(text, m, gazetteer) for m in found]
     linked = resolve_surnames(text, linked, gazetteer)
-    linked = surnames_of_people_named(text, linked)
+    linked = drop_glosses(text, surnames_of_people_named(text, linked))
     return sorted(linked, key=lambda m: (m.start, m.end))

@@ -1,0 +1,125 @@
+"""Entities on the real web pages of ``tests/data/webgold``: behaviours that must hold on every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from alliance_corpus import annotate
+from alliance_corpus.records import AnnotatedDocument
+
+WEBGOLD = Path(__file__).resolve().parent.parent / "data" / "webgold"
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[tuple[dict[str, Any], AnnotatedDocument]]:
+    """Every gold page with its annotation, read once for the module."""
+    gold = [orjson.loads(path.read_bytes()) for path in sorted(WEBGOLD.glob("*.json"))]
+    return [(page, annotate(page["text"], doc_id="page")) for page in gold]
+
+
+def test_webpages_no_mention_crosses_a_line_break(pages):
+    crossing = [(page["id"], e.text) for page, doc in pages for e in doc.entities if "\n" in e.text]
+    assert crossing == []
+
+
+def test_webpages_no_mention_crosses_a_segment_edge_or_sits_in_boilerplate(pages):
+    wrong = []
+    for page, doc in pages:
+        for e in doc.entities:
+            touched = [s for s in doc.segments if s.start < e.end and e.start < s.end]
+            if len(touched) > 1 or any(s.kind == "boilerplate" for s in touched):
+                wrong.append((page["id"], e.text, [s.kind for s in touched]))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The U.S.-Japan Security Alliance\n\nAuthor: Beina Xu\nUpdated: July 1, 2014\n\nIntroduction", "Beina Xu"),
+        ("    • トカラ列島 Tokara Chain**\n    • 奄美諸島 Amami Islands\n      • 喜界島 Kikai-jima\n", "Amami Islands"),
+    ],
+)
+def test_webpages_name_before_a_line_break_is_kept_whole(text, name):
+    found = [e.text for e in annotate(text).entities]
+    assert name in found and not any("\n" in t for t in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tests/data/webgold/07 (Ministry of Defense): towns and cities with their heads
+        (
+            "the Minister met with the mayors of Kadena Town, Chatan Town, Ginowan City and Naha City.",
+            [("Kadena Town", "GPE", "ac:kadena-town"), ("Chatan Town", "GPE", "ac:chatan"), ("Ginowan City", "GPE", "ac:ginowan"), ("Naha City", "GPE", "ac:naha")],
+        ),
+        ("Kyoto University hosted a talk on the Potsdam Conference.", [("Kyoto University", "ORG", None), ("Potsdam Conference", "EVENT", None)]),
+        ("the 3rd Marine Division patrols the Tsushima Strait", [("3rd Marine Division", "ORG", None), ("Tsushima Strait", "LOC", None)]),
+        ("Protesters gathered at Henoko Bay, near Oura Bay.", [("Henoko Bay", "LOC", None), ("Oura Bay", "LOC", "ac:oura-bay")]),
+        ("the Okinawa Prefectural Assembly voted", [("Okinawa Prefectural Assembly", "ORG", None)]),
+    ],
+)
+def test_webpages_multi_word_names_keep_their_heads(text, expected):
+    assert [(e.text, e.label, e.kb_id) for e in annotate(text).entities] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sino-Japanese relations", [("Japanese", "NORP")]),
+        ("the post–Cold War order", [("Cold War", "EVENT")]),
+        ("the U.S.-Japan alliance", [("U.S.", "GPE"), ("Japan", "GPE")]),
+    ],
+)
+def test_webpages_hyphenated_compounds_leave_no_fragment(text, expected):
+    assert [(e.text, e.label) for e in annotate(text).entities] == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Senkaku Islands", "Senkakus", "Senkaku-shoto", "Diaoyu Islands", "Diaoyutai"],
+)
+def test_webpages_senkaku_names_are_one_loc(name):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(f"Chinese ships sailed near the {name} again.").entities]
+    assert (name, "LOC", "ac:senkaku-islands") in found
+
+
+@pytest.mark.parametrize("name", ["Ryukyu Islands", "Nansei-shoto", "Nansei Shotô", "Ryûkyû Shotô"])
+def test_webpages_ryukyu_names_are_one_loc(name):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(f"The defence of the {name} is a priority.").entities]
+    assert (name, "LOC", "ac:ryukyu-islands") in found
+
+
+def test_webpages_kadena_town_is_not_the_base():
+    # tests/data/webgold/19: the town page
+    text = "Kadena is a town located in Nakagami District, Okinawa. Kadena Air Base covers much of it."
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert ("Kadena", "GPE", "ac:kadena-town") in found and ("Kadena Air Base", "FAC", "ac:kadena-air-base") in found
+
+
+@pytest.mark.parametrize(
+    "text, kept, glossed",
+    [
+        # tests/data/webgold/17: a Wikipedia mirror gives the Japanese name and its romanisation
+        (
+            "Marine Corps Air Station Futenma (海兵隊普天間航空基地, Kaiheitai Futenma Kōkū Kichi ), a United States Marine Corps base",
+            "Marine Corps Air Station Futenma",
+            "Kaiheitai Futenma Kōkū Kichi",
+        ),
+        ("Okinawa governor Takeshi Onaga (翁長 雄志, Onaga Takeshi ) in July", "Takeshi Onaga", "Onaga Takeshi"),
+    ],
+)
+def test_webpages_romanised_gloss_of_script_gives_no_mention(text, kept, glossed):
+    doc = annotate(text)
+    start = text.index(glossed)
+    assert kept in [e.text for e in doc.entities]
+    assert not [e.text for e in doc.entities if start <= e.start < start + len(glossed)]
+
+
+def test_webpages_head_word_of_the_next_name_is_left_to_it():
+    # tests/data/webgold/01 and 03: "U.S." must not swallow "Marine Corps" of the air station's name
+    found = [(e.text, e.label) for e in annotate("the U.S. Marine Corps Air Station Futenma in Ginowan").entities]
+    assert ("Marine Corps Air Station Futenma", "FAC") in found and ("U.S.", "GPE") in found
