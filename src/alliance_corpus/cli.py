@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
 
     clean = commands.add_parser("clean", help="restore one text file and print the result")
     clean.add_argument("file", type=Path, help="a UTF-8 text file, or - for standard input")
+    clean.add_argument("--reference", type=Path, metavar="FILE", help="the original the file was spun from: restore by aligning to it")
     shown = clean.add_mutually_exclusive_group()
     shown.add_argument("--diff", action="store_true", help="show each edit inline")
     shown.add_argument("--json", action="store_true", help="print the full CleanResult as JSON")
@@ -140,7 +141,8 @@ def _clean(args: argparse.Namespace) -> int:
     from .restore import clean
 
     data = sys.stdin.buffer.read() if str(args.file) == "-" else _read(args.file)
-    result = clean(decode(data, str(args.file)))
+    reference = decode(_read(args.reference), str(args.reference)) if args.reference else None
+    result = clean(decode(data, str(args.file)), reference=reference)
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(result.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")
     elif args.diff:
