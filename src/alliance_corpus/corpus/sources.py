@@ -3,7 +3,10 @@
 A corpus folder holds ``raw/`` with one UTF-8 ``.txt`` file per document and,
 beside each, an optional sidecar ``<name>.meta.json`` with provenance
 (``title``, ``url``, ``publisher``, ``published``, ``retrieved``,
-``derived_from``, ``notes``).  Ids come from the paths (:mod:`.ids`).
+``derived_from``, ``notes``) and, for a spun copy, ``reference``: the path of
+its original, relative to the corpus folder and inside it, which restores the
+copy by alignment (and is its ``derived_from`` unless the sidecar names one).
+Ids come from the paths (:mod:`.ids`).
 
 A raw folder may come from anyone, so reading it is careful:
 
@@ -36,7 +39,7 @@ from .ids import assign_ids, document_id
 __all__ = ["SIDECAR_FIELDS", "decode", "discover", "document_id", "read_all", "read_raw", "read_sidecar"]
 
 SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes")
+SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes", "reference")
 SIDECAR_MAX_BYTES = 1 << 20
 """A sidecar holds a few lines of provenance; anything larger is not one."""
 
@@ -73,8 +76,22 @@ def read_raw(
     shown = _shown(path, corpus_root)
     data = _read_regular(path, shown, raw_dir, follow_symlinks=follow_symlinks)
     text = decode(data, shown)
-    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), **read_sidecar(path, corpus_root, raw_dir))
-    return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source)
+    meta = read_sidecar(path, corpus_root, raw_dir)
+    reference = meta.pop("reference", None)
+    if reference is not None:
+        meta.setdefault("derived_from", reference)
+    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), **meta)
+    original = _read_reference(reference, corpus_root) if reference is not None else None
+    return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source, reference=original)
+
+
+def _read_reference(reference: str, corpus_root: Path) -> str:
+    """The text of a sidecar's ``reference``: a regular file inside the corpus folder, links not followed out of it."""
+    path = corpus_root / reference
+    shown = _shown(path, corpus_root)
+    if Path(reference).is_absolute() or not _inside(path, corpus_root):
+        raise DocumentError(shown, "E107", target=os.path.realpath(path))
+    return decode(_read_regular(path, shown, corpus_root, follow_symlinks=False), shown)
 
 
 def _read_regular(path: Path, shown: str, raw_dir: Path, *, follow_symlinks: bool, limit: int | None = None) -> bytes:
@@ -142,8 +159,10 @@ def read_sidecar(path: Path, corpus_root: Path, raw_dir: Path | None = None) -> 
     unknown = sorted(set(data) - set(SIDECAR_FIELDS))
     if unknown:
         raise DocumentError(shown, "E105", f"unknown sidecar fields {unknown}; allowed: {list(SIDECAR_FIELDS)}")
+    if not isinstance(data.get("reference", ""), str):
+        raise DocumentError(shown, "E105", "sidecar field reference: must be a path, as a string")
     try:
-        Source.model_validate({"path": "x", "sha256": "0" * 64, **data})
+        Source.model_validate({"path": "x", "sha256": "0" * 64, **{k: v for k, v in data.items() if k != "reference"}})
     except ValidationError as exc:
         raise DocumentError(shown, "E105", f"sidecar field {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}") from None
     return data
