@@ -26,6 +26,13 @@ def test_cli_clean_prints_restored_text():
     assert result.stdout.decode().startswith("The alliance with Japan has been the cornerstone of U.S. security")
 
 
+def test_cli_clean_reference_restores_from_the_original():
+    gold = ROOT / "data" / "gold" / SEED_RAW.name
+    result = run("clean", "--reference", str(gold), str(SEED_RAW))
+    assert result.returncode == 0
+    assert result.stdout.decode().split() == gold.read_text(encoding="utf-8").split()
+
+
 def test_cli_clean_diff_shows_each_edit_inline():
     result = run("clean", "--diff", "-", stdin="Japan 보다 Korea, after people War II.".encode())
     text, findings = result.stdout.decode().split("\n", 1)

@@ -97,7 +97,7 @@ def pipeline_info(model: str | None, resources: Resources) -> PipelineInfo:
 def _annotate_batch(
     batch: list[RawDocument], pipeline: Pipeline, resources: Resources, info: PipelineInfo, config: RestoreConfig
 ) -> Iterator[AnnotatedDocument]:
-    cleaned = [clean(doc.text, config=config, resources=resources) for doc in batch]
+    cleaned = [clean(doc.text, config=config, resources=resources, reference=doc.reference) for doc in batch]
     chunks = [
         (i, offset, piece) for i, result in enumerate(cleaned) if is_english(result) for offset, piece in split_text(result.text)
     ]

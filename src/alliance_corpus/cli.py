@@ -151,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     clean = commands.add_parser("clean", description=CLEAN, epilog=EXAMPLES["clean"], formatter_class=argparse.RawDescriptionHelpFormatter, help="restore one text file and print the result")
     clean.add_argument("file", type=Path, help="a text, HTML or Markdown file, or - for standard input")
     clean.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
+    clean.add_argument("--reference", type=Path, metavar="FILE", help="the original the file was spun from: restore by aligning to it")
     shown = clean.add_mutually_exclusive_group()
     shown.add_argument("--diff", action="store_true", help="show each edit inline")
     shown.add_argument("--json", action="store_true", help="print the full CleanResult as JSON")
@@ -226,7 +227,8 @@ def _clean(args: argparse.Namespace) -> int:
     text, detected = decode_as(data, str(args.file), args.encoding)
     if detected:
         _say(warning("W105", path=args.file, encoding=detected))
-    result = clean(text)
+    reference = decode_as(_read(args.reference), str(args.reference), args.encoding)[0] if args.reference else None
+    result = clean(text, reference=reference)
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(result.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")
     elif args.diff:

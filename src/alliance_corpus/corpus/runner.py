@@ -11,6 +11,12 @@ still written::
     print(summary.render())       # documents, words, edits by kind, entities by label, time
     for error in summary.errors:  # DocumentError: path, code, problem
         print(error)
+
+A spun document whose original is known is restored by aligning it to that
+original: the original is named by its sidecar (``reference``), or found
+(:mod:`.discovery`) among the corpus's documents and those of an optional
+``reference/`` folder beside ``raw/``; the document's ``derived_from`` then
+names the original's path, unless its sidecar already says where it came from.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -31,6 +37,8 @@ from ..annotation import BATCH_SIZE, annotate_documents, check_resources, pipeli
 from ..errors import AllianceCorpusError, DocumentError, Interrupted, warning
 from ..records import SCHEMA_VERSION, AnnotatedDocument, RawDocument
 from ..resources import Resources
+from ..restore import clean
+from .discovery import find_originals
 from .io import dumps, index_entry, load_index, record_digest, record_path, remove_temporaries, write_atomic, write_index
 from .lock import exclusive
 from .sources import read_all
@@ -113,6 +121,7 @@ def annotate_corpus(
         documents, errors, read_warnings = read_all(raw_dir, root, follow_symlinks=follow_symlinks, encoding=encoding)
         summary.errors += errors
         summary.warnings += read_warnings
+        documents = with_originals(documents, _references(root, summary), resources)
         current: dict[str, dict[str, Any]] = {}
         pending: list[RawDocument] = []
         for document in documents:
@@ -128,6 +137,49 @@ def annotate_corpus(
     _totals(summary, current.values())
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+REFERENCE_FOLDER = "reference"
+"""Folder beside ``raw/`` with originals: searched for the sources of spun documents, never annotated."""
+
+
+def _references(root: Path, summary: RunSummary) -> list[RawDocument]:
+    """The readable documents of ``root/reference`` (none if there is no such folder); the others are warned of."""
+    folder = root / REFERENCE_FOLDER
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    references, errors, warnings = read_all(folder, root)
+    summary.warnings += [f"reference not read: {error}" for error in errors] + warnings
+    return list(references)
+
+
+def with_originals(documents: list[RawDocument], references: list[RawDocument], resources: Resources | None = None) -> list[RawDocument]:
+    """``documents``, each spun one whose original is found given that original as its ``reference``.
+
+    Documents whose sidecar names a reference are left as they are.  Within
+    the corpus, of two documents that match, the one with the higher garble
+    score is the copy.
+    """
+    lacking = {document.id: document.text for document in documents if document.reference is None}
+    if not lacking:
+        return documents
+    originals = {f"{REFERENCE_FOLDER}:{document.id}": document for document in references}
+    by_key = {**originals, **{document.id: document for document in documents}}
+    scores: dict[str, float] = {}
+
+    def spun_score(text: str) -> float:
+        if text not in scores:
+            scores[text] = clean(text, resources=resources).garble_score
+        return scores[text]
+
+    matches = find_originals(lacking, {key: document.text for key, document in originals.items()}, spun_score)
+    found = {match.copy: by_key[match.original] for match in matches}
+    return [_derived(document, found[document.id]) if document.id in found else document for document in documents]
+
+
+def _derived(copy: RawDocument, original: RawDocument) -> RawDocument:
+    source = copy.source if copy.source.derived_from else copy.source.model_copy(update={"derived_from": original.source.path})
+    return replace(copy, source=source, reference=original.text)
 
 
 def _write_all(

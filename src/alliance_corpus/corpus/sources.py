@@ -5,9 +5,12 @@ A corpus folder holds ``raw/`` with one file per document, ``.txt``,
 ``markup`` step of restoration removes its tags as edits, so offsets still
 point into the raw HTML), and, beside each, an optional sidecar
 ``<name>.meta.json`` with provenance (``title``, ``url``, ``publisher``,
-``published``, ``retrieved``, ``derived_from``, ``notes``) and the file's
-``encoding`` when it is not UTF-8.  Any other file is not read, and
-:func:`read_all` says so (W104).  Ids come from the paths (:mod:`.ids`).
+``published``, ``retrieved``, ``derived_from``, ``notes``), the file's
+``encoding`` when it is not UTF-8, and, for a spun copy, ``reference``: the
+path of its original, relative to the corpus folder and inside it, which
+restores the copy by alignment (and is its ``derived_from`` unless the
+sidecar names one).  Any other file is not read, and :func:`read_all` says
+so (W104).  Ids come from the paths (:mod:`.ids`).
 
 A file that is not UTF-8 is read in the encoding its sidecar names, or the
 one the caller gives (``--encoding``); failing both, in the encoding
@@ -47,7 +50,7 @@ __all__ = ["RAW_SUFFIXES", "SIDECAR_FIELDS", "RawFolder", "decode", "discover", 
 RAW_SUFFIXES = (".txt", ".html", ".htm", ".md")
 """The file types read as raw documents, compared without regard to case."""
 SIDECAR_SUFFIX = ".meta.json"
-SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes", "encoding")
+SIDECAR_FIELDS = ("title", "url", "publisher", "published", "retrieved", "derived_from", "notes", "encoding", "reference")
 SIDECAR_MAX_BYTES = 1 << 20
 """A sidecar holds a few lines of provenance; anything larger is not one."""
 
@@ -115,8 +118,21 @@ def read_raw(
     text, detected = decode_as(data, shown, declared)
     if detected and warnings is not None:
         warnings.append(warning("W105", path=shown, encoding=detected))
+    reference = sidecar.pop("reference", None)
+    if reference is not None:
+        sidecar.setdefault("derived_from", reference)
     source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), **sidecar)
-    return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source)
+    original = _read_reference(reference, corpus_root) if reference is not None else None
+    return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source, reference=original)
+
+
+def _read_reference(reference: str, corpus_root: Path) -> str:
+    """The text of a sidecar's ``reference``: a regular file inside the corpus folder, links not followed out of it."""
+    path = corpus_root / reference
+    shown = _shown(path, corpus_root)
+    if Path(reference).is_absolute() or not _inside(path, corpus_root):
+        raise DocumentError(shown, "E107", target=os.path.realpath(path))
+    return decode(_read_regular(path, shown, corpus_root, follow_symlinks=False), shown)
 
 
 def _read_regular(path: Path, shown: str, raw_dir: Path, *, follow_symlinks: bool, limit: int | None = None) -> bytes:
@@ -237,8 +253,10 @@ def read_sidecar(path: Path, corpus_root: Path, raw_dir: Path | None = None) -> 
             check_encoding(encoding if isinstance(encoding, str) else "")
         except ValueError:
             raise DocumentError(shown, "E105", f"sidecar field encoding: unknown encoding {encoding!r}") from None
+    if not isinstance(data.get("reference", ""), str):
+        raise DocumentError(shown, "E105", "sidecar field reference: must be a path, as a string")
     try:
-        Source.model_validate({"path": "x", "sha256": "0" * 64, **{k: v for k, v in data.items() if k != "encoding"}})
+        Source.model_validate({"path": "x", "sha256": "0" * 64, **{k: v for k, v in data.items() if k not in ("encoding", "reference")}})
     except ValidationError as exc:
         raise DocumentError(shown, "E105", f"sidecar field {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}") from None
     return data

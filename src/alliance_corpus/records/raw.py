@@ -14,8 +14,13 @@ from .models import Source
 
 @dataclass(frozen=True)
 class RawDocument:
-    """A raw text to annotate, with its id and provenance (not itself written to disk)."""
+    """A raw text to annotate, with its id and provenance (not itself written to disk).
+
+    ``reference`` is the text of the original it was spun from, when known:
+    restoration then aligns it to that original.
+    """
 
     id: str
     text: str
     source: Source
+    reference: str | None = None

@@ -20,6 +20,11 @@ capitalised as a country): when a pass brings the text back to an earlier
 form, the steps stop at a form of that loop that cleaning again leaves alone.
 
 Every step's changes are composed into one list of edits against the raw text.
+
+With a ``reference`` (the original the text was spun from), the ``decode``
+steps run and the decoded text is then aligned to the reference and restored
+from it (:mod:`.reference`) instead of by the rules; the gate and its evidence
+are still read, from the decoded text.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from .detect.scripts import find_leaked_words
 from .detect.signals import AFTER_LAYOUT, SPACING, Signal, find_signals
 from .languages import english_scope, outside
 from .plan import StepContext, build_plan
+from .reference import align_to_reference
 from .registry import STEPS, Step, steps_in
 from .suspects import suspect_flags
 
@@ -62,8 +68,18 @@ class _Judgement(NamedTuple):
     verdict: _Verdict
 
 
-def clean(text: str, *, config: RestoreConfig | None = None, resources: Resources | None = None) -> CleanResult:
-    """Restore ``text`` and explain every change (see :mod:`alliance_corpus.restore`)."""
+def clean(
+    text: str, *, config: RestoreConfig | None = None, resources: Resources | None = None, reference: str | None = None
+) -> CleanResult:
+    """Restore ``text`` and explain every change (see :mod:`alliance_corpus.restore`).
+
+    Given ``reference``, the original that ``text`` was spun from, the text is
+    restored by aligning it to the reference (:mod:`.reference`).
+
+    >>> result = clean("The alliance v Japan has actually been vital.Its role grows.", reference="The alliance with Japan has been vital. Its role grows.")
+    >>> result.text, sorted({e.kind for e in result.edits})
+    ('The alliance with Japan has been vital. Its role grows.', ['filler', 'spacing', 'spin'])
+    """
     config = config or RestoreConfig()
     resources = resources or Resources.bundled()
     plan = build_plan(resources, ((step.name, step.rule_kinds) for step in STEPS.values()))
@@ -73,6 +89,8 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
     state = _State(text)
     state.run(decode, context)
     decoded = _Stage(state.text, state.edits)  # spacing damage is counted before the layout step repairs it
+    if reference is not None:
+        return _restored_from(reference, state, _judge(decoded, decoded, context, config), context)
     state.run((*decode, *layout), context)
     score, verdict = 0.0, None
     evidence: list[tuple[Signal, _Stage]] = []
@@ -97,6 +115,34 @@ def clean(text: str, *, config: RestoreConfig | None = None, resources: Resource
         language=final.language,
         garble_evidence=_located(evidence, text),
     )
+
+
+def _restored_from(reference: str, state: _State, judged: _Judgement, context: StepContext) -> CleanResult:
+    """The decoded text restored from its ``reference``; stretches only it has are kept and flagged "unmatched"."""
+    found = align_to_reference(state.text, reference)
+    applied = apply_changes(state.text, found.changes)
+    state.edits = compose(state.raw, state.edits, applied.edits)
+    state.text = applied.text
+    unmatched = [
+        Flag(start=start, end=end, text=state.text[start:end], kind="unmatched", note="not in the reference; kept as it is")
+        for start, end in (_moved(applied.edits, span) for span in found.unmatched)
+    ]
+    final = english_scope(state.text)
+    return CleanResult(
+        text=state.text,
+        edits=[Edit(**edit._asdict()) for edit in state.edits],
+        garble_score=judged.score,
+        flags=sorted([*final.flags, *unmatched, *_flags(state.text, final.foreign)], key=_position),
+        segments=find_segments(state.text),
+        language=final.language,
+        garble_evidence=_located(judged.evidence, state.raw),
+    )
+
+
+def _moved(edits: list[TextEdit], span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` of a step's input, in its output (no edit overlaps it)."""
+    shift = sum(len(e.after) - len(e.before) for e in edits if e.raw_end <= span[0])
+    return span[0] + shift, span[1] + shift
 
 
 def _judge(decoded: _Stage, laid_out: _Stage, context: StepContext, config: RestoreConfig) -> _Judgement:
