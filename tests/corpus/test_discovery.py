@@ -37,8 +37,8 @@ def build_corpus(root: Path) -> dict[str, str | None]:
 
 
 def discovered(root: Path) -> list:
-    documents, _ = read_all(root / "raw", root)
-    references, _ = read_all(root / "reference", root)
+    documents, _, _ = read_all(root / "raw", root)
+    references, _, _ = read_all(root / "reference", root)
     return with_originals(documents, references)
 
 
@@ -78,11 +78,11 @@ def test_discovery_sidecar_reference_is_read_inside_the_corpus_only(tmp_path):
     (tmp_path / "raw" / "copy.txt").write_text(case["garbled"], encoding="utf-8")
     (tmp_path / "originals" / "a.txt").write_text(case["original"], encoding="utf-8")
     (tmp_path / "raw" / "copy.meta.json").write_text('{"reference": "originals/a.txt"}', encoding="utf-8")
-    [document], errors = read_all(tmp_path / "raw", tmp_path)
+    [document], errors, _ = read_all(tmp_path / "raw", tmp_path)
     assert not errors and document.reference == case["original"] and document.source.derived_from == "originals/a.txt"
     (tmp_path / "raw" / "copy.meta.json").write_text('{"reference": "../outside.txt"}', encoding="utf-8")
     (tmp_path.parent / "outside.txt").write_text("secret", encoding="utf-8")
-    documents, [error] = read_all(tmp_path / "raw", tmp_path)
+    documents, [error], _ = read_all(tmp_path / "raw", tmp_path)
     assert not documents and isinstance(error, DocumentError) and error.code == "E107"
 
 
