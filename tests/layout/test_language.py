@@ -54,3 +54,22 @@ def test_language_latin_lines_of_an_english_document_stay_english():
     assert [code for _, _, code in line_languages(line, "en")] == ["en"]
     german = "Die Regierung in Tokio lehnte den Antrag der Präfektur Okinawa am Montag ab."
     assert [code for _, _, code in line_languages(german, "fr")] == ["de"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("日米同盟は日本の安全保障の基盤であり、沖縄には多くの米軍基地が置かれている。普天間飛行場の移設をめぐって、政府と県の対立が続いている。", "ja"),
+        ("美日同盟是日本安全保障的基础，冲绳有许多美军基地。普天间机场的搬迁问题使政府与县之间的对立持续多年，至今仍未解决。两国政府多次协商。", "zh"),
+    ],
+    ids=["japanese", "chinese"],
+)
+def test_language_short_articles_in_scripts_without_spaces_are_not_taken_for_english(text, code):
+    # these scripts put no spaces between words: a few sentences are already dozens of words
+    from alliance_corpus.layout.language import word_count
+    from alliance_corpus.restore import clean
+
+    assert word_count(text) >= 60
+    result = clean(text)
+    assert result.language is not None and result.language.code == code
+    assert [e for e in result.edits if e.kind in {"spin", "filler", "leakage", "casing"}] == []

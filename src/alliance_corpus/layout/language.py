@@ -43,6 +43,8 @@ SAMPLE_CHARS = 100_000
 """Characters read to identify a whole document: its start is enough, and the cost stays bounded."""
 
 LETTER = re.compile(r"[^\W\d_]")
+WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\d_]+")
+"""A word: a run of letters, or one Chinese character or Japanese kana (those scripts put no spaces between words)."""
 SCRIPT_LANGUAGES = {"HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "CJK": "zh", "CYRILLIC": "ru", "ARABIC": "ar",
                     "HEBREW": "he", "THAI": "th", "DEVANAGARI": "hi", "GREEK": "el", "KHMER": "km", "LAO": "lo"}  # fmt: skip
 """The language a line written in a script stands for, when the model cannot say (CJK alone: Chinese characters)."""
@@ -87,6 +89,15 @@ def line_languages(text: str, document: str) -> list[tuple[int, int, str]]:
     for match in re.finditer(r"[^\n]+", text):
         spans.append((match.start(), match.end(), _line_language(match.group(), document)))
     return spans
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, counting each Chinese character and Japanese kana as one.
+
+    >>> word_count("The alliance endured."), word_count("日米同盟")
+    (3, 4)
+    """
+    return sum(1 for _ in WORD.finditer(text))
 
 
 def _line_language(line: str, document: str) -> str:

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..layout.language import UNDETERMINED, identify, line_languages
+from ..layout.language import UNDETERMINED, identify, line_languages, word_count
 from ..records import Flag, Language
 from ..text.edits import Change
 
@@ -42,7 +42,7 @@ class Scope(NamedTuple):
 def english_scope(text: str) -> Scope:
     """What the word-level steps may touch in ``text`` (see the module docstring)."""
     found = identify(text)
-    if found.code not in ENGLISH and len(text.split()) < MIN_DOCUMENT_WORDS:
+    if found.code not in ENGLISH and word_count(text) < MIN_DOCUMENT_WORDS:
         found = found._replace(code=UNDETERMINED)  # a short passage with leaked words is no evidence of another language
     language = Language(code=found.code, confidence=found.confidence)
     lines = line_languages(text, found.code)
