@@ -24,3 +24,22 @@ def test_tables_rows_carry_document_and_position(documents):
     with pytest.raises(ValueError, match="unknown table"):
         table_rows(documents, "mentions")
     assert TABLES[0] == "documents"
+
+
+def test_tables_formats_other_than_docbin_never_load_spacy(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from alliance_corpus import load_corpus\n"
+        "from alliance_corpus.corpus.formats import export\n"
+        "documents = list(load_corpus('data/annotated'))\n"
+        f"for name in ('parquet', 'conll', 'brat', 'hf'): export(documents, name, __import__('pathlib').Path({str(tmp_path)!r}) / name)\n"
+        "assert 'spacy' not in sys.modules and 'thinc' not in sys.modules, 'spaCy was loaded'\n"
+    )
+    from tests.conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert result.returncode == 0, result.stderr

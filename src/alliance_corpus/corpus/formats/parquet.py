@@ -17,33 +17,7 @@ from typing import Any
 
 from ...errors import AllianceCorpusError
 from ...records import SCHEMA_VERSION, AnnotatedDocument
-from .tables import PIPELINE_FIELDS, SOURCE_FIELDS, TABLES, Row, corpus_tables, documents_from_tables
-
-_INT, _FLOAT, _TEXT, _BOOL, _TEXTS = "int64", "float64", "string", "bool", "list<string>"
-
-COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "documents": [
-        ("doc_id", _TEXT), ("schema_version", _TEXT), ("raw_text", _TEXT), ("text", _TEXT),
-        ("garble_score", _FLOAT), ("language", _TEXT), ("language_confidence", _FLOAT),
-        *((f"source_{name}", _TEXT) for name in SOURCE_FIELDS),
-        *((f"pipeline_{name}", _TEXT) for name in PIPELINE_FIELDS),
-    ],
-    "entities": [
-        ("text", _TEXT), ("label", _TEXT), ("start", _INT), ("end", _INT), ("raw_start", _INT), ("raw_end", _INT),
-        ("canonical", _TEXT), ("kb_id", _TEXT), ("source", _TEXT), ("flagged", _BOOL),
-    ],
-    "edits": [
-        ("raw_start", _INT), ("raw_end", _INT), ("clean_start", _INT), ("clean_end", _INT),
-        ("before", _TEXT), ("after", _TEXT), ("rule", _TEXT), ("kind", _TEXT),
-    ],
-    "sentences": [("start", _INT), ("end", _INT)],
-    "flags": [("start", _INT), ("end", _INT), ("text", _TEXT), ("kind", _TEXT), ("note", _TEXT), ("suggestions", _TEXTS)],
-    "segments": [("start", _INT), ("end", _INT), ("kind", _TEXT)],
-    "evidence": [
-        ("raw_start", _INT), ("raw_end", _INT), ("text", _TEXT), ("kind", _TEXT), ("signal", _TEXT), ("weight", _FLOAT),
-    ],
-}  # fmt: skip
-"""Each table's columns and their Arrow types; child tables also start with ``doc_id`` and ``n``."""
+from .tables import COLUMNS, TABLES, Row, corpus_tables, documents_from_tables
 
 
 def _pyarrow() -> Any:
@@ -58,10 +32,17 @@ def _pyarrow() -> Any:
 def schema(table: str) -> Any:
     """The ``pyarrow.Schema`` of ``table``."""
     pa, _ = _pyarrow()
-    types = {_INT: pa.int64(), _FLOAT: pa.float64(), _TEXT: pa.string(), _BOOL: pa.bool_(), _TEXTS: pa.list_(pa.string())}
-    keys = [] if table == "documents" else [("doc_id", _TEXT), ("n", _INT)]
-    fields = [pa.field(name, types[kind], nullable=name not in ("doc_id", "n")) for name, kind in [*keys, *COLUMNS[table]]]
+    keys = [] if table == "documents" else [("doc_id", "string"), ("n", "int64")]
+    fields = [pa.field(name, arrow_type(kind), nullable=name not in ("doc_id", "n")) for name, kind in [*keys, *COLUMNS[table]]]
     return pa.schema(fields, metadata={"alliance_corpus.schema_version": SCHEMA_VERSION, "alliance_corpus.table": table})
+
+
+def arrow_type(kind: str) -> Any:
+    """The Arrow type of a column type of :data:`~.tables.COLUMNS` (``int64``, ``string``, ``list<string>``...)."""
+    pa, _ = _pyarrow()
+    if kind.startswith("list<"):
+        return pa.list_(arrow_type(kind[len("list<") : -1]))
+    return {"int64": pa.int64(), "float64": pa.float64(), "string": pa.string(), "bool": pa.bool_()}[kind]
 
 
 def to_arrow(rows: list[Row], table: str) -> Any:

@@ -45,6 +45,33 @@ SOURCE_FIELDS = ("path", "sha256", "title", "url", "publisher", "published", "re
 PIPELINE_FIELDS = ("alliance_corpus", "spacy", "model", "model_version", "resources", "fingerprint")
 
 
+_INT, _FLOAT, _TEXT, _BOOL, _TEXTS = "int64", "float64", "string", "bool", "list<string>"
+
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "documents": [
+        ("doc_id", _TEXT), ("schema_version", _TEXT), ("raw_text", _TEXT), ("text", _TEXT),
+        ("garble_score", _FLOAT), ("language", _TEXT), ("language_confidence", _FLOAT),
+        *((f"source_{name}", _TEXT) for name in SOURCE_FIELDS),
+        *((f"pipeline_{name}", _TEXT) for name in PIPELINE_FIELDS),
+    ],
+    "entities": [
+        ("text", _TEXT), ("label", _TEXT), ("start", _INT), ("end", _INT), ("raw_start", _INT), ("raw_end", _INT),
+        ("canonical", _TEXT), ("kb_id", _TEXT), ("source", _TEXT), ("flagged", _BOOL),
+    ],
+    "edits": [
+        ("raw_start", _INT), ("raw_end", _INT), ("clean_start", _INT), ("clean_end", _INT),
+        ("before", _TEXT), ("after", _TEXT), ("rule", _TEXT), ("kind", _TEXT),
+    ],
+    "sentences": [("start", _INT), ("end", _INT)],
+    "flags": [("start", _INT), ("end", _INT), ("text", _TEXT), ("kind", _TEXT), ("note", _TEXT), ("suggestions", _TEXTS)],
+    "segments": [("start", _INT), ("end", _INT), ("kind", _TEXT)],
+    "evidence": [
+        ("raw_start", _INT), ("raw_end", _INT), ("text", _TEXT), ("kind", _TEXT), ("signal", _TEXT), ("weight", _FLOAT),
+    ],
+}  # fmt: skip
+"""Each table's columns and their types, named as Arrow and Hugging Face ``datasets`` name them; child tables also start with ``doc_id`` and ``n``."""
+
+
 def document_row(document: AnnotatedDocument) -> Row:
     """The document's own fields, with its source and pipeline spread out as ``source_*`` and ``pipeline_*`` columns."""
     return {
