@@ -25,6 +25,7 @@ other format never loads it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -39,20 +40,21 @@ _KEPT = ("id", "schema_version", "raw_text", "edits", "segments", "flags", "sent
          "garble_evidence", "language", "source", "pipeline")  # fmt: skip
 
 
-def _spacy() -> Any:
+@lru_cache(maxsize=1)
+def _blank() -> Any:
+    """A blank English pipeline: its tokenizer splits the texts, its vocabulary holds the strings of every Doc."""
     import spacy  # the one place the corpus package loads spaCy, and only when a DocBin is asked for
 
-    return spacy
+    return spacy.blank("en")
 
 
-def to_doc(document: AnnotatedDocument, vocab: Any = None) -> Any:
+def to_doc(document: AnnotatedDocument) -> Any:
     """``document`` as a spaCy ``Doc`` (see the module docstring for where each field goes)."""
-    spacy = _spacy()
+    nlp = _blank()
     from spacy.tokens import Doc, Span
 
-    tokenizer = spacy.blank("en").tokenizer if vocab is None else spacy.blank("en", vocab=vocab).tokenizer
-    words, spaces = _words(document, tokenizer(document.text))
-    doc = Doc(tokenizer.vocab, words=words, spaces=spaces)
+    words, spaces = _words(document, nlp.tokenizer(document.text))
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
     starts = {s.start for s in document.sentences}
     for token in doc[1:]:
         token.is_sent_start = token.idx in starts
@@ -119,15 +121,12 @@ def from_doc(doc: Any) -> AnnotatedDocument:
 
 def write(documents: Iterable[AnnotatedDocument], destination: Path) -> list[Path]:
     """Write ``corpus.spacy`` (a ``DocBin`` with user data) into the folder ``destination``."""
-    _spacy()
+    _blank()
     from spacy.tokens import DocBin
 
     bin_ = DocBin(attrs=["ORTH", "SENT_START", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID"], store_user_data=True)
-    vocab = None
     for document in documents:
-        doc = to_doc(document, vocab)
-        vocab = doc.vocab
-        bin_.add(doc)
+        bin_.add(to_doc(document))
     destination.mkdir(parents=True, exist_ok=True)
     path = destination / FILE_NAME
     bin_.to_disk(path)
@@ -136,9 +135,9 @@ def write(documents: Iterable[AnnotatedDocument], destination: Path) -> list[Pat
 
 def read(path: Path) -> list[AnnotatedDocument]:
     """The records in a ``DocBin`` file written by :func:`write` (or the folder holding ``corpus.spacy``)."""
-    spacy = _spacy()
+    vocab = _blank().vocab
     from spacy.tokens import DocBin
 
     path = Path(path)
     bin_ = DocBin().from_disk(path / FILE_NAME if path.is_dir() else path)
-    return [from_doc(doc) for doc in bin_.get_docs(spacy.blank("en").vocab)]
+    return [from_doc(doc) for doc in bin_.get_docs(vocab)]
