@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from alliance_corpus.corpus.formats import brat, export
 
 T_LINE = re.compile(r"T\d+\t[A-Z_]+ \d+ \d+(;\d+ \d+)*\t[^\t\n]*")
@@ -51,3 +53,16 @@ def test_brat_a_mention_over_a_line_break_is_a_discontinuous_span():
     text = "the United\nStates"
     entity = Entity(text="United\nStates", label="GPE", start=4, end=17, raw_start=4, raw_end=17, source="model")
     assert list(brat.ann_lines(text, [entity])) == ["T1\tGPE 4 10;11 17\tUnited States"]
+
+
+def test_brat_export_reads_in_an_independent_brat_parser(documents, tmp_path):
+    pybrat = pytest.importorskip("pybrat.parser")
+    brat.write(documents, tmp_path)
+    examples = {example.id: example for example in pybrat.BratParser(error="raise").parse(tmp_path)}
+    assert len(examples) == len(documents)
+    for document in documents:
+        example = examples[document.id]
+        assert example.text == document.text
+        got = [(e.type, e.spans[0].start, e.spans[-1].end, [f"{r.rid}:{r.eid}" for r in e.references]) for e in example.entities]
+        wanted = [(e.label, e.start, e.end, [brat.reference(e.kb_id)] if e.kb_id else []) for e in document.entities]
+        assert sorted(got) == sorted(wanted)
