@@ -102,6 +102,7 @@ EXAMPLES = {
 }
 
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
+FOLDER_FORMATS = ("parquet", "docbin", "conll", "brat", "hf")  # alliance_corpus.corpus.formats.FORMATS, named here to keep the import lazy
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -159,9 +160,15 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", description=EXPORT, epilog=EXAMPLES["export"], formatter_class=argparse.RawDescriptionHelpFormatter, help="write the entity mentions of an annotated corpus for other tools")
     export.add_argument("corpus", type=Path, nargs="?", default=Path("data/annotated"), help="annotated corpus folder (default: data/annotated)")
-    export.add_argument("--format", choices=["csv", "jsonl", "displacy"], default="csv", help="csv or jsonl: one row per mention; displacy: one JSON list of documents")
+    export.add_argument(
+        "--format",
+        choices=["csv", "jsonl", "displacy", *FOLDER_FORMATS],
+        default="csv",
+        help="csv or jsonl: one row per mention; displacy: one JSON list of documents; "
+        "parquet, docbin, conll, brat, hf (Hugging Face datasets): whole records, written into the folder -o DIR",
+    )
     export.add_argument("--label", help="only mentions with this label (e.g. PERSON)")
-    export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output); the folder to write, for the folder formats")
     export.set_defaults(handler=_export)
 
     review = commands.add_parser("review", description=REVIEW, epilog=EXAMPLES["review"], formatter_class=argparse.RawDescriptionHelpFormatter, help="write a static HTML site for reviewing an annotated corpus")
@@ -301,6 +308,8 @@ def _export(args: argparse.Namespace) -> int:
 
     if not args.corpus.is_dir():
         raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
+    if args.format in FOLDER_FORMATS:
+        return _export_folder(args)
     out = io.StringIO(newline="")
     with warnings.catch_warnings(record=True) as caught:  # damaged records are skipped, and said so once each
         warnings.simplefilter("always", CorpusWarning)
@@ -379,6 +388,23 @@ def _resource_kind(path: Path) -> str:
                 return "gazetteer"
             return "lexicons"
     return "rules"  # an unreadable first line is reported by the rule reader, with its line number
+
+
+def _export_folder(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .corpus.formats import export
+
+    if args.output is None:
+        raise AllianceCorpusError(f"--format {args.format} writes a folder: name it with -o DIR")
+    if args.label:
+        raise AllianceCorpusError(f"--label applies to csv, jsonl and displacy; --format {args.format} writes whole records")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        written = export(load_corpus(args.corpus), args.format, args.output)
+    for found in caught:
+        _say(str(found.message))
+    _say(f"wrote {len(written)} file{'s' * (len(written) != 1)} to {args.output}")
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -5,10 +5,12 @@
 - :mod:`.container`: :class:`Corpus`, the corpus as a Python container;
 - :mod:`.analysis`: keyword in context, co-occurrence;
 - :mod:`.export`: mention rows (CSV, JSON Lines), displaCy documents;
+- :mod:`.formats`: interchange formats (Parquet, spaCy DocBin, CoNLL-2003, brat, Hugging Face datasets);
+- :mod:`.frames`: corpus tables as pandas or polars DataFrames;
 - :mod:`.runner`: the main job, :func:`~.runner.annotate_corpus`.
 
 Nothing here but the runner imports the annotation code, and nothing imports
-spaCy: reading a corpus stays cheap.
+spaCy but the DocBin format, lazily: reading a corpus stays cheap.
 
 >>> corpus = load_corpus("data/annotated")
 >>> "000_ff174e8760ddc370" in corpus

@@ -1,4 +1,4 @@
-"""Keyword in context and co-occurrence of entities, over annotated documents.
+"""Keyword in context (for entities, words, phrases or patterns) and co-occurrence of entities, over annotated documents.
 
 Both read only the records (no spaCy) and work on any iterable of
 :class:`~alliance_corpus.records.AnnotatedDocument`, such as a
@@ -9,12 +9,16 @@ Both read only the records (no spaCy) and work on any iterable of
 >>> line = next(concordance(corpus, "Q766445", width=20))       # Okinawa
 >>> line.left[-9:], line.match, line.right[:10]
 ('bases on ', 'Okinawa', ' and cost-')
+>>> line = next(keyword_in_context(corpus, "north korea", ignore_case=True, width=12))
+>>> line.left, line.match, line.right
+('m China and ', 'North Korea', ' mount.  For')
 >>> cooccurrences(corpus)[("Japan", "United States")] > 0
 True
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -46,6 +50,50 @@ def concordance(documents: Iterable[AnnotatedDocument], entity: str, *, width: i
                 left = text[max(0, mention.start - width) : mention.start].replace("\n", " ")
                 right = text[mention.end : mention.end + width].replace("\n", " ")
                 yield Line(document.id, left, mention.text, right, mention.start)
+
+
+def keyword_in_context(
+    documents: Iterable[AnnotatedDocument],
+    term: str,
+    *,
+    width: int = 60,
+    regex: bool = False,
+    ignore_case: bool = False,
+) -> Iterator[Line]:
+    r"""Every occurrence of a word, phrase or pattern in the restored text, with ``width`` characters each side.
+
+    A word or phrase matches whole words only, and its spaces match any run of
+    whitespace, so a phrase broken across lines is found; ``regex=True`` takes
+    ``term`` as a Python regular expression instead.  Line breaks in the
+    context and the match are shown as spaces.
+
+    >>> pattern("Status of\nForces").pattern
+    '\\bStatus\\s+of\\s+Forces\\b'
+    """
+    compiled = re.compile(term if regex else pattern(term).pattern, re.IGNORECASE if ignore_case else 0)
+    for document in documents:
+        text = document.text
+        for found in compiled.finditer(text):
+            if found.start() == found.end():
+                continue  # a pattern that can match nothing would list every position
+            left = text[max(0, found.start() - width) : found.start()]
+            right = text[found.end() : found.end() + width]
+            yield Line(document.id, _one_line(left), _one_line(found.group()), _one_line(right), found.start())
+
+
+def pattern(phrase: str) -> re.Pattern[str]:
+    """The whole-word pattern of a word or phrase, any run of whitespace between its words."""
+    words = phrase.split()
+    if not words:
+        raise ValueError("the term to look for is empty")
+    body = r"\s+".join(re.escape(word) for word in words)
+    before = r"\b" if re.match(r"\w", words[0]) else ""
+    after = r"\b" if re.search(r"\w$", words[-1]) else ""
+    return re.compile(before + body + after)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ")
 
 
 def cooccurrences(

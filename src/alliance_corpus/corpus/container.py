@@ -8,21 +8,35 @@ researchers reach for::
     corpus.documents_mentioning("Q244631")       # Leon Panetta
     for line in corpus.concordance("Q766445"):   # Okinawa, in context
         print(line.left, "[", line.match, "]", line.right)
+    corpus.concordance("host-nation support")    # any word or phrase
     corpus.cooccurrences().most_common(5)        # pairs named in one sentence
+    recent = corpus.filter(since="2015-01-01", language="en", max_garble=0.5)
+    corpus.to_pandas("entities")                 # a DataFrame per table
+
+Records are read when first asked for and kept, per corpus object, until
+their file changes (its modification time, size or inode), so repeated
+queries do not read and validate every file again.
 """
 
 from __future__ import annotations
 
+import copy
+import re
+import stat
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusWarning, RecordError, warning
 from ..records import NAMED_LABELS, AnnotatedDocument, Entity
-from .analysis import Line, concordance, cooccurrences
+from .analysis import Line, concordance, cooccurrences, keyword_in_context
 from .io import load_index, read_document, record_path
+
+KB_ID = re.compile(r"Q\d+|[a-z]+:\S+")
+"""A knowledge-base id: a Wikidata id or a local one (``ac:...``)."""
 
 
 class Corpus:
@@ -35,8 +49,10 @@ class Corpus:
     :attr:`problems`, so one damaged file never hides the rest.
     """
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, *, cache: bool = True):
         self.folder = Path(folder)
+        self.cache = cache
+        self._records: dict[str, tuple[tuple[int, int, int], AnnotatedDocument]] = {}
         if not self.folder.is_dir():
             raise FileNotFoundError(f"{self.folder}: no such corpus folder")
         index = load_index(self.folder)
@@ -64,9 +80,20 @@ class Corpus:
         if doc_id not in self._entries:
             raise KeyError(doc_id)
         path = record_path(self.folder, doc_id)
-        if path.is_symlink():
+        try:
+            status = path.lstat()
+        except OSError:
+            return read_document(path)  # raises the RecordError that names the problem
+        if stat.S_ISLNK(status.st_mode):
             raise RecordError(path, "it is a symbolic link; records are read only from the corpus folder itself")
-        return read_document(path)
+        version = (status.st_mtime_ns, status.st_size, status.st_ino)
+        kept = self._records.get(doc_id)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        document = read_document(path)
+        if self.cache:
+            self._records[doc_id] = (version, document)
+        return document
 
     def __repr__(self) -> str:
         return f"Corpus({str(self.folder)!r}, documents={len(self)})"
@@ -94,13 +121,87 @@ class Corpus:
                 counts[key] += 1
         return counts
 
-    def concordance(self, entity: str, *, width: int = 60) -> Iterator[Line]:
-        """Keyword in context for ``entity`` (see :func:`alliance_corpus.analysis.concordance`)."""
-        return concordance(self, entity, width=width)
+    def concordance(self, term: str, *, width: int = 60, regex: bool = False, ignore_case: bool = False) -> Iterator[Line]:
+        """Keyword in context for a word, phrase or pattern in the restored text, or for an entity given by its id.
+
+        A Wikidata id (``Q766445``) or local id (``ac:anpo-protests``) lists the
+        entity's mentions (:func:`~alliance_corpus.corpus.analysis.concordance`);
+        anything else is looked for in the text, whole words only, or as a
+        regular expression with ``regex=True``
+        (:func:`~alliance_corpus.corpus.analysis.keyword_in_context`).
+        """
+        if not regex and KB_ID.fullmatch(term):
+            return concordance(self, term, width=width)
+        return keyword_in_context(self, term, width=width, regex=regex, ignore_case=ignore_case)
 
     def cooccurrences(self, *, within: str = "sentence", labels: Iterable[str] = NAMED_LABELS) -> Counter[tuple[str, str]]:
         """Entity pairs mentioned together (see :func:`alliance_corpus.analysis.cooccurrences`)."""
         return cooccurrences(self, within=within, labels=labels)
+
+    def filter(
+        self,
+        *,
+        publisher: str | Iterable[str] | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        language: str | Iterable[str] | None = None,
+        min_garble: float | None = None,
+        max_garble: float | None = None,
+    ) -> Corpus:
+        """The documents that pass every filter given, as a corpus of their own (sharing this one's records).
+
+        ``publisher`` and ``language`` take one value or several; publishers
+        compare without regard to case.  ``since`` and ``until`` bound
+        ``source.published`` (inclusive, ISO dates; a date given as a year or a
+        month counts as its first day); a document with no readable date is
+        left out when a bound is given.  ``min_garble`` and ``max_garble``
+        bound the garble score, inclusive.
+        """
+        tests: list[Callable[[AnnotatedDocument], bool]] = []
+        if publisher is not None:
+            publishers = {p.casefold() for p in ([publisher] if isinstance(publisher, str) else publisher)}
+            tests.append(lambda d: (d.source.publisher or "").casefold() in publishers)
+        if language is not None:
+            languages = {language} if isinstance(language, str) else set(language)
+            tests.append(lambda d: d.language is not None and d.language.code in languages)
+        if since is not None or until is not None:
+            low, high = _as_date(since) or date.min, _as_date(until) or date.max
+            tests.append(lambda d: (published := _as_date(d.source.published)) is not None and low <= published <= high)
+        if min_garble is not None:
+            tests.append(lambda d: d.garble_score >= min_garble)
+        if max_garble is not None:
+            tests.append(lambda d: d.garble_score <= max_garble)
+        return self._subset(d.id for d in self if all(test(d) for test in tests))
+
+    def _subset(self, ids: Iterable[str]) -> Corpus:
+        chosen = set(ids)
+        subset = copy.copy(self)  # the same folder, records and problems: only the entries differ
+        subset._entries = {doc_id: entry for doc_id, entry in self._entries.items() if doc_id in chosen}
+        return subset
+
+    def table(self, name: str = "documents") -> list[dict[str, Any]]:
+        """The rows of one table (``documents``, ``entities``, ``edits``, ``sentences``, ``flags``, ``segments``, ``evidence``)."""
+        from .formats.tables import table_rows
+
+        return table_rows(self, name)
+
+    def to_pandas(self, table: str = "documents") -> Any:
+        """One table as a pandas ``DataFrame``, every column typed even when empty (needs pandas)."""
+        from .frames import to_pandas
+
+        return to_pandas(self.table(table), table)
+
+    def to_polars(self, table: str = "documents") -> Any:
+        """One table as a polars ``DataFrame``, every column typed even when empty (needs polars)."""
+        from .frames import to_polars
+
+        return to_polars(self.table(table), table)
+
+    def to_dataframe(self, table: str = "documents") -> Any:
+        """One table as a DataFrame of whichever library is installed: pandas, else polars."""
+        from .frames import to_dataframe
+
+        return to_dataframe(self.table(table), table)
 
     def documents_mentioning(self, entity: str) -> list[str]:
         """Ids of the documents that mention ``entity``, given as a Wikidata id or a canonical name."""
@@ -109,6 +210,26 @@ class Corpus:
         )
 
 
-def load_corpus(path: str | Path) -> Corpus:
-    """Open the annotated corpus in ``path`` (a folder written by ``alliance-corpus annotate``)."""
-    return Corpus(path)
+def _as_date(value: str | date | None) -> date | None:
+    """A date from an ISO date or date-time, a year-month or a year; ``None`` when there is none to read.
+
+    >>> _as_date("2021-05-03T09:00:00Z"), _as_date("2021-05"), _as_date("May 2021")
+    (datetime.date(2021, 5, 3), datetime.date(2021, 5, 1), None)
+    """
+    if value is None or isinstance(value, date):
+        return value
+    found = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)", value.strip())
+    if not found:
+        return None
+    try:
+        return date(int(found[1]), int(found[2] or 1), int(found[3] or 1))
+    except ValueError:
+        return None
+
+
+def load_corpus(path: str | Path, *, cache: bool = True) -> Corpus:
+    """Open the annotated corpus in ``path`` (a folder written by ``alliance-corpus annotate``).
+
+    With ``cache=False`` every lookup reads its record file again (for a corpus too large to keep in memory).
+    """
+    return Corpus(path, cache=cache)
