@@ -1,9 +1,11 @@
 """From raw text to :class:`~alliance_corpus.records.AnnotatedDocument`.
 
 Restoration runs first; the model then reads the restored text (in chunks of
-whole paragraphs, so long scraped pages never hit ``nlp.max_length``), the
+whole paragraphs, a few at a time, so long scraped pages never hit
+``nlp.max_length`` and the model's memory does not grow with them), the
 gazetteer links the mentions, and every mention is projected back onto the
-raw text.
+raw text.  Every step after the model costs time in proportion to the
+document's length.
 
 >>> doc = annotate("Leon Panetta visited Okinawa.", doc_id="example")
 >>> [(e.text, e.label, e.kb_id) for e in doc.entities]
@@ -14,20 +16,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, cast
 
 from ._version import __version__
 from .entities import Mention, credit_mentions, link_mentions, overlay
 from .layout import find_credits
-from .nlp import Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
+from .nlp import BATCH_CHARS, Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, EntityLabel, EntitySource, PipelineInfo, RawDocument, Sentence, Source
 from .resources import Resources
 from .resources.gazetteer import Gazetteer
 from .restore import RestoreConfig, clean
+from .text.chunks import CHUNK_CHARS, bounded_groups, split_text
 from .text.projection import Projection
 
-CHUNK_CHARS = 50_000
+__all__ = ["BATCH_SIZE", "CHUNK_CHARS", "annotate", "annotate_documents", "check_resources", "pipeline_info", "read_entities", "split_text"]
+
 ENGLISH_OR_UNDETERMINED = frozenset({"en", "und"})
 DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 BATCH_SIZE = 16
@@ -98,19 +102,31 @@ def _annotate_batch(
     batch: list[RawDocument], pipeline: Pipeline, resources: Resources, info: PipelineInfo, config: RestoreConfig
 ) -> Iterator[AnnotatedDocument]:
     cleaned = [clean(doc.text, config=config, resources=resources) for doc in batch]
-    chunks = [
-        (i, offset, piece) for i, result in enumerate(cleaned) if is_english(result) for offset, piece in split_text(result.text)
-    ]
-    found: list[tuple[list[Mention], list[Sentence]]] = [([], []) for _ in batch]
-    nlp = pipeline.nlp
-    with nlp.memory_zone():
-        docs = nlp.pipe((piece for _, _, piece in chunks), disable=pipeline.ner_disabled)
-        for (index, offset, _), doc in zip(chunks, docs):
-            mentions, sentences = found[index]
-            mentions += [_mention(ent, offset) for ent in doc.ents]
-            sentences += [Sentence(start=s.start_char + offset, end=s.end_char + offset) for s in doc.sents]
+    found = read_entities(pipeline, [result.text if is_english(result) else None for result in cleaned])
     for document, result, (mentions, sentences) in zip(batch, cleaned, found):
         yield _record(document, result, mentions, sentences, resources, info)
+
+
+def read_entities(pipeline: Pipeline, texts: Sequence[str | None]) -> list[tuple[list[Mention], list[Sentence]]]:
+    """The model's mentions and sentences in each text (none for a ``None``), with offsets into the whole text.
+
+    Each text is cut into chunks of at most :data:`CHUNK_CHARS` characters
+    (:func:`split_text`), and the chunks go through the model in groups of
+    at most :data:`BATCH_CHARS` characters, each group in its own memory
+    zone: only plain offsets leave it, so the model's memory stays the same
+    however long a document is.
+    """
+    chunks = [(index, offset, piece) for index, text in enumerate(texts) if text is not None for offset, piece in split_text(text)]
+    found: list[tuple[list[Mention], list[Sentence]]] = [([], []) for _ in texts]
+    nlp = pipeline.nlp
+    for group in bounded_groups(chunks, lambda chunk: len(chunk[2]), BATCH_CHARS):
+        with nlp.memory_zone():
+            docs = nlp.pipe([piece for _, _, piece in group], disable=pipeline.ner_disabled, batch_size=len(group))
+            for (index, offset, _), doc in zip(group, docs):
+                mentions, sentences = found[index]
+                mentions += [_mention(ent, offset) for ent in doc.ents]
+                sentences += [Sentence(start=s.start_char + offset, end=s.end_char + offset) for s in doc.sents]
+    return found
 
 
 def _mention(ent: Any, offset: int) -> Mention:
@@ -181,33 +197,6 @@ def _entity(mention: Mention, result: CleanResult, gazetteer: Gazetteer, project
         kb_id=mention.kb_id,
         source=cast(EntitySource, mention.source),
     )
-
-
-def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """Cut ``text`` into ``(offset, piece)`` chunks of at most ``limit`` characters.
-
-    Cuts fall after a blank line where possible, else after a line break or a
-    sentence end, else at a space, so no entity is cut in two in practice.
-
-    >>> list(split_text("one.\\n\\ntwo.", limit=6))
-    [(0, 'one.\\n\\n'), (6, 'two.')]
-    """
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = _last_boundary(window)
-        yield start, window[:cut]
-        start += cut
-    if start < len(text) or not text:
-        yield start, text[start:]
-
-
-def _last_boundary(window: str) -> int:
-    for pattern in (r"\n\s*\n", r"\n", r"[.!?]\s", r"\s"):
-        matches = list(re.finditer(pattern, window))
-        if matches and matches[-1].end() > len(window) // 2:
-            return matches[-1].end()
-    return len(window)
 
 
 def _sha256(text: str) -> str:

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..resources.lexicons import words
-from .mention import Mention
+from .mention import Mention, SpanIndex
 from .relabel import head_labels
 
-DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*)*")
-"""Capitalised words after a name, on the same line."""
+DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*){0,3}")
+"""Up to three capitalised words after a name, on the same line (a longer run of them is never read further)."""
 
 
 def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -37,7 +37,8 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for mention in mentions:
         found = _head_after(text, mention.end, heads) if mention.label in name_labels and mention.source != "caption" else None
         named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
-    return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
+    spans = SpanIndex.of(named)
+    return [m for m in named if not spans.inside_longer(m.start, m.end)]
 
 
 def unnamed_facilities(text: str) -> list[Mention]:
