@@ -16,9 +16,9 @@ import pytest
 from alliance_corpus import annotate
 from alliance_corpus.annotation import read_entities
 from alliance_corpus.nlp import BATCH_CHARS, load_pipeline
+from alliance_corpus.resources import Resources
 from alliance_corpus.restore import RestoreConfig, clean
 from alliance_corpus.restore.fixes.context import apply_token_rules
-from alliance_corpus.resources import Resources
 from alliance_corpus.text.chunks import CHUNK_CHARS, split_text
 from tests.conftest import GARBLED_SET, ROOT, read_garbled
 

@@ -16,7 +16,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -33,7 +33,7 @@ from .errors import (
 from .terminal import inert
 
 if TYPE_CHECKING:  # for annotations only: the commands import the rest of the package lazily
-    from .records import AnnotatedDocument
+    from .corpus.runner import ProgressReport
     from .text.edits import EditLike
 
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
@@ -105,17 +105,22 @@ def _annotate(args: argparse.Namespace) -> int:
     if not args.raw.is_dir():
         raise AllianceCorpusError(f"{args.raw}: no such folder of raw documents")
     interactive = sys.stderr.isatty() and not args.quiet
-    summary = annotate_corpus(
-        args.raw,
-        args.out,
-        model=args.model,
-        jobs=args.jobs,
-        batch_size=args.batch_size,
-        force=args.force,
-        progress=_progress_bar if interactive else None,
-        follow_symlinks=args.follow_symlinks,
-        on_wait=_say,
-    )
+    bar = _ProgressBar() if interactive else None
+    try:
+        summary = annotate_corpus(
+            args.raw,
+            args.out,
+            model=args.model,
+            jobs=args.jobs,
+            batch_size=args.batch_size,
+            force=args.force,
+            progress=bar,
+            follow_symlinks=args.follow_symlinks,
+            on_wait=_say,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     if args.json:
         sys.stdout.buffer.write(summary_json(summary) + b"\n")
     elif not args.quiet:
@@ -125,13 +130,24 @@ def _annotate(args: argparse.Namespace) -> int:
     return EXIT_OK if summary.ok else EXIT_DOCUMENTS_FAILED
 
 
-def _progress_bar(
-    results: Iterable[AnnotatedDocument | DocumentError], total: int
-) -> Iterable[AnnotatedDocument | DocumentError]:
-    from tqdm import tqdm
+class _ProgressBar:
+    """A tqdm bar on standard error: documents done, and the words per second so far."""
 
-    bar: Iterable[AnnotatedDocument | DocumentError] = tqdm(results, total=total, unit="doc", desc="annotating", file=sys.stderr)
-    return bar
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, report: ProgressReport) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=report.total_documents, unit="doc", desc="annotating", file=sys.stderr)
+        self.bar.n = report.documents
+        self.bar.set_postfix_str(f"{report.words_per_second:,.0f} words/s", refresh=False)
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _clean(args: argparse.Namespace) -> int:
