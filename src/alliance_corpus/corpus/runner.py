@@ -155,7 +155,9 @@ def annotate_corpus(
 
 def _engine(jobs: int, client: Any, parcels: int) -> Engine:
     if client is not None:
-        raise NotImplementedError("the Dask engine comes next")
+        from .distributed import DaskEngine
+
+        return DaskEngine(client)
     return Processes(jobs) if jobs > 1 and parcels > 1 else InProcess()  # one parcel: new processes would only add their start-up
 
 
