@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any, cast
 
 from ._version import __version__
@@ -85,8 +86,13 @@ def check_resources(resources: Resources) -> None:
 
 
 def pipeline_info(model: str | None, resources: Resources) -> PipelineInfo:
-    """Versions and resource fingerprint of a pipeline, read without loading the model."""
-    name, version, spacy = model_name(model), model_version(model), spacy_version()
+    """Versions and resource fingerprint of a pipeline, read without loading the model (once per process and pipeline)."""
+    return _pipeline_info(model_name(model), resources)
+
+
+@lru_cache(maxsize=8)
+def _pipeline_info(model: str, resources: Resources) -> PipelineInfo:
+    name, version, spacy = model, model_version(model), spacy_version()
     parts = [__version__, spacy, name, version, resources.fingerprint]
     return PipelineInfo(
         alliance_corpus=__version__,
@@ -101,10 +107,16 @@ def pipeline_info(model: str | None, resources: Resources) -> PipelineInfo:
 def _annotate_batch(
     batch: list[RawDocument], pipeline: Pipeline, resources: Resources, info: PipelineInfo, config: RestoreConfig
 ) -> Iterator[AnnotatedDocument]:
-    cleaned = [clean(doc.text, config=config, resources=resources) for doc in batch]
-    found = read_entities(pipeline, [result.text if is_english(result) else None for result in cleaned])
-    for document, result, (mentions, sentences) in zip(batch, cleaned, found):
-        yield _record(document, result, mentions, sentences, resources, info)
+    cleaned: list[CleanResult | None] = [clean(doc.text, config=config, resources=resources) for doc in batch]
+    found: list[tuple[list[Mention], list[Sentence]] | None] = list(
+        read_entities(pipeline, [result.text if result is not None and is_english(result) else None for result in cleaned])
+    )
+    for index, document in enumerate(batch):
+        result, read = cleaned[index], found[index]
+        cleaned[index] = found[index] = None  # a long document's intermediate results go as soon as its record is made
+        assert result is not None and read is not None
+        yield _record(document, result, *read, resources, info)
+        del result, read
 
 
 def read_entities(pipeline: Pipeline, texts: Sequence[str | None]) -> list[tuple[list[Mention], list[Sentence]]]:

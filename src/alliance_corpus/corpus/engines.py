@@ -63,14 +63,14 @@ class Processes:
         workers = min(self.jobs, len(parcels))
         if not workers:
             return
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_interrupts_to_the_parent)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(settings,))
         finished = False
         try:
             # Submitted one after the other as workers free up (plus one waiting per worker), longest first.
             waiting = iter(parcels)
             running: set[Future[list[Outcome]]] = set()
             for parcel in waiting:
-                running.add(self._pool.submit(annotate_parcel, parcel, settings))
+                running.add(self._pool.submit(_annotate_in_worker, parcel))
                 if len(running) >= 2 * workers:
                     break
             while running:
@@ -79,7 +79,7 @@ class Processes:
                     yield from future.result()
                     following = next(waiting, None)
                     if following is not None:
-                        running.add(self._pool.submit(annotate_parcel, following, settings))
+                        running.add(self._pool.submit(_annotate_in_worker, following))
             finished = True
         finally:
             if finished:
@@ -99,5 +99,16 @@ class Processes:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _leave_interrupts_to_the_parent() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+_SETTINGS: Settings | None = None
+"""A worker process's settings, sent once when it starts rather than with every parcel (the resources weigh about 250 KB)."""
+
+
+def _start_worker(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _annotate_in_worker(parcel: Sequence[RawDocument]) -> list[Outcome]:
+    assert _SETTINGS is not None, "a worker process is started with its settings"
+    return annotate_parcel(parcel, _SETTINGS)

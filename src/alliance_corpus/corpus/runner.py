@@ -202,6 +202,7 @@ class _Run:
         except KeyboardInterrupt:
             engine.close()
             write_index(self.out_dir, self._so_far(), SCHEMA_VERSION)
+            remove_temporaries(self.out_dir)  # a record cut short between creating its temporary file and the guard that removes it
             raise Interrupted(len(self.summary.annotated)) from None
         finally:
             engine.close()

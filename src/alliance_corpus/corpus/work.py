@@ -15,7 +15,7 @@ document never costs the others.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,38 +91,35 @@ def parcels(documents: Sequence[RawDocument], jobs: int, batch_size: int) -> lis
 def annotate_parcel(parcel: Sequence[RawDocument], settings: Settings) -> list[Outcome]:
     """Annotate ``parcel`` in this process and make each record's bytes and index entry.
 
-    A failing parcel is annotated again one document at a time to isolate the
-    culprit, which becomes a :class:`~alliance_corpus.errors.DocumentError`;
+    Each record is serialised as soon as it is made and then let go, so a
+    long document's record is never held twice.  If annotating fails, the
+    documents not yet finished are annotated again one at a time to isolate
+    the culprit, which becomes a :class:`~alliance_corpus.errors.DocumentError`;
     a resource or model error concerns every document and is raised.
     """
-    return [_finished(outcome) for outcome in _annotated(list(parcel), settings)]
-
-
-def _finished(outcome: Any) -> Outcome:
-    if isinstance(outcome, DocumentError):
-        return outcome
-    data = dumps(outcome)
-    return Finished(outcome.id, data, index_entry(outcome, data))
-
-
-def _annotated(parcel: list[RawDocument], settings: Settings) -> Iterator[Any]:
+    finished: list[Outcome] = []
+    documents = list(parcel)
     try:
-        yield from list(annotate_documents(parcel, model=settings.model, resources=settings.resources, batch_size=settings.batch_size))
-        return
+        for record in annotate_documents(documents, model=settings.model, resources=settings.resources, batch_size=settings.batch_size):
+            data = dumps(record)
+            finished.append(Finished(record.id, data, index_entry(record, data)))
+            del record, data
+        return finished
     except AllianceCorpusError as error:
         if not isinstance(error, DocumentError):
             raise  # a resource or model error concerns every document: stop the run once
-        if len(parcel) == 1:
-            yield error
-            return
+        if len(documents) == 1:
+            return [error]
     except Exception:
-        if len(parcel) == 1:
-            yield _failure(parcel[0])
-            return
-    for document in parcel:
-        yield from _annotated([document], settings)
+        if len(documents) == 1:
+            return [_failure(documents[0])]
+    done = {outcome.id for outcome in finished if isinstance(outcome, Finished)}
+    for document in documents:
+        if document.id not in done:
+            finished += annotate_parcel([document], settings)
+    return finished
 
 
-def _failure(document: RawDocument) -> DocumentError:
+def _failure(document: RawDocument) -> DocumentError:  # called while handling the exception
     last = traceback.format_exc().strip().splitlines()[-1]
     return DocumentError(document.source.path, "E199", reason=last)
