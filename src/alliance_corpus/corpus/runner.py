@@ -1,11 +1,14 @@
 """The main job: annotate every raw document of a corpus folder.
 
 ``annotate_corpus("data/raw", "data/annotated")`` reads each document,
-skips those whose raw bytes and pipeline fingerprint are unchanged, annotates
-the rest in batches (in ``jobs`` processes), writes each record atomically,
-rewrites the index and returns a :class:`RunSummary`.  A document that cannot
-be read or annotated is reported with its path and reason; the others are
-still written::
+skips those whose raw bytes and pipeline fingerprint are unchanged, hands
+the rest out in small parcels (:mod:`.work`) to an engine (:mod:`.engines`:
+this process, ``jobs`` local processes, or a Dask cluster given as
+``client``), writes each record atomically as soon as it is finished,
+rewrites the index and returns a :class:`RunSummary`.  A document that
+cannot be read or annotated is reported with its path and reason; the others
+are still written.  ``progress`` is called once before the first document
+and once after each one, with the words per second so far::
 
     summary = annotate_corpus("data/raw", "data/annotated", jobs=2)
     print(summary.render())       # documents, words, edits by kind, entities by label, time
@@ -21,33 +24,51 @@ names the original's path, unless its sidecar already says where it came from.
 
 from __future__ import annotations
 
-import signal
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from ..annotation import BATCH_SIZE, annotate_documents, check_resources, pipeline_info
+from ..annotation import BATCH_SIZE, check_resources, pipeline_info
 from ..errors import AllianceCorpusError, DocumentError, Interrupted, warning
-from ..records import SCHEMA_VERSION, AnnotatedDocument, RawDocument
+from ..records import SCHEMA_VERSION, RawDocument
 from ..resources import Resources
 from ..restore import clean
 from .discovery import find_originals
-from .io import dumps, index_entry, load_index, record_digest, record_path, remove_temporaries, write_atomic, write_index
+from .engines import Engine, InProcess, Processes
+from .io import load_index, record_digest, record_path, remove_temporaries, write_atomic, write_index
 from .lock import exclusive
 from .sources import read_all
+from .work import Finished, Settings, parcels, words
+
+__all__ = ["INDEX_EVERY_SECONDS", "Progress", "ProgressReport", "RunSummary", "annotate_corpus", "summary_json"]
 
 INDEX_EVERY_SECONDS = 5.0
 """How often a long run brings ``index.json`` up to date, so an interruption loses little."""
 
-Progress = Callable[[Iterable[AnnotatedDocument | DocumentError], int], Iterable[AnnotatedDocument | DocumentError]]
-"""Wraps the stream of results, given its length (e.g. a tqdm progress bar)."""
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """How far a run has got: documents and raw words done (annotated or failed) out of those to do."""
+
+    documents: int
+    total_documents: int
+    words: int
+    total_words: int
+    seconds: float
+    """Since the first document was handed out."""
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+
+Progress = Callable[[ProgressReport], None]
+"""Called before the first document and after each one (e.g. to move a progress bar)."""
 
 
 @dataclass
@@ -95,16 +116,19 @@ def annotate_corpus(
     progress: Progress | None = None,
     follow_symlinks: bool = False,
     on_wait: Callable[[str], None] | None = None,
+    client: Any = None,
     encoding: str | None = None,
 ) -> RunSummary:
     """Annotate ``raw_dir`` into ``out_dir``; extension rules and gazetteers are read from ``raw_dir/..``.
 
-    ``encoding`` is that of raw files that are not UTF-8 and whose sidecar names none.
-
     Every resource file is checked before any document is read.  Only
     ``<id>.json`` files and ``index.json`` in ``out_dir`` are ever written or
-    removed.  On ``KeyboardInterrupt`` the finished documents and a
-    consistent index are kept and :class:`~alliance_corpus.errors.Interrupted` is raised.
+    removed.  ``jobs`` local processes share the work, or the workers of a
+    Dask cluster when ``client`` (a ``distributed.Client``) is given; the
+    records are the same bytes either way.  ``encoding`` is that of raw files
+    that are not UTF-8 and whose sidecar names none.  On ``KeyboardInterrupt`` the
+    finished documents and a consistent index are kept and
+    :class:`~alliance_corpus.errors.Interrupted` is raised.
     """
     started = time.perf_counter()
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
@@ -131,7 +155,9 @@ def annotate_corpus(
                 summary.skipped.append(document.id)
             else:
                 pending.append(document)
-        _write_all(pending, out_dir, previous, current, summary, (model, resources, jobs, batch_size), progress)
+        shared = parcels(pending, jobs, batch_size)
+        run = _Run(out_dir, previous, current, summary, fingerprint, progress)
+        run.write_all(pending, shared, _engine(jobs, client, len(shared)), Settings(model, resources, batch_size))
         _prune(out_dir, previous, current, summary)
         write_index(out_dir, list(current.values()), SCHEMA_VERSION)
     _totals(summary, current.values())
@@ -182,42 +208,78 @@ def _derived(copy: RawDocument, original: RawDocument) -> RawDocument:
     return replace(copy, source=source, reference=original.text)
 
 
-def _write_all(
-    pending: list[RawDocument],
-    out_dir: Path,
-    previous: dict[str, dict[str, Any]],
-    current: dict[str, dict[str, Any]],
-    summary: RunSummary,
-    work: tuple[str | None, Resources, int, int],
-    progress: Progress | None,
-) -> None:
-    """Annotate and write ``pending``; the index is brought up to date now and then, and on interruption."""
-    results = _annotate(pending, *work)
-    last_index = time.monotonic()
-    try:
-        for outcome in progress(results, len(pending)) if progress else results:
-            if isinstance(outcome, DocumentError):
-                summary.errors.append(outcome)
-                continue
-            data = dumps(outcome)
-            write_atomic(record_path(out_dir, outcome.id), data)
-            current[outcome.id] = index_entry(outcome, data)
-            summary.annotated.append(outcome.id)
-            if time.monotonic() - last_index > INDEX_EVERY_SECONDS:
-                write_index(out_dir, _so_far(previous, current), SCHEMA_VERSION)
-                last_index = time.monotonic()
-    except KeyboardInterrupt:
-        write_index(out_dir, _so_far(previous, current), SCHEMA_VERSION)
-        raise Interrupted(len(summary.annotated)) from None
-    finally:
-        close = getattr(results, "close", None)
-        if close:
-            close()
+def _engine(jobs: int, client: Any, parcels: int) -> Engine:
+    if client is not None:
+        from .distributed import DaskEngine
+
+        return DaskEngine(client)
+    return Processes(jobs) if jobs > 1 and parcels > 1 else InProcess()  # one parcel: new processes would only add their start-up
 
 
-def _so_far(previous: dict[str, dict[str, Any]], current: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The index of a run in progress: finished documents, and the old entries of all the others (their files are untouched)."""
-    return list({**previous, **current}.values())
+class _Run:
+    """Writes what the engine finishes, keeps the index up to date and reports progress."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        previous: dict[str, dict[str, Any]],
+        current: dict[str, dict[str, Any]],
+        summary: RunSummary,
+        fingerprint: str,
+        progress: Progress | None,
+    ):
+        self.out_dir, self.previous, self.current, self.summary = out_dir, previous, current, summary
+        self.fingerprint, self.progress = fingerprint, progress
+
+    def write_all(self, pending: list[RawDocument], shared: list[list[RawDocument]], engine: Engine, settings: Settings) -> None:
+        """Annotate and write ``pending`` (cut into ``shared`` parcels); the index is brought up to date now and then, and on interruption."""
+        size = {document.id: words(document) for document in pending}
+        by_path = {document.source.path: document.id for document in pending}
+        order = {document.id: number for number, document in enumerate(pending)}
+        total_words = sum(size.values())
+        done = done_words = 0
+        began = last_index = time.monotonic()
+        self._report(0, len(pending), 0, total_words, 0.0)
+        try:
+            for outcome in engine.run(shared, settings):  # in the order parcels finish
+                if isinstance(outcome, DocumentError):
+                    self.summary.errors.append(outcome)
+                    doc_id = by_path.get(outcome.path, "")
+                else:
+                    self._write(outcome)
+                    doc_id = outcome.id
+                done += 1
+                done_words += size.get(doc_id, 0)
+                self._report(done, len(pending), done_words, total_words, time.monotonic() - began)
+                if time.monotonic() - last_index > INDEX_EVERY_SECONDS:
+                    write_index(self.out_dir, self._so_far(), SCHEMA_VERSION)
+                    last_index = time.monotonic()
+        except KeyboardInterrupt:
+            engine.close()
+            write_index(self.out_dir, self._so_far(), SCHEMA_VERSION)
+            remove_temporaries(self.out_dir)  # a record cut short between creating its temporary file and the guard that removes it
+            raise Interrupted(len(self.summary.annotated)) from None
+        finally:
+            engine.close()
+        self.summary.annotated.sort(key=order.__getitem__)  # the corpus order, whichever finished first
+
+    def _write(self, finished: Finished) -> None:
+        if finished.entry.get("fingerprint") != self.fingerprint:
+            raise AllianceCorpusError(
+                f"a worker annotated {finished.id!r} with another pipeline (fingerprint {finished.entry.get('fingerprint')}, "
+                f"expected {self.fingerprint}): install the same alliance_corpus, spaCy and model on every worker"
+            )
+        write_atomic(record_path(self.out_dir, finished.id), finished.data)
+        self.current[finished.id] = finished.entry
+        self.summary.annotated.append(finished.id)
+
+    def _report(self, done: int, total: int, done_words: int, total_words: int, seconds: float) -> None:
+        if self.progress is not None:
+            self.progress(ProgressReport(done, total, done_words, total_words, seconds))
+
+    def _so_far(self) -> list[dict[str, Any]]:
+        """The index of a run in progress: finished documents, and the old entries of all the others (their files are untouched)."""
+        return list({**self.previous, **self.current}.values())
 
 
 def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, out_dir: Path) -> bool:
@@ -227,59 +289,6 @@ def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, o
         and entry.get("source") == document.source.path
         and record_digest(record_path(out_dir, document.id)) == entry.get("record_sha256")
     )
-
-
-def _annotate(
-    documents: list[RawDocument], model: str | None, resources: Resources, jobs: int, batch_size: int
-) -> Iterator[AnnotatedDocument | DocumentError]:
-    if not documents:
-        return iter(())
-    batches = [documents[i : i + batch_size] for i in range(0, len(documents), batch_size)]
-    if jobs <= 1 or len(batches) == 1:
-        return (outcome for batch in batches for outcome in annotate_batch(batch, model, resources, batch_size))
-    return _in_processes(batches, model, resources, jobs, batch_size)
-
-
-def _in_processes(
-    batches: list[list[RawDocument]], model: str | None, resources: Resources, jobs: int, batch_size: int
-) -> Iterator[AnnotatedDocument | DocumentError]:
-    context = get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_leave_interrupts_to_the_parent)
-    try:
-        futures = [pool.submit(annotate_batch, batch, model, resources, batch_size) for batch in batches]
-        for future in futures:
-            yield from future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _leave_interrupts_to_the_parent() -> None:
-    """Workers ignore Ctrl-C: the parent saves what is finished and stops them, with no traceback from each."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def annotate_batch(
-    batch: list[RawDocument], model: str | None, resources: Resources | None, batch_size: int
-) -> list[AnnotatedDocument | DocumentError]:
-    """Annotate one batch; if it fails, annotate its documents one by one to isolate the culprit."""
-    try:
-        return list(annotate_documents(batch, model=model, resources=resources, batch_size=batch_size))
-    except AllianceCorpusError as error:
-        if not isinstance(error, DocumentError):
-            raise  # a resource or model error concerns every document: stop the run once
-        if len(batch) == 1:
-            return [error]
-    except Exception:
-        if len(batch) == 1:
-            return [_failure(batch[0])]
-    return [outcome for document in batch for outcome in annotate_batch([document], model, resources, 1)]
-
-
-def _failure(document: RawDocument) -> DocumentError:
-    import traceback
-
-    last = traceback.format_exc().strip().splitlines()[-1]
-    return DocumentError(document.source.path, "E199", reason=last)
 
 
 def _prune(out_dir: Path, previous: dict[str, dict[str, Any]], current: dict[str, dict[str, Any]], summary: RunSummary) -> None:
@@ -319,11 +328,11 @@ def summary_json(summary: RunSummary) -> bytes:
             "annotated": summary.annotated,
             "skipped": summary.skipped,
             "errors": [str(e) for e in summary.errors],
-            "warnings": summary.warnings,
             "words": summary.words,
             "edits": dict(summary.edits),
             "entities": dict(summary.entities),
             "seconds": round(summary.seconds, 3),
+            "warnings": summary.warnings,
         },
         option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS,
     )

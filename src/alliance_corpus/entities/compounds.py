@@ -14,7 +14,7 @@ import re
 
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words
-from .mention import Mention
+from .mention import Mention, SpanIndex
 
 COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 """Capitalised words joined by hyphens."""
@@ -28,9 +28,11 @@ def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
     (often a wrong ORG) is replaced.
     """
     kept = [m for m in mentions if _compound_parts(text[m.start : m.end], gazetteer) is None]
+    # The parts added below lie inside earlier matches, which never overlap later ones, so the index of ``kept`` as it is now suffices.
+    taken = SpanIndex.of(kept)
     for match in COMPOUND.finditer(text):
         parts = _compound_parts(match.group(), gazetteer)
-        if parts is None or any(m.start < match.end() and match.start() < m.end for m in kept):
+        if parts is None or taken.overlaps(match.start(), match.end()):
             continue
         offset = match.start()
         for part in parts:

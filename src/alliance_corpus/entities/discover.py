@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..resources.lexicons import labelled, words
-from .mention import Mention
+from .mention import Mention, SpanIndex
 from .relabel import head_labels
 
-DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*)*")
-"""Capitalised words after a name, on the same line."""
+DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*){0,3}")
+"""Up to three capitalised words after a name, on the same line (a longer run of them is never read further)."""
 
 
 def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -46,7 +46,8 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if found and any(o.start < found[0] < o.end for o in mentions):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma")
         named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
-    return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
+    spans = SpanIndex.of(named)
+    return [m for m in named if not spans.inside_longer(m.start, m.end)]
 
 
 def unnamed_facilities(text: str) -> list[Mention]:

@@ -10,8 +10,10 @@ they are tested without a model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,48 @@ class Mention:
     source: str
 
 
+class SpanIndex:
+    """Spans sorted once, so that a document's thousands of mentions are checked against each other in log time.
+
+    ``overlaps(start, end)`` is ``any(start < e and s < end for s, e in spans)``
+    and ``inside_longer(start, end)`` is ``any(s <= start and end <= e and e - s > end - start ...)``,
+    each answered by bisection instead of a pass over every span.
+
+    >>> spans = SpanIndex([(0, 5), (10, 20)])
+    >>> spans.overlaps(4, 6), spans.overlaps(5, 10), spans.inside_longer(12, 20), spans.inside_longer(10, 20)
+    (True, False, True, False)
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.ends = [end for _, end in ordered]
+        self.reach = list(accumulate(self.ends, max))  # reach[i]: the furthest end among the first i + 1 spans
+
+    @classmethod
+    def of(cls, mentions: Iterable[Mention]) -> SpanIndex:
+        return cls((m.start, m.end) for m in mentions)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span ``(s, e)`` has ``start < e`` and ``s < end``."""
+        before = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return before > 0 and self.reach[before - 1] > start
+
+    def inside_longer(self, start: int, end: int) -> bool:
+        """Whether some span ``(s, e)`` has ``s <= start``, ``end <= e`` and is longer than ``(start, end)``.
+
+        Such a span contains ``(start, end)`` and is not the same span: its
+        length exceeds the other's by ``(start - s) + (e - end)``, so the two conditions agree.
+        """
+        first = bisect_left(self.starts, start)  # spans [0, first) start earlier; [first, last) at ``start``
+        if first > 0 and self.reach[first - 1] >= end:
+            return True
+        last = bisect_right(self.starts, start)
+        return last > first and self.ends[last - 1] > end  # the same start: sorted by end, the last is the longest
+
+
 def overlay(mentions: Sequence[Mention], preferred: Sequence[Mention]) -> list[Mention]:
     """``preferred`` mentions, plus those of ``mentions`` that overlap none of them."""
-    kept = [m for m in mentions if not any(m.start < p.end and p.start < m.end for p in preferred)]
+    taken = SpanIndex.of(preferred)
+    kept = [m for m in mentions if not taken.overlaps(m.start, m.end)]
     return sorted([*kept, *preferred], key=lambda m: (m.start, m.end))

@@ -14,7 +14,10 @@ from dataclasses import replace
 
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words
-from .mention import Mention
+from .mention import Mention, SpanIndex
+
+WORD_RUN = re.compile(r"[\w-]+")
+"""A maximal run of word characters and hyphens: a surname made of them matches exactly where it is a whole run."""
 
 
 def _place_labels() -> frozenset[str]:
@@ -73,12 +76,29 @@ def _only(candidates: set[str]) -> str | None:
 
 
 def _missed_surnames(text: str, mentions: list[Mention], in_document: dict[str, set[str]]) -> list[Mention]:
-    """Surnames of people named in full here that no mention covers yet."""
+    """Surnames of people named in full here that no mention covers yet.
+
+    An occurrence is the surname with neither a word character nor a hyphen
+    on either side.  The text is read once for all surnames: each is looked up
+    among the text's runs of word characters and hyphens (a surname of other
+    characters, such as "O'Neill", is searched for on its own).
+    """
+    wanted = {surname: next(iter(ids)) for surname, ids in in_document.items() if len(ids) == 1}
+    if not wanted:
+        return []
+    runs: dict[str, list[int]] = {}
+    for run in WORD_RUN.finditer(text):
+        if run.group() in wanted:
+            runs.setdefault(run.group(), []).append(run.start())
+    covered = SpanIndex.of(mentions)
     added = []
-    for surname, ids in in_document.items():
-        if len(ids) != 1:
-            continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if not any(m.start < match.end() and match.start() < m.end for m in mentions):
-                added.append(Mention(match.start(), match.end(), "PERSON", next(iter(ids)), "context"))
+    for surname, kb_id in wanted.items():
+        if WORD_RUN.fullmatch(surname):
+            starts = runs.get(surname, [])
+        else:
+            starts = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)]
+        for start in starts:
+            end = start + len(surname)
+            if not covered.overlaps(start, end):
+                added.append(Mention(start, end, "PERSON", kb_id, "context"))
     return added

@@ -13,8 +13,10 @@ import re
 from collections.abc import Sequence
 from typing import Any, cast
 
+from ...nlp import BATCH_CHARS
 from ...resources.lexicons import words
 from ...resources.rules import Rule
+from ...text.chunks import bounded_groups, split_text
 from ...text.edits import Change
 
 # spaCy objects (pipelines, docs, matchers) are passed through as ``Any``, as everywhere outside ``nlp``.
@@ -60,8 +62,13 @@ def apply_token_rules(text: str, rules: Sequence[Rule], nlp: Any, cache: dict[st
         matcher = _matcher(nlp, rules)
         disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS]
         by_id = {rule.id: rule for rule in rules}
-        for line, doc in zip(fresh, nlp.pipe(fresh, disable=disable)):
-            cache[line] = _line_changes(doc, matcher, by_id, nlp)
+        # A line longer than a model chunk is read in chunks; lines go to the tagger a bounded number of characters at a time.
+        pieces = [(line, offset, piece) for line in fresh for offset, piece in split_text(line)]
+        for group in bounded_groups(pieces, lambda piece: len(piece[2]), BATCH_CHARS):
+            docs = nlp.pipe([piece for _, _, piece in group], disable=disable, batch_size=len(group))
+            for (line, offset, _), doc in zip(group, docs):
+                found = cache.setdefault(line, [])
+                found += [c._replace(start=c.start + offset, end=c.end + offset) for c in _line_changes(doc, matcher, by_id, nlp)]
     return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache[line]]
 
 

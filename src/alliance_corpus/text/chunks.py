@@ -1,0 +1,65 @@
+"""Long texts in pieces: chunks the model can read, and groups of chunks bounded in size.
+
+The model reads a long document chunk by chunk, and a few chunks at a time,
+so that its memory does not grow with the document.
+
+>>> list(split_text("one.\\n\\ntwo.", limit=6))
+[(0, 'one.\\n\\n'), (6, 'two.')]
+>>> [len(group) for group in bounded_groups(["aaaa", "bb", "cc", "d"], len, limit=4)]
+[1, 2, 1]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+__all__ = ["CHUNK_CHARS", "bounded_groups", "split_text"]
+
+CHUNK_CHARS = 50_000
+"""The longest piece of a text the model reads as one ``Doc``: longer texts are cut at paragraph ends (:func:`split_text`)."""
+
+T = TypeVar("T")
+
+_BOUNDARIES = [re.compile(pattern) for pattern in (r"\n\s*\n", r"\n", r"[.!?]\s", r"\s")]
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` chunks of at most ``limit`` characters.
+
+    Cuts fall after a blank line where possible, else after a line break or a
+    sentence end, else at a space, so no entity is cut in two in practice.
+    Each cut lies in the second half of its window, so every character is
+    read a bounded number of times, however long the text.
+    """
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = _last_boundary(window)
+        yield start, window[:cut]
+        start += cut
+    if start < len(text) or not text:
+        yield start, text[start:]
+
+
+def _last_boundary(window: str) -> int:
+    for pattern in _BOUNDARIES:
+        last = max((match.end() for match in pattern.finditer(window)), default=0)
+        if last > len(window) // 2:
+            return last
+    return len(window)
+
+
+def bounded_groups(items: Iterable[T], size: Callable[[T], int], limit: int) -> Iterator[list[T]]:
+    """Consecutive ``items``, as many at a time as fit in ``limit`` (by ``size``); an item larger than ``limit`` goes alone."""
+    group: list[T] = []
+    total = 0
+    for item in items:
+        if group and total + size(item) > limit:
+            yield group
+            group, total = [], 0
+        group.append(item)
+        total += size(item)
+    if group:
+        yield group
