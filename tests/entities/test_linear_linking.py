@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from alliance_corpus.annotation import read_entities
 from alliance_corpus.entities import credit_mentions, link_mentions, overlay, resolve, surnames
-from alliance_corpus.entities.discover import name_documents
+from alliance_corpus.entities.discover import _lower_head_after, name_documents
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
 from alliance_corpus.entities.tidy import _patterns, tidy
@@ -62,7 +62,11 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     name_labels = frozenset(words("name-labels"))
     named = []
     for mention in mentions:
-        found = _old_head_after(text, mention.end, heads) if mention.label in name_labels and mention.source != "caption" else None
+        found = None
+        if mention.label in name_labels and mention.source != "caption":
+            found = _old_head_after(text, mention.end, heads) or _lower_head_after(text, mention)
+        if found and any(o.start < found[0] < o.end for o in mentions):
+            found = None
         named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
 

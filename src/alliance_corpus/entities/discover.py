@@ -39,11 +39,12 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     heads = head_labels()
     name_labels = frozenset(words("name-labels"))
     named = []
+    given = SpanIndex.of(mentions)
     for mention in mentions:
         found = None
         if mention.label in name_labels and mention.source != "caption":
             found = _head_after(text, mention.end, heads) or _lower_head_after(text, mention)
-        if found and any(o.start < found[0] < o.end for o in mentions):
+        if found and given.surrounds(found[0]):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma")
         named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
     spans = SpanIndex.of(named)

@@ -54,6 +54,15 @@ class SpanIndex:
         before = bisect_left(self.starts, end)  # the spans that start before ``end``
         return before > 0 and self.reach[before - 1] > start
 
+    def surrounds(self, point: int) -> bool:
+        """Whether some span ``(s, e)`` has ``s < point < e``.
+
+        >>> SpanIndex([(0, 5)]).surrounds(3), SpanIndex([(0, 5)]).surrounds(5)
+        (True, False)
+        """
+        before = bisect_left(self.starts, point)  # the spans that start before ``point``
+        return before > 0 and self.reach[before - 1] > point
+
     def inside_longer(self, start: int, end: int) -> bool:
         """Whether some span ``(s, e)`` has ``s <= start``, ``end <= e`` and is longer than ``(start, end)``.
 
