@@ -25,7 +25,9 @@ def main() -> int:
     results = json.loads((common.RESULTS / "scaling.json").read_text(encoding="utf-8"))["results"]
     written = []
     if "long" in results:
-        rows = results["long"]["rows"]
+        everything = results["long"]["rows"]
+        rows = [r for r in everything if "what" not in r]  # annotate alone
+        jobs = [r for r in everything if r.get("what") == "job"]  # record, JSON bytes and index entry, as a worker makes them
         timed = [r for r in rows if r["bare_us_per_word"] is not None]
         figure, axes = plt.subplots(figsize=(6, 4))
         axes.plot([r["kilobytes"] for r in timed], [r["ours_us_per_word"] for r in timed], "o-", label="ours (annotate)")
@@ -36,6 +38,8 @@ def main() -> int:
         figure, axes = plt.subplots(figsize=(6, 4))
         axes.plot([r["kilobytes"] for r in rows], [r["ours_peak_mb"] for r in rows], "o-", label="ours (annotate)")
         axes.plot([r["kilobytes"] for r in timed], [r["bare_peak_mb"] for r in timed], "s--", label="bare spaCy, same components")
+        if jobs:
+            axes.plot([r["kilobytes"] for r in jobs], [r["ours_peak_mb"] for r in jobs], "^", color="C3", label="ours, record serialised too")
         axes.axhline(1536, color="grey", linestyle=":", label="1.5 GB")
         axes.set(xscale="log", xlabel="document size (KB)", ylabel="peak RSS (MB)", title="One long document: peak memory", ylim=(0, None))
         axes.legend()

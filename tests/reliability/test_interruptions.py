@@ -136,7 +136,13 @@ def started(
     Whatever happens in the test, the group is killed and reaped on the way out.
     """
     process = subprocess.Popen(
-        command(raw, out, *flags), stdout=stdout, stderr=stderr, text=True, env=os.environ.copy(), start_new_session=True
+        command(raw, out, *flags),
+        stdout=stdout,
+        stderr=stderr,
+        text=True,
+        env=os.environ.copy(),
+        start_new_session=True,
+        preexec_fn=_interrupts_as_at_a_terminal,
     )
     try:
         yield process
@@ -149,6 +155,11 @@ def started(
         for stream in (process.stdout, process.stderr):
             if stream:
                 stream.close()
+
+
+def _interrupts_as_at_a_terminal() -> None:
+    """Ctrl-C reaches the run as it would at a terminal, even when the tests themselves run as a background job (which ignores SIGINT)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def describe(result: subprocess.CompletedProcess[str]) -> str:

@@ -49,6 +49,8 @@ __all__ = ["INDEX_EVERY_SECONDS", "Progress", "ProgressReport", "RunSummary", "a
 
 INDEX_EVERY_SECONDS = 5.0
 """How often a long run brings ``index.json`` up to date, so an interruption loses little."""
+PROCESSES_FROM_WORDS = 10_000
+"""Below this many words to annotate, ``jobs`` > 1 runs in this process: a worker's start-up (a few seconds to load the model) would cost more than it saves."""
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,9 @@ def annotate_corpus(
             else:
                 pending.append(document)
         shared = parcels(pending, jobs, batch_size)
+        engine = _engine(jobs, client, len(shared), sum(words(document) for document in pending))
         run = _Run(out_dir, previous, current, summary, fingerprint, progress)
-        run.write_all(pending, shared, _engine(jobs, client, len(shared)), Settings(model, resources, batch_size))
+        run.write_all(pending, shared, engine, Settings(model, resources, batch_size))
         _prune(out_dir, previous, current, summary)
         write_index(out_dir, list(current.values()), SCHEMA_VERSION)
     _totals(summary, current.values())
@@ -208,12 +211,14 @@ def _derived(copy: RawDocument, original: RawDocument) -> RawDocument:
     return replace(copy, source=source, reference=original.text)
 
 
-def _engine(jobs: int, client: Any, parcels: int) -> Engine:
+def _engine(jobs: int, client: Any, parcels: int, words: int) -> Engine:
     if client is not None:
         from .distributed import DaskEngine
 
         return DaskEngine(client)
-    return Processes(jobs) if jobs > 1 and parcels > 1 else InProcess()  # one parcel: new processes would only add their start-up
+    if jobs > 1 and parcels > 1 and words >= PROCESSES_FROM_WORDS:
+        return Processes(jobs)
+    return InProcess()
 
 
 class _Run:
