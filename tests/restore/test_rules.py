@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -76,6 +77,21 @@ def test_rules_required_characters_are_only_what_every_match_needs():
     assert required_characters(r"tháng(?: 7)?|đô?") == set()
     assert required_characters(r"x(?:ở)?y") == set()  # optional
     assert required_characters(r"(?i)ĐIỀU") == set() and required_characters(r"(?i:Điều) 9") == set()
+
+
+def test_rules_required_literal_is_a_run_every_match_contains():
+    from alliance_corpus.resources.patterns import required_literal
+
+    assert required_literal(r"(?<![\w.])[pP]eople[^\S\n]+War(?![\w])") == "eople"
+    assert required_literal(r"\bU\.S\. Army") == "U.S. Army"
+    assert required_literal(r"war|battle") == ""  # no run both branches share at the top level
+    assert required_literal(r"abc?d") == "ab"  # an optional letter ends the run
+    assert required_literal(r"(?i)People") == ""  # a case-insensitive run may be written otherwise
+    assert required_literal(r"x(?i:y)z") == "x"
+    for pattern in [r"[pP]eople War", r"\bU\.S\. Army", r"abc?d", r"x(?i:y)z"]:
+        for text in ["people War", "People War", "the U.S. Army", "abd", "abcd", "xYz"]:
+            if re.search(pattern, text):
+                assert required_literal(pattern) in text, (pattern, text)
 
 
 def test_rules_skipping_by_required_characters_changes_no_result(seed_raw):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,12 +56,12 @@ class Resources:
 
     @classmethod
     def bundled(cls) -> Resources:
-        """Only the files shipped with the package."""
-        return cls(
-            rule_files=_jsonl_in(DATA / "rules"),
-            gazetteer_files=_jsonl_in(DATA / "gazetteer"),
-            lexicon_files=_jsonl_in(DATA / "lexicons"),
-        )
+        """Only the files shipped with the package; always the same instance, so what it loads is loaded once.
+
+        >>> Resources.bundled() is Resources.bundled()
+        True
+        """
+        return _bundled()
 
     @classmethod
     def for_corpus(cls, root: Path | None) -> Resources:
@@ -100,6 +100,15 @@ class Resources:
         from .gazetteer import load_gazetteer
 
         return load_gazetteer(self.gazetteer_files)
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Resources:
+    return Resources(
+        rule_files=_jsonl_in(DATA / "rules"),
+        gazetteer_files=_jsonl_in(DATA / "gazetteer"),
+        lexicon_files=_jsonl_in(DATA / "lexicons"),
+    )
 
 
 def fingerprint_files(paths: Iterable[Path]) -> str:

@@ -27,7 +27,6 @@ so a researcher's file cannot silently redefine a bundled entity.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..errors import ResourceError
 from ..records import EntityLabel
+from ..text.phrases import PhraseSearch
 from .jsonl import read_jsonl
 
 KB_ID = r"^(?:Q[0-9]+|ac:[a-z0-9][a-z0-9-]*)$"
@@ -132,13 +132,10 @@ class Gazetteer:
         several_words = {" ".join(n.lower().split()): n for e in self.entries for n in e.names if len(n.split()) > 1}
         return {**several_words, **self.case_insensitive_names()}
 
-    def proper_name_regex(self, names: dict[str, str] | None = None) -> re.Pattern[str] | None:
-        """A case-insensitive pattern for ``names`` (by default :meth:`case_insensitive_names`)."""
-        spellings = sorted((names if names is not None else self.case_insensitive_names()).values(), key=len, reverse=True)
-        if not spellings:
-            return None
-        alternatives = "|".join(r"[^\S\n]+".join(map(re.escape, n.split())) for n in spellings)
-        return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
+    def proper_name_search(self, names: dict[str, str] | None = None) -> PhraseSearch | None:
+        """A case-insensitive search for ``names`` (by default :meth:`case_insensitive_names`)."""
+        spellings = (names if names is not None else self.case_insensitive_names()).values()
+        return PhraseSearch(spellings) if spellings else None
 
 
 def read_gazetteer(path: Path) -> list[tuple[int, GazetteerEntry]]:

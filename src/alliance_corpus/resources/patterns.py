@@ -5,6 +5,8 @@ exactly what ``re`` will run:
 
 - :func:`required_characters`: non-ASCII letters every match contains (a rule
   whose letters a text lacks is skipped);
+- :func:`required_literal`: the longest literal run every match contains (a
+  rule whose run a text lacks is skipped too);
 - :func:`check_replacement`: a replacement may refer only to groups the
   pattern has;
 - :func:`nested_repeat`: a repeat inside a repeat, both unbounded, such as
@@ -62,6 +64,32 @@ def required_characters(pattern: str) -> frozenset[str]:
     if parsed.state.flags & re.IGNORECASE:
         return frozenset()
     return frozenset(_required(parsed))
+
+
+def required_literal(pattern: str) -> str:
+    """The longest run of literal characters that every match of ``pattern`` contains, case and all.
+
+    Only the pattern's top level is read, and anything but a literal ends a
+    run, so the answer errs towards the empty string (no skipping).  A text
+    that lacks the run has no match, which ``str.__contains__`` tells far
+    faster than a scan with the pattern.
+
+    >>> required_literal("(?<![.])[pP]eople +War")
+    'eople '
+    >>> required_literal(r"(?i)people war")
+    ''
+    """
+    try:
+        parsed = _re_parser.parse(pattern)
+    except Exception:  # pragma: no cover - private parser changed; skip nothing
+        return ""
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    longest, run = "", ""
+    for op, arg in parsed:
+        run = run + chr(arg) if op is _LITERAL else ""
+        longest = max(longest, run, key=len)
+    return longest
 
 
 def _required(items: Iterable[tuple[object, Any]]) -> set[str]:

@@ -51,7 +51,7 @@ from ..errors import ResourceError, RuleTimeout
 from ..records import EditKind
 from ..text.edits import Change
 from .jsonl import read_jsonl
-from .patterns import check_replacement, nested_repeat, required_characters, time_limit
+from .patterns import check_replacement, nested_repeat, required_characters, required_literal, time_limit
 
 ALWAYS = 0.9
 """Rules at or above this confidence apply to every text, garbled or not."""
@@ -122,6 +122,18 @@ class Rule(BaseModel):
         if self.match == "tokens":
             return frozenset()
         return required_characters(self.regex.pattern)
+
+    @cached_property
+    def required_literal(self) -> str:
+        """Characters that every match contains in a row, so a text without them can be skipped.
+
+        >>> Rule(id="x", match="phrase", pattern="people War II", replacement="World War II", kind="spin",
+        ...      confidence=0.95, evidence="e", note="n").required_literal
+        'eople'
+        """
+        if self.match == "tokens":
+            return ""
+        return required_literal(self.regex.pattern)
 
     @property
     def always(self) -> bool:

@@ -16,7 +16,8 @@ step reads the same flags and tags only the English lines).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..layout.language import UNDETERMINED, identify, line_languages, word_count
@@ -35,26 +36,32 @@ class Scope(NamedTuple):
 
     language: Language
     repairable: bool
-    foreign: list[tuple[int, int]]
-    flags: list[Flag]
+    foreign: tuple[tuple[int, int], ...]
+    flags: tuple[Flag, ...]
 
 
+@lru_cache(maxsize=2)
 def english_scope(text: str) -> Scope:
-    """What the word-level steps may touch in ``text`` (see the module docstring)."""
+    """What the word-level steps may touch in ``text`` (see the module docstring).
+
+    :func:`~alliance_corpus.restore.clean` asks again for the same text after
+    a round that changed nothing, so the last answers are kept (the scope is
+    immutable).
+    """
     found = identify(text)
     if found.code not in ENGLISH and word_count(text) < MIN_DOCUMENT_WORDS:
         found = found._replace(code=UNDETERMINED)  # a short passage with leaked words is no evidence of another language
     language = Language(code=found.code, confidence=found.confidence)
     lines = line_languages(text, found.code)
     foreign = [(start, end, code) for start, end, code in lines if code not in ENGLISH]
-    flags = [
+    flags = tuple(
         Flag(start=start, end=end, text=text[start:end], kind="language", note=f"{code} line: not restored or tagged (the text is {found.code})")
         for start, end, code in foreign
-    ]
-    return Scope(language, found.code in ENGLISH, [(start, end) for start, end, _ in foreign], flags)
+    )
+    return Scope(language, found.code in ENGLISH, tuple((start, end) for start, end, _ in foreign), flags)
 
 
-def outside(changes: Iterable[Change], spans: list[tuple[int, int]]) -> list[Change]:
+def outside(changes: Iterable[Change], spans: Sequence[tuple[int, int]]) -> list[Change]:
     """The changes that touch none of ``spans`` (sorted, disjoint lines)."""
     starts = [start for start, _ in spans]
     kept = []

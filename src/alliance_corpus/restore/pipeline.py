@@ -30,7 +30,7 @@ are still read, from the decoded text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..layout import find_segments
@@ -203,7 +203,7 @@ def _settled(text: str, steps: tuple[Step, ...], context: StepContext) -> bool:
         context.garbled = garbled
 
 
-def _flags(text: str, foreign: list[tuple[int, int]]) -> list[Flag]:
+def _flags(text: str, foreign: Sequence[tuple[int, int]]) -> list[Flag]:
     """Leaked foreign-script words no rule restored, on the English lines (``foreign`` lines are flagged whole)."""
     found = [Change(m.start(), m.end(), m.group(), script, "leakage") for m, script in find_leaked_words(text)]
     return [
@@ -212,7 +212,7 @@ def _flags(text: str, foreign: list[tuple[int, int]]) -> list[Flag]:
     ]
 
 
-def _suspects(text: str, foreign: list[tuple[int, int]], context: StepContext) -> list[Flag]:
+def _suspects(text: str, foreign: Sequence[tuple[int, int]], context: StepContext) -> list[Flag]:
     """Signs of spinning left in the restored English lines (:mod:`.suspects`)."""
     flags = suspect_flags(text, context.resources, garbled=context.garbled)
     return [flag for flag in flags if not any(start < flag.end and flag.start < end for start, end in foreign)]

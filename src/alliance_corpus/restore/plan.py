@@ -8,7 +8,6 @@ garbled, the model and the tagger's cache.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +15,7 @@ from typing import Any
 
 from ..resources import Resources
 from ..resources.rules import Rule
+from ..text.phrases import PhraseSearch
 from .fixes.names import name_templates
 from .fixes.rules import split_rules
 
@@ -28,8 +28,8 @@ class Plan:
 
     rules: dict[str, tuple[Rule, ...]]
     tokens: tuple[Rule, ...]
-    proper_names: re.Pattern[str] | None
-    recasable_names: re.Pattern[str] | None
+    proper_names: PhraseSearch | None
+    recasable_names: PhraseSearch | None
     canonical_names: dict[str, str]
     single_names: frozenset[str]
     name_templates: dict[tuple[str | None, ...], tuple[str, int]]
@@ -50,8 +50,8 @@ def _build_plan(resources: Resources, owners: tuple[tuple[str, frozenset[str]], 
     return Plan(
         rules={name: tuple(split_rules(rules, set(kinds), set(TEXT_RULES))) for name, kinds in owners},
         tokens=tuple(r for r in rules if r.match == "tokens"),
-        proper_names=gazetteer.proper_name_regex(),
-        recasable_names=gazetteer.proper_name_regex(gazetteer.recasable_names()),
+        proper_names=gazetteer.proper_name_search(),
+        recasable_names=gazetteer.proper_name_search(gazetteer.recasable_names()),
         canonical_names=gazetteer.recasable_names(),
         single_names=gazetteer.single_word_names(),
         name_templates=name_templates(gazetteer.all_names()),

@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from ...resources import Resources
 from ...text.casing import broken_case
+from ...text.phrases import PhraseSearch
 from .scripts import find_leaked_words
 
 TELL_LISTS = {"spacing-tells": "spacing", "wording-tells": "wording", "grammar-tells": "grammar"}
@@ -57,7 +58,7 @@ class Detector:
 
     tells: tuple[tuple[str, str, re.Pattern[str], float], ...]
     weights: dict[str, float]
-    names: re.Pattern[str] | None
+    names: PhraseSearch | None
     canonical: dict[str, str]
     single_names: frozenset[str]
 
@@ -75,7 +76,7 @@ def detector(resources: Resources) -> Detector:
     return Detector(
         tells=tuple(tells),
         weights=lexicon.weighted("signal-weights") if "signal-weights" in lexicon.lists else {},
-        names=gazetteer.proper_name_regex(canonical),
+        names=gazetteer.proper_name_search(canonical),
         canonical=canonical,
         single_names=gazetteer.single_word_names(),
     )

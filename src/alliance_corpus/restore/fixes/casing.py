@@ -1,22 +1,21 @@
 """Known names re-cased where the spinner damaged their case ("north Korea" -> "North Korea").
 
->>> import re
->>> names = re.compile(r"north Korea", re.IGNORECASE)
+>>> names = PhraseSearch(["North Korea"])
 >>> [c.replacement for c in fix_proper_casing("in north Korea", names, {"north korea": "North Korea"})]
 ['North Korea']
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 from ...text.casing import broken_case
 from ...text.edits import Change
+from ...text.phrases import PhraseSearch
 
 
 def fix_proper_casing(
-    text: str, names: re.Pattern[str] | None, canonical: dict[str, str], single_names: Collection[str] = (), *, spun: bool = True
+    text: str, names: PhraseSearch | None, canonical: dict[str, str], single_names: Collection[str] = (), *, spun: bool = True
 ) -> list[Change]:
     """Restore the case of known names damaged by the spinner ("north Korea" -> "North Korea").
 

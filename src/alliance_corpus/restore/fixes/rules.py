@@ -27,9 +27,14 @@ CONTEXT = 64
 
 
 def apply_rules(text: str, rules: Iterable[Rule]) -> list[Change]:
-    """Changes proposed by ``phrase`` and ``regex`` rules (rules needing a letter ``text`` lacks are skipped)."""
+    """Changes proposed by ``phrase`` and ``regex`` rules (rules needing letters ``text`` lacks are skipped)."""
     present = set(text)
-    return [change for rule in rules if rule.required_characters <= present for change in _followed(text, rule)]
+    return [
+        change
+        for rule in rules
+        if rule.required_characters <= present and rule.required_literal in text
+        for change in _followed(text, rule)
+    ]
 
 
 def split_rules(rules: Sequence[Rule], kinds: set[str], match: set[str]) -> list[Rule]:
