@@ -27,6 +27,23 @@ def test_io_load_then_dump_gives_identical_bytes():
     assert dumps(read_document(path)) == path.read_bytes()
 
 
+@pytest.mark.parametrize("piece", [1, 7, 1_000])
+def test_io_records_serialised_in_pieces_are_the_files_on_disk(piece, tmp_path):
+    from alliance_corpus.corpus.io import index_entry, json_pieces
+
+    paths = sorted(p for p in ANNOTATED.glob("*.json") if p.name != "index.json")
+    assert paths
+    for path in paths:
+        record = read_document(path)
+        pieces = json_pieces(record, piece=piece)
+        if piece < len(record.entities):
+            assert len(pieces) > 2  # the entities came in pieces
+        assert b"".join(pieces) == path.read_bytes()
+        assert index_entry(record, pieces)["record_sha256"] == index_entry(record)["record_sha256"]
+        write_atomic(tmp_path / path.name, pieces)
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes()
+
+
 def test_io_atomic_write_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
     target = tmp_path / "doc.json"
     target.write_bytes(b"old")

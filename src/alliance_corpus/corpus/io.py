@@ -24,6 +24,7 @@ import json
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -48,8 +49,43 @@ def _new_file_mode() -> int:
 
 def dumps(record: BaseModel | dict[str, Any]) -> bytes:
     """Stable JSON bytes for a record: sorted keys, two-space indent, final newline."""
-    data = record.model_dump(mode="json") if isinstance(record, BaseModel) else record
-    return orjson.dumps(data, option=JSON_OPTIONS) + b"\n"
+    return b"".join(json_pieces(record))
+
+
+LIST_PIECE = 1_000
+"""Items of a record's list serialised at a time, so the JSON tree of a long document's record is never built whole."""
+
+
+def json_pieces(record: BaseModel | dict[str, Any], *, piece: int = LIST_PIECE) -> tuple[bytes, ...]:
+    """:func:`dumps`'s bytes in pieces: a model's lists longer than ``piece`` items are serialised ``piece`` items at a time.
+
+    The pieces joined are the same bytes as the whole record serialised at
+    once; a 20 MB document's record holds hundreds of thousands of entities
+    and edits, whose JSON tree would take more memory than their bytes.
+
+    >>> from alliance_corpus.records import Edit
+    >>> class Record(BaseModel):
+    ...     name: str
+    ...     edits: list[Edit]
+    >>> edit = Edit(raw_start=0, raw_end=1, clean_start=0, clean_end=4, before="v", after="with", rule="spin.v", kind="spin")
+    >>> record = Record(name="x", edits=[edit] * 2_500)
+    >>> b"".join(json_pieces(record)) == orjson.dumps(record.model_dump(mode="json"), option=JSON_OPTIONS) + b"\\n"
+    True
+    """
+    if not isinstance(record, BaseModel):
+        return (orjson.dumps(record, option=JSON_OPTIONS) + b"\n",)
+    long = {name for name, value in record if isinstance(value, list) and len(value) > piece}
+    head = orjson.dumps({**record.model_dump(mode="json", exclude=long), **{name: [] for name in long}}, option=JSON_OPTIONS) + b"\n"
+    pieces: list[bytes] = []
+    for name in sorted(long):  # the keys come sorted, so the lists come in the order of the head's empty ones
+        before, marker, head = head.partition(b'\n  "' + name.encode() + b'": []')  # top-level key: two spaces, and strings hold no line ends
+        pieces += [before, marker[:-1], b"\n"]
+        items: list[Any] = getattr(record, name)
+        for start in range(0, len(items), piece):
+            chunk = orjson.dumps([item.model_dump(mode="json") if isinstance(item, BaseModel) else item for item in items[start : start + piece]], option=JSON_OPTIONS)
+            pieces.append((b",\n" if start else b"") + b"  " + chunk[2:-2].replace(b"\n", b"\n  "))
+        pieces.append(b"\n  ]")
+    return (*pieces, head)
 
 
 TEMPORARY_PREFIX = ".alliance-tmp-"
@@ -69,13 +105,14 @@ def remove_temporaries(folder: Path) -> int:
     return len(stale)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
+def write_atomic(path: Path, data: bytes | Sequence[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of bytes) to ``path`` so that readers see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _new_file_mode())  # mkstemp makes it private; a corpus is meant to be shared
@@ -123,8 +160,8 @@ def read_document(path: Path) -> AnnotatedDocument:
         raise RecordError(path, str(getattr(exc, "strerror", None) or exc).removeprefix(f"{path}: ")) from None
 
 
-def index_entry(document: AnnotatedDocument, data: bytes | None = None) -> dict[str, Any]:
-    """The summary of one document kept in ``index.json``; ``data`` are its record's bytes, if at hand.
+def index_entry(document: AnnotatedDocument, data: bytes | Sequence[bytes] | None = None) -> dict[str, Any]:
+    """The summary of one document kept in ``index.json``; ``data`` are its record's bytes (or their pieces), if at hand.
 
     ``record_sha256`` lets a rerun tell a record that is still what it wrote
     from one that was damaged or replaced since.
@@ -132,7 +169,7 @@ def index_entry(document: AnnotatedDocument, data: bytes | None = None) -> dict[
     return {
         "id": document.id,
         "file": f"{document.id}.json",
-        "record_sha256": hashlib.sha256(dumps(document) if data is None else data).hexdigest(),
+        "record_sha256": _sha256(json_pieces(document) if data is None else data),
         "source": document.source.path,
         "sha256": document.source.sha256,
         "title": document.source.title,
@@ -143,6 +180,13 @@ def index_entry(document: AnnotatedDocument, data: bytes | None = None) -> dict[
         "edits": dict(sorted(Counter(e.kind for e in document.edits).items())),
         "entities": dict(sorted(Counter(e.label for e in document.entities).items())),
     }
+
+
+def _sha256(data: bytes | Sequence[bytes]) -> str:
+    digest = hashlib.sha256()
+    for piece in [data] if isinstance(data, bytes) else data:
+        digest.update(piece)
+    return digest.hexdigest()
 
 
 def write_index(folder: Path, entries: list[dict[str, Any]], schema_version: str) -> None:

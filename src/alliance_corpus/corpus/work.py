@@ -23,7 +23,7 @@ from ..annotation import annotate_documents
 from ..errors import AllianceCorpusError, DocumentError
 from ..records import RawDocument
 from ..resources import Resources
-from .io import dumps, index_entry
+from .io import index_entry, json_pieces
 
 PARCEL_WORDS = 2_000
 """Short documents go to a worker together up to about this many words: spaCy reads a batch faster than its documents one by one."""
@@ -45,7 +45,7 @@ class Finished:
     """A document's record, ready to be written: its id, its JSON bytes and its index entry."""
 
     id: str
-    data: bytes
+    data: tuple[bytes, ...]
     entry: dict[str, Any]
 
 
@@ -101,7 +101,7 @@ def annotate_parcel(parcel: Sequence[RawDocument], settings: Settings) -> list[O
     documents = list(parcel)
     try:
         for record in annotate_documents(documents, model=settings.model, resources=settings.resources, batch_size=settings.batch_size):
-            data = dumps(record)
+            data = json_pieces(record)
             finished.append(Finished(record.id, data, index_entry(record, data)))
             del record, data
         return finished
