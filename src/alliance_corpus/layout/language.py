@@ -28,9 +28,10 @@ deterministic, and scores 97 languages in time linear in the text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
+
+from ..text.scripts import script_of
 
 UNDETERMINED = "und"
 MIN_LETTERS = 20
@@ -123,10 +124,8 @@ def _script_language(line: str, script: str) -> str:
     return SCRIPT_LANGUAGES.get(script, UNDETERMINED)
 
 
-@lru_cache(maxsize=8192)
+SCRIPTS = tuple(SCRIPT_LANGUAGES)
+
+
 def _script(letter: str) -> str:
-    name = unicodedata.name(letter, "")
-    for script in SCRIPT_LANGUAGES:
-        if name.startswith(script):
-            return script
-    return "LATIN" if name.startswith("LATIN") else name.split(" ", 1)[0]
+    return script_of(letter, SCRIPTS)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
 
@@ -77,15 +77,23 @@ class Edit(Record):
         return self
 
 
+_R = TypeVar("_R", bound=Record)
+
+
+def _in_order(record: _R, start: int, end: int, what: str) -> _R:
+    """``record``, if its ``end`` is not before its ``start``; the validators of spans share it."""
+    if end < start:
+        raise ValueError(f"{what} end {end} is before its start {start}")
+    return record
+
+
 class Span(Record):
     start: NonNegativeInt
     end: NonNegativeInt
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
-        if self.end < self.start:
-            raise ValueError(f"span end {self.end} is before its start {self.start}")
-        return self
+        return _in_order(self, self.start, self.end, "span")
 
 
 class Sentence(Span):
@@ -122,9 +130,7 @@ class GarbleEvidence(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> GarbleEvidence:
-        if self.raw_end < self.raw_start:
-            raise ValueError(f"evidence end {self.raw_end} is before its start {self.raw_start}")
-        return self
+        return _in_order(self, self.raw_start, self.raw_end, "evidence")
 
 
 class Entity(Record):

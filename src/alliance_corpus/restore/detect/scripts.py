@@ -26,12 +26,11 @@ round trip leaks words, not phrases.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ...resources.lexicons import words
+from ...text import scripts as text_scripts
 
 # Letters that occur in Vietnamese but not in the European languages whose
 # words English prose borrows.  Grave accents (à, è, ì, ò, ù) also count when
@@ -40,7 +39,7 @@ _VIETNAMESE_LOWER = frozenset("".join(words("vietnamese-letters")))
 VIETNAMESE_ONLY = _VIETNAMESE_LOWER | {c.upper() for c in _VIETNAMESE_LOWER}
 INNER_GRAVE = frozenset("".join(words("inner-grave-letters")))
 ENGLISH_LOANWORDS = frozenset(words("english-loanwords"))
-NON_LATIN_SCRIPTS = words("non-latin-scripts")
+NON_LATIN_SCRIPTS = tuple(words("non-latin-scripts"))
 _NON_LATIN = frozenset(NON_LATIN_SCRIPTS)
 
 QUOTE_RESIDUE = re.compile(r"^â|â$|[a-z]â(?:s|t|d|m|ve|ll|re)$", re.IGNORECASE)
@@ -50,14 +49,9 @@ last two bytes ("itâs", "âchangeâ"): damage the encoding step reports, not a 
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-][^\W\d_])*")
 
 
-@lru_cache(maxsize=4096)
 def script_of(char: str) -> str:
     """The script family of a letter, by its Unicode name ("LATIN", "HANGUL", ...)."""
-    name = unicodedata.name(char, "")
-    for script in NON_LATIN_SCRIPTS:
-        if name.startswith(script):
-            return script
-    return name.split(" ", 1)[0] if name else "UNKNOWN"
+    return text_scripts.script_of(char, NON_LATIN_SCRIPTS)
 
 
 def word_script(word: str) -> str | None:
