@@ -80,7 +80,7 @@ class Edit(Record):
 _R = TypeVar("_R", bound=Record)
 
 
-def _in_order(record: _R, start: int, end: int, what: str) -> _R:
+def _checked_order(record: _R, start: int, end: int, what: str) -> _R:
     """``record``, if its ``end`` is not before its ``start``; the validators of spans share it."""
     if end < start:
         raise ValueError(f"{what} end {end} is before its start {start}")
@@ -93,7 +93,7 @@ class Span(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> Span:
-        return _in_order(self, self.start, self.end, "span")
+        return _checked_order(self, self.start, self.end, "span")
 
 
 class Sentence(Span):
@@ -130,7 +130,7 @@ class GarbleEvidence(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> GarbleEvidence:
-        return _in_order(self, self.raw_start, self.raw_end, "evidence")
+        return _checked_order(self, self.raw_start, self.raw_end, "evidence")
 
 
 class Entity(Record):
