@@ -75,13 +75,22 @@ def test_extension_runaway_rule_is_stopped_with_a_coded_error(tmp_path):
     resources = Resources.for_corpus(raw.parent)
     started = time.monotonic()
     with pytest.raises(RuleTimeout, match=r"\[E202\] .*rules/mine\.jsonl:1: rule 'spin\.runaway' ran for more than 2 s"):
-        clean("a" * 40 + "c", resources=resources, config=RestoreConfig(context_rules=False))
+        clean("a" * 40 + "c, b", resources=resources, config=RestoreConfig(context_rules=False))  # the "b" lets the rule run
     assert time.monotonic() - started < 30
+
+
+def test_extension_rule_is_not_run_on_a_text_without_its_literal_letters(tmp_path):
+    # Every match of "(?:a|a)*b" holds a "b": a text without one is skipped at once, however badly the rule backtracks.
+    runaway = {**RULE, "id": "spin.runaway", "pattern": "(?:a|a)*b"}
+    resources = Resources.for_corpus(_corpus_with(tmp_path, "rules", runaway).parent)
+    started = time.monotonic()
+    assert clean("a" * 40 + "c", resources=resources, config=RestoreConfig(context_rules=False)).edits == []
+    assert time.monotonic() - started < 2
 
 
 def test_extension_runaway_rule_stops_the_command_with_exit_2(tmp_path):
     runaway = {**RULE, "id": "spin.runaway", "pattern": "(?:a|a)*b"}
-    raw = make_corpus(tmp_path, {"a.txt": b"a" * 40 + b"c\n"})
+    raw = make_corpus(tmp_path, {"a.txt": b"a" * 40 + b"c, b\n"})
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "mine.jsonl").write_text(json.dumps(runaway) + "\n")
     result = subprocess.run([*CLI, "annotate", "--raw", str(raw), "--out", str(tmp_path / "out"), "--quiet"], capture_output=True, text=True, timeout=300)
