@@ -37,7 +37,7 @@ from ..annotation import BATCH_SIZE, check_resources, pipeline_info
 from ..errors import AllianceCorpusError, DocumentError, Interrupted, warning
 from ..records import SCHEMA_VERSION, RawDocument
 from ..resources import Resources
-from ..restore import clean
+from ..restore.detect import garble_score
 from .discovery import find_originals
 from .engines import Engine, InProcess, Processes
 from .io import load_index, record_digest, record_path, remove_temporaries, write_atomic, write_index
@@ -187,7 +187,10 @@ def with_originals(documents: list[RawDocument], references: list[RawDocument], 
 
     Documents whose sidecar names a reference are left as they are.  Within
     the corpus, of two documents that match, the one with the higher garble
-    score is the copy.
+    score is the copy.  The score is detection's alone
+    (:func:`~alliance_corpus.restore.detect.garble_score`, which repairs
+    nothing), so that finding originals costs little next to annotating, and
+    a rerun that has nothing to annotate stays cheap.
     """
     lacking = {document.id: document.text for document in documents if document.reference is None}
     if not lacking:
@@ -198,7 +201,7 @@ def with_originals(documents: list[RawDocument], references: list[RawDocument], 
 
     def spun_score(text: str) -> float:
         if text not in scores:
-            scores[text] = clean(text, resources=resources).garble_score
+            scores[text] = garble_score(text, resources)
         return scores[text]
 
     matches = find_originals(lacking, {key: document.text for key, document in originals.items()}, spun_score)
