@@ -108,3 +108,24 @@ def test_discovery_candidates_stay_few_at_ten_thousand_documents():
 def test_discovery_find_originals_leaves_a_pair_of_equal_scores_alone():
     _, case = CASES[0]
     assert find_originals({"a": case["garbled"], "b": case["original"]}, {}, lambda text: 0.5) == []
+
+
+def test_discovery_copies_with_the_same_text_all_find_the_original():
+    # A spun story posted on three sites: the copies are not each other's original, the original is theirs.
+    _, case = CASES[0]
+    documents = {"site-a": case["garbled"], "site-b": case["garbled"], "site-c": case["garbled"], "source": case["original"]}
+    matches = find_originals(documents, {}, lambda text: 0.8 if text == case["garbled"] else 0.0)
+    assert sorted((m.copy, m.original) for m in matches) == [("site-a", "source"), ("site-b", "source"), ("site-c", "source")]
+
+
+def test_discovery_aligns_each_pair_of_distinct_texts_once(monkeypatch):
+    from alliance_corpus.corpus import discovery
+
+    _, case = CASES[0]
+    calls = []
+    real = discovery.containment
+    monkeypatch.setattr(discovery, "containment", lambda copy, original: calls.append(1) or real(copy, original))
+    documents = {f"copy{n}": case["garbled"] for n in range(200)} | {"source": case["original"]}
+    matches = find_originals(documents, {}, lambda text: 0.8 if text == case["garbled"] else 0.0)
+    assert len(matches) == 200 and {m.original for m in matches} == {"source"}
+    assert len(calls) == 2  # copy against source, source against copy; not 200 x 200

@@ -84,13 +84,23 @@ def find_originals(
 
     ``references`` (keys distinct from the documents') are originals only;
     a pair within ``documents`` is ordered by ``spun_score`` (higher: the
-    copy), and a pair whose two scores are equal is left alone.
+    copy), and a pair whose two scores are equal is left alone.  A document
+    with the very same text is no one's original; each pair of distinct
+    texts is aligned once, however many documents share them (a crawl holds
+    many copies of one wire story).
     """
     texts = {**references, **documents}
     found = candidates(texts)
+    shares: dict[tuple[str, str], float] = {}
+
+    def aligned(copy: str, original: str) -> float:
+        if (copy, original) not in shares:
+            shares[copy, original] = containment(copy, original)
+        return shares[copy, original]
+
     matches = []
     for key in documents:
-        verified = [(containment(texts[key], texts[other]), other) for other in found[key]]
+        verified = [(aligned(texts[key], texts[other]), other) for other in found[key] if texts[other] != texts[key]]
         best = max(((share, other) for share, other in verified if share >= MATCH), default=None)
         if best is None:
             continue
