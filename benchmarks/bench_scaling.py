@@ -1,6 +1,6 @@
 """Cost against size: long documents, large corpora, and one or two jobs, each against bare spaCy in the same run.
 
-Four measurements (``--only scaling``; ``--parts`` picks some of them):
+Five measurements (``--only scaling``; ``--parts`` picks some of them):
 
 - ``long``: one document of 50 KB up to 5 MB (and 20 MB for memory only, as
   a worker of the main job runs it: the record, its JSON bytes and its index
@@ -19,7 +19,10 @@ Four measurements (``--only scaling``; ``--parts`` picks some of them):
 - ``whole``: the whole job against bare spaCy with the same components on
   the workload (as ``end_to_end``, but the same components), and against the
   full pipeline (every component, as a plain ``nlp.pipe`` runs), with the
-  share of restoration (``clean`` alone).
+  share of restoration (``clean`` alone);
+- ``whole_web``: the same on the 143 English pages of the negative set
+  (``tests/data/realpages``), real scraped pages with no spinning, which is
+  what most of a crawl is.
 
 Every table is printed and written to ``results/scaling.json``; ``plots.py``
 draws the PNG figures from it.
@@ -48,7 +51,7 @@ from alliance_corpus.restore import clean
 from alliance_corpus.text.chunks import CHUNK_CHARS, split_text
 
 NAME = "scaling"
-PARTS = ("long", "corpus", "jobs", "whole")
+PARTS = ("long", "corpus", "jobs", "whole", "whole_web")
 SIZES_KB = (50, 500, 5_000)
 MEMORY_ONLY_KB = (20_000,)
 CORPUS_SCALES = (1, 100)
@@ -224,9 +227,15 @@ def run_jobs() -> dict:
     return {"rows": rows}
 
 
-def run_whole(words: int, repeats: int) -> dict:
-    documents = common.build_workload(words)
-    texts = [document.text for document in documents]
+def web_texts() -> list[str]:
+    """The English pages of the negative set (``tests/data/realpages``): real web pages, scraped, none of them spun."""
+    pages = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((common.ROOT / "tests" / "data" / "realpages").glob("*.json"))]
+    return [page["text"] for page in pages if page.get("language") == "en"]
+
+
+def run_whole(words: int, repeats: int, texts: list[str] | None = None) -> dict:
+    """The whole job against bare spaCy on ``texts`` (by default the workload of clean and spun prose, ``words`` long)."""
+    texts = texts if texts is not None else [document.text for document in common.build_workload(words)]
     pipeline = load_pipeline()
     calls = {
         "bare": lambda: bare_same_components(pipeline.nlp, pipeline.ner_disabled, texts),
@@ -244,7 +253,7 @@ def run_whole(words: int, repeats: int) -> dict:
         "throughput_ours_over_bare_full": seconds["bare_full"] / seconds["ours"],
         "restoration_share": seconds["clean_only"] / seconds["ours"],
         "words": total,
-        "documents": len(documents),
+        "documents": len(texts),
     }
     common.print_table(
         "whole job (annotate_corpus, files written) against bare spaCy with the same components",
@@ -262,7 +271,8 @@ def run(words: int = common.DEFAULT_WORDS, repeats: int = common.DEFAULT_REPEATS
     """Run the chosen parts, print their tables and write ``results/scaling.json`` (parts not run keep their last results)."""
     path = common.RESULTS / f"{NAME}.json"
     results = json.loads(path.read_text(encoding="utf-8"))["results"] if path.exists() else {}
-    runners = {"long": run_long, "corpus": lambda: run_corpus(min(repeats, 3)), "jobs": run_jobs, "whole": lambda: run_whole(words, repeats)}
+    runners = {"long": run_long, "corpus": lambda: run_corpus(min(repeats, 3)), "jobs": run_jobs, "whole": lambda: run_whole(words, repeats),
+               "whole_web": lambda: run_whole(words, repeats, web_texts())}
     for part in parts:
         started = time.perf_counter()
         results[part] = runners[part]()
