@@ -102,6 +102,8 @@ def word_count(text: str) -> int:
 
 
 def _line_language(line: str, document: str) -> str:
+    if line.isascii() and document in ("en", UNDETERMINED):
+        return document  # Latin letters only, and no identification of its own in an English document
     letters = LETTER.findall(line)
     if not letters:
         return document

@@ -107,7 +107,7 @@ def find_leaked_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
     """
     start = 0
     for line in text.split("\n"):
-        found = list(find_foreign_words(line))
+        found = [] if line.isascii() else list(find_foreign_words(line))  # an ASCII word is never foreign
         if found and not _language_menu(line, found):
             glossed = [(m.start(), m.end()) for m in GLOSS.finditer(line)]
             runs = [(m.start(), m.end()) for m in RUN.finditer(line)]

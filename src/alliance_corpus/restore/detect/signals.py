@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...resources import Resources
+from ...resources.patterns import required_literal
 from ...text.casing import broken_case
 from ...text.phrases import PhraseSearch
 from .scripts import find_leaked_words
@@ -56,7 +57,8 @@ class Signal(NamedTuple):
 class Detector:
     """The compiled tells, weights and name tables of one set of resources."""
 
-    tells: tuple[tuple[str, str, re.Pattern[str], float], ...]
+    tells: tuple[tuple[str, str, re.Pattern[str], float, str], ...]
+    """Each tell's kind, id, pattern, weight, and the literal run every match contains (``""`` if none)."""
     weights: dict[str, float]
     names: PhraseSearch | None
     canonical: dict[str, str]
@@ -70,7 +72,8 @@ def detector(resources: Resources) -> Detector:
     tells = []
     for name, kind in TELL_LISTS.items():
         for entry in lexicon.entries(name):
-            tells.append((kind, entry.id, re.compile(entry.value), entry.weight or 0.0))  # checked when loaded
+            pattern = re.compile(entry.value)  # checked when loaded
+            tells.append((kind, entry.id, pattern, entry.weight or 0.0, required_literal(pattern.pattern)))
     gazetteer = resources.gazetteer
     canonical = gazetteer.recasable_names()
     return Detector(
@@ -84,18 +87,24 @@ def detector(resources: Resources) -> Detector:
 
 def find_signals(text: str, resources: Resources | None = None, *, kinds: Collection[str] = KINDS) -> list[Signal]:
     """Every sign of spinning in ``text`` of the given ``kinds``, in order of position."""
-    found = detector(resources or Resources.bundled())
+    return list(_signals_of(text, resources or Resources.bundled(), frozenset(kinds)))
+
+
+@lru_cache(maxsize=2)
+def _signals_of(text: str, resources: Resources, kinds: frozenset[str]) -> tuple[Signal, ...]:
+    """:func:`find_signals`, remembered for the last texts: cleaning reads the same text again when a round changed nothing."""
+    found = detector(resources)
     signals = [*_tells(text, found, kinds)]
     if "leakage" in kinds:
         signals.extend(_leaks(text, found.weights))
     if "casing" in kinds and found.names is not None:
         signals.extend(_broken_names(text, found))
-    return sorted(signals)
+    return tuple(sorted(signals))
 
 
 def _tells(text: str, found: Detector, kinds: Collection[str]) -> Iterator[Signal]:
-    for kind, tell_id, pattern, weight in found.tells:
-        if kind in kinds:
+    for kind, tell_id, pattern, weight, literal in found.tells:
+        if kind in kinds and literal in text:
             for match in pattern.finditer(text):
                 yield Signal(match.start(), match.end(), kind, tell_id, weight)
 
