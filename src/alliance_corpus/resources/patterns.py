@@ -75,7 +75,7 @@ def required_literal(pattern: str) -> str:
     faster than a scan with the pattern.
 
     >>> required_literal("(?<![.])[pP]eople +War")
-    'eople '
+    'eople'
     >>> required_literal(r"(?i)people war")
     ''
     """

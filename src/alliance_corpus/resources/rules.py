@@ -129,7 +129,7 @@ class Rule(BaseModel):
 
         >>> Rule(id="x", match="phrase", pattern="people War II", replacement="World War II", kind="spin",
         ...      confidence=0.95, evidence="e", note="n").required_literal
-        'eople'
+        'people'
         """
         if self.match == "tokens":
             return ""
