@@ -98,3 +98,21 @@ def _target_words(rule):
     return [spec["LOWER"] for spec in rule.pattern[first:last] if isinstance(spec.get("LOWER"), str)] + [
         " ".join(spec["LOWER"] for spec in rule.pattern[first:last] if isinstance(spec.get("LOWER"), str))
     ]
+
+
+@pytest.mark.parametrize("piece", [1, 3, 64, 1_000_000])
+def test_words_are_counted_as_split_counts_them_in_pieces_of_any_size(piece, monkeypatch, seed_raw):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from alliance_corpus.text import chunks
+
+    monkeypatch.setattr(chunks, "COUNT_CHARS", piece)
+    assert chunks.count_words(seed_raw * 3) == len((seed_raw * 3).split())
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(st.sampled_from(["a", "b", " ", "\n", "\t", "\xa0", "\u2028", "\x1c", "\u3000", "日"]), max_size=80))
+    def counts_match(text):
+        assert chunks.count_words(text) == len(text.split())
+
+    counts_match()

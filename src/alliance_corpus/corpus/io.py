@@ -34,6 +34,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import RecordError, warning
 from ..records import AnnotatedDocument
 from ..records.schema import migrate
+from ..text.chunks import count_words
 from .ids import is_safe_id
 
 INDEX = "index.json"
@@ -176,7 +177,7 @@ def index_entry(document: AnnotatedDocument, data: bytes | Sequence[bytes] | Non
         "fingerprint": document.pipeline.fingerprint,
         "garble_score": document.garble_score,
         "language": document.language.code if document.language else None,
-        "words": len(document.text.split()),
+        "words": count_words(document.text),
         "edits": dict(sorted(Counter(e.kind for e in document.edits).items())),
         "entities": dict(sorted(Counter(e.label for e in document.entities).items())),
     }

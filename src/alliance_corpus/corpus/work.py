@@ -23,6 +23,7 @@ from ..annotation import annotate_documents
 from ..errors import AllianceCorpusError, DocumentError
 from ..records import RawDocument
 from ..resources import Resources
+from ..text.chunks import count_words
 from .io import index_entry, json_pieces
 
 PARCEL_WORDS = 2_000
@@ -55,7 +56,7 @@ Outcome = Finished | DocumentError
 
 def words(document: RawDocument) -> int:
     """The size of a document as the runner counts it: whitespace-separated words of the raw text."""
-    return len(document.text.split())
+    return count_words(document.text)
 
 
 def parcels(documents: Sequence[RawDocument], jobs: int, batch_size: int) -> list[list[RawDocument]]:
