@@ -53,7 +53,25 @@ SegmentKind = Literal["body", "heading", "caption", "credit", "boilerplate"]
 
 
 class Record(BaseModel):
+    """The base of every record: frozen, no unknown fields, and light enough to hold by the hundred thousand.
+
+    Pydantic keeps, in each instance, the set of the names of the fields the
+    input gave (``model_fields_set``): about 700 bytes for seven names, more
+    than the values of an entity.  A record is frozen, so that set never
+    changes (``model_copy`` copies it before adding to it), and instances
+    that were given the same fields share one.  A 20 MB page's half a million
+    entities and edits weigh some 350 MB less.
+    """
+
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_post_init(self, context: object, /) -> None:
+        names = self.__pydantic_fields_set__
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELDS_SET.setdefault(frozenset(names), names))
+
+
+_FIELDS_SET: dict[frozenset[str], set[str]] = {}
+"""One set of field names per combination given, shared by the records given it (see :class:`Record`)."""
 
 
 class Edit(Record):
