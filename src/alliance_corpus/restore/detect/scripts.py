@@ -94,6 +94,7 @@ TRAILING = re.compile(r"[、，,:：|/｜／]\s*$")
 GLOSS = re.compile(r"[(\[（「『“\"][^()\[\]（）「」『』“”\"\n]{0,200}[)\]）」』”\"]")
 """A bracketed or quoted stretch of one line: foreign script inside it is a gloss or a title."""
 ROMANISED = re.compile(r"\s*[(\[（][^\W\d_]")
+BLANK_TO_END = re.compile(r"\s*\Z")
 """A bracket opening on a letter, right after a word: its romanisation or translation follows."""
 
 
@@ -111,28 +112,37 @@ def find_leaked_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
         if found and not _language_menu(line, found):
             glossed = [(m.start(), m.end()) for m in GLOSS.finditer(line)]
             runs = [(m.start(), m.end()) for m in RUN.finditer(line)]
+            kept: dict[int, bool] = {}  # per foreign run, judged once however many words it holds
             for match, script in found:
-                if not _glossed(line, match, glossed, runs) and not _passage(line, runs, match):
+                run = bisect_right(runs, (match.start(), len(line))) - 1  # the foreign run around the word
+                if run not in kept:
+                    kept[run] = not _glossed_run(line, *runs[run]) and not _passage(line[runs[run][0] : runs[run][1]])
+                if kept[run] and not _in_brackets(match, glossed, len(line)):
                     yield _shifted(text, match, start), script
         start += len(line) + 1
 
 
-def _glossed(line: str, match: re.Match[str], glossed: list[tuple[int, int]], runs: list[tuple[int, int]]) -> bool:
-    """Whether ``match`` is part of a gloss (see the module docstring) rather than leaked into a sentence."""
-    inside = bisect_right(glossed, (match.start(), len(line))) - 1
-    if inside >= 0 and glossed[inside][0] < match.start() and match.end() < glossed[inside][1]:
-        return True
-    start, end = runs[bisect_right(runs, (match.start(), len(line))) - 1]  # the foreign run around the word
-    before, after = line[:start], line[end:]
-    return bool(LABELLED.search(before[-40:]) or (TRAILING.search(before[-8:]) and not after.strip()) or ROMANISED.match(after))
+def _in_brackets(match: re.Match[str], glossed: list[tuple[int, int]], length: int) -> bool:
+    """Whether ``match`` lies inside a bracketed or quoted stretch of its line (a gloss or a title)."""
+    inside = bisect_right(glossed, (match.start(), length)) - 1
+    return inside >= 0 and glossed[inside][0] < match.start() and match.end() < glossed[inside][1]
 
 
-def _passage(line: str, runs: list[tuple[int, int]], match: re.Match[str]) -> bool:
-    """Whether ``match`` is part of a phrase in another language: a run of :data:`PASSAGE_WORDS` words or more,
-    or of :data:`PASSAGE_CHARACTERS` letters without spaces (Chinese and Japanese).  A round trip leaks words, not phrases."""
-    start, end = runs[bisect_right(runs, (match.start(), len(line))) - 1]
-    run = line[start:end]
-    return len(run.split()) >= PASSAGE_WORDS or any(len(piece) >= PASSAGE_CHARACTERS for piece in run.split())
+def _glossed_run(line: str, start: int, end: int) -> bool:
+    """Whether the foreign run ``line[start:end]`` is a gloss by what surrounds it (see the module docstring).
+
+    Only a few characters before the run and the blanks after it are read,
+    so a line of many runs costs time in proportion to its length.
+    """
+    before = line[max(0, start - 40) : start]
+    return bool(LABELLED.search(before) or (TRAILING.search(before[-8:]) and BLANK_TO_END.match(line, end)) or ROMANISED.match(line, end))
+
+
+def _passage(run: str) -> bool:
+    """Whether a foreign ``run`` is a phrase in another language: :data:`PASSAGE_WORDS` words or more,
+    or :data:`PASSAGE_CHARACTERS` letters without spaces (Chinese and Japanese).  A round trip leaks words, not phrases."""
+    pieces = run.split()
+    return len(pieces) >= PASSAGE_WORDS or any(len(piece) >= PASSAGE_CHARACTERS for piece in pieces)
 
 
 def _language_menu(line: str, found: list[tuple[re.Match[str], str]]) -> bool:
