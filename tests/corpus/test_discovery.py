@@ -129,3 +129,17 @@ def test_discovery_aligns_each_pair_of_distinct_texts_once(monkeypatch):
     matches = find_originals(documents, {}, lambda text: 0.8 if text == case["garbled"] else 0.0)
     assert len(matches) == 200 and {m.original for m in matches} == {"source"}
     assert len(calls) == 2  # copy against source, source against copy; not 200 x 200
+
+
+def test_discovery_indexes_each_distinct_text_once(monkeypatch):
+    # A crawl holds thousands of copies of one wire story: one entry in the index, not thousands of candidates each.
+    from alliance_corpus.corpus import discovery
+
+    _, case = CASES[0]
+    signed = []
+    real = discovery._signature
+    monkeypatch.setattr(discovery, "_signature", lambda text: signed.append(1) or real(text))
+    documents = {f"wire{n:04d}": case["original"] for n in range(3_000)} | {"spun": case["garbled"]}
+    matches = find_originals(documents, {}, lambda text: 0.8 if text == case["garbled"] else 0.0)
+    assert len(signed) == 2
+    assert [(m.copy, m.original) for m in matches] == [("spun", "wire2999")]  # the original with the greatest id, as before

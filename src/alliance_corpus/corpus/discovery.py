@@ -90,7 +90,11 @@ def find_originals(
     many copies of one wire story).
     """
     texts = {**references, **documents}
-    found = candidates(texts)
+    sharing: dict[str, list[str]] = {}  # each distinct text -> the keys that have it
+    for key, text in texts.items():
+        sharing.setdefault(text, []).append(key)
+    # The index holds each distinct text once: ten thousand copies of one story are one entry, not 10^8 candidate pairs.
+    found = candidates({keys[0]: text for text, keys in sharing.items()})
     shares: dict[tuple[str, str], float] = {}
 
     def aligned(copy: str, original: str) -> float:
@@ -100,7 +104,8 @@ def find_originals(
 
     matches = []
     for key in documents:
-        verified = [(aligned(texts[key], texts[other]), other) for other in found[key] if texts[other] != texts[key]]
+        others = [other for candidate in found[sharing[texts[key]][0]] for other in sharing[texts[candidate]]]
+        verified = [(aligned(texts[key], texts[other]), other) for other in others]
         best = max(((share, other) for share, other in verified if share >= MATCH), default=None)
         if best is None:
             continue
