@@ -161,3 +161,23 @@ def test_runner_errors_cross_process_boundaries_whole():
     error = DocumentError("raw/x.txt", "E199", reason="boom")
     again = pickle.loads(pickle.dumps(error))  # a worker's error reaches the parent with its path and code
     assert (again.path, again.code, str(again)) == (error.path, error.code, str(error))
+
+
+def test_runner_looks_for_originals_only_for_documents_it_annotates(tmp_path, monkeypatch):
+    # A rerun with nothing to do reads no text twice: no source discovery at all.
+    from alliance_corpus.corpus import runner
+    from tests.corpus.test_discovery import CASES
+
+    _, case = CASES[0]
+    raw = make_corpus(tmp_path, {"copy.txt": case["garbled"].encode(), "other.txt": GOOD})
+    out = tmp_path / "annotated"
+    asked: list[list[str]] = []
+    real = runner.find_originals
+    monkeypatch.setattr(runner, "find_originals", lambda *args, copies=None: asked.append(sorted(copies or [])) or real(*args, copies=copies))
+    annotate_corpus(raw, out)
+    annotate_corpus(raw, out)
+    assert asked == [["copy", "other"]]  # the second run had nothing to annotate
+    (raw / "original.txt").write_text(case["original"], encoding="utf-8")
+    third = annotate_corpus(raw, out)
+    assert third.annotated == ["original"] and asked[-1] == ["original"]
+    assert load_corpus(out)["original"].source.derived_from is None  # the original is not taken for a copy of its copy

@@ -17,7 +17,7 @@ spun (the higher garble score).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from datasketch import MinHash, MinHashLSH
@@ -78,9 +78,9 @@ def candidates(texts: dict[str, str]) -> dict[str, list[str]]:
 
 
 def find_originals(
-    documents: dict[str, str], references: dict[str, str], spun_score: Callable[[str], float]
+    documents: dict[str, str], references: dict[str, str], spun_score: Callable[[str], float], *, copies: Iterable[str] | None = None
 ) -> list[Match]:
-    """The original of each document of ``documents`` that has one, in ``documents`` or ``references``.
+    """The original of each document of ``documents`` (or of ``copies``, some of them) that has one, in ``documents`` or ``references``.
 
     ``references`` (keys distinct from the documents') are originals only;
     a pair within ``documents`` is ordered by ``spun_score`` (higher: the
@@ -103,7 +103,7 @@ def find_originals(
         return shares[copy, original]
 
     matches = []
-    for key in documents:
+    for key in documents if copies is None else copies:
         others = [other for candidate in found[sharing[texts[key]][0]] for other in sharing[texts[candidate]]]
         verified = [(aligned(texts[key], texts[other]), other) for other in others]
         best = max(((share, other) for share, other in verified if share >= MATCH), default=None)

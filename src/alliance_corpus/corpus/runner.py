@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -147,7 +147,6 @@ def annotate_corpus(
         documents, errors, read_warnings = read_all(raw_dir, root, follow_symlinks=follow_symlinks, encoding=encoding)
         summary.errors += errors
         summary.warnings += read_warnings
-        documents = with_originals(documents, _references(root, summary), resources)
         current: dict[str, dict[str, Any]] = {}
         pending: list[RawDocument] = []
         for document in documents:
@@ -157,6 +156,8 @@ def annotate_corpus(
                 summary.skipped.append(document.id)
             else:
                 pending.append(document)
+        if pending:  # originals are looked for only for documents about to be annotated, so a rerun with nothing to do stays cheap
+            pending = with_originals(documents, _references(root, summary), resources, only={document.id for document in pending})
         shared = parcels(pending, jobs, batch_size)
         engine = _engine(jobs, client, len(shared), sum(words(document) for document in pending))
         run = _Run(out_dir, previous, current, summary, fingerprint, progress)
@@ -182,19 +183,24 @@ def _references(root: Path, summary: RunSummary) -> list[RawDocument]:
     return list(references)
 
 
-def with_originals(documents: list[RawDocument], references: list[RawDocument], resources: Resources | None = None) -> list[RawDocument]:
-    """``documents``, each spun one whose original is found given that original as its ``reference``.
+def with_originals(
+    documents: list[RawDocument], references: list[RawDocument], resources: Resources | None = None, *, only: Collection[str] | None = None
+) -> list[RawDocument]:
+    """``documents`` (those whose ids are in ``only``, if given), each spun one given its original as its ``reference``.
 
-    Documents whose sidecar names a reference are left as they are.  Within
+    Every document may be another's original, but originals are looked for
+    only for the documents of ``only``.  Documents whose sidecar names a
+    reference are left as they are.  Within
     the corpus, of two documents that match, the one with the higher garble
     score is the copy.  The score is detection's alone
     (:func:`~alliance_corpus.restore.detect.garble_score`, which repairs
     nothing), so that finding originals costs little next to annotating, and
     a rerun that has nothing to annotate stays cheap.
     """
+    chosen = [document for document in documents if only is None or document.id in only]
+    if all(document.reference is not None for document in chosen):
+        return chosen
     lacking = {document.id: document.text for document in documents if document.reference is None}
-    if not lacking:
-        return documents
     originals = {f"{REFERENCE_FOLDER}:{document.id}": document for document in references}
     by_key = {**originals, **{document.id: document for document in documents}}
     scores: dict[str, float] = {}
@@ -204,9 +210,10 @@ def with_originals(documents: list[RawDocument], references: list[RawDocument], 
             scores[text] = garble_score(text, resources)
         return scores[text]
 
-    matches = find_originals(lacking, {key: document.text for key, document in originals.items()}, spun_score)
+    copies = [document.id for document in chosen if document.reference is None]
+    matches = find_originals(lacking, {key: document.text for key, document in originals.items()}, spun_score, copies=copies)
     found = {match.copy: by_key[match.original] for match in matches}
-    return [_derived(document, found[document.id]) if document.id in found else document for document in documents]
+    return [_derived(document, found[document.id]) if document.id in found else document for document in chosen]
 
 
 def _derived(copy: RawDocument, original: RawDocument) -> RawDocument:
