@@ -15,18 +15,12 @@ CPU time of this process, so other processes on the machine matter little.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 
 import common
+from bench_scaling import web_texts
 
 from alliance_corpus.restore import clean
-
-
-def web_pages() -> list[str]:
-    """The English pages of ``tests/data/realpages``."""
-    pages = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((common.ROOT / "tests" / "data" / "realpages").glob("*.json"))]
-    return [page["text"] for page in pages if page.get("language") == "en"]
 
 
 def cpu_seconds(texts: list[str], repeats: int) -> float:
@@ -46,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    for name, texts in (("workload", [d.text for d in common.build_workload()]), ("web pages", web_pages())):
+    for name, texts in (("workload", [d.text for d in common.build_workload()]), ("web pages", web_texts())):
         seconds = cpu_seconds(texts, args.repeats)
         words = common.count_words(texts)
         print(f"{name}: {len(texts)} texts, {words} words, {seconds:.2f} s CPU, {words / seconds:,.0f} words/s")
