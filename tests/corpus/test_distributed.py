@@ -61,6 +61,20 @@ def test_dask_engine_writes_the_bytes_of_a_local_run_and_loads_the_model_once_pe
     assert _loads_per_worker(client) == [1, 1]
 
 
+def test_dask_engine_annotates_every_parcel_when_there_are_more_than_it_hands_out_at_first(tmp_path, client):
+    from alliance_corpus.corpus.distributed import IN_FLIGHT_PER_THREAD
+    from alliance_corpus.corpus.sources import read_all
+    from alliance_corpus.corpus.work import parcels
+
+    texts = {f"doc{i:02d}.txt": f"Leon Panetta visited Okinawa on day {i} of the talks.\n".encode() for i in range(40)}
+    raw = make_corpus(tmp_path, texts)
+    documents, _, _ = read_all(raw, tmp_path)
+    assert len(parcels(documents, jobs=1, batch_size=16)) > IN_FLIGHT_PER_THREAD * 2  # more than the first hand-out
+    summary = annotate_corpus(raw, tmp_path / "annotated", client=client)
+    assert summary.ok and len(summary.annotated) == 40  # the first hand-out once dropped the parcel after it
+    assert sorted(path.stem for path in (tmp_path / "annotated").glob("doc*.json")) == sorted(Path(name).stem for name in texts)
+
+
 def test_dask_engine_from_the_command_line_with_a_scheduler_address(tmp_path, client):
     raw = make_corpus(tmp_path, {f"doc{i}.txt": f"Leon Panetta visited Okinawa on day {i}.\n".encode() for i in range(6)})
     local = annotate_corpus(raw, tmp_path / "local")

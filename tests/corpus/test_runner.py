@@ -181,3 +181,15 @@ def test_runner_looks_for_originals_only_for_documents_it_annotates(tmp_path, mo
     third = annotate_corpus(raw, out)
     assert third.annotated == ["original"] and asked[-1] == ["original"]
     assert load_corpus(out)["original"].source.derived_from is None  # the original is not taken for a copy of its copy
+
+
+def test_runner_reports_a_document_the_engine_returned_nothing_for():
+    from alliance_corpus.corpus.runner import RunSummary, _unanswered
+    from alliance_corpus.errors import DocumentError
+    from alliance_corpus.records import RawDocument, Source
+
+    docs = [RawDocument(f"d{i}", "Okinawa.", Source(path=f"raw/d{i}.txt", sha256="0" * 64)) for i in range(3)]
+    summary = RunSummary(annotated=["d0"], errors=[DocumentError("raw/d1.txt", "E199", reason="boom")])
+    [lost] = _unanswered(docs, summary)
+    assert (lost.code, lost.path) == ("E198", "raw/d2.txt") and "run again" in str(lost)
+    assert _unanswered(docs[:2], summary) == []

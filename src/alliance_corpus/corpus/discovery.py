@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from datasketch import MinHash, MinHashLSH
 from rapidfuzz.distance import Indel
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = ["PERMUTATIONS", "THRESHOLD", "MATCH", "Match", "shingles", "containment", "find_originals"]
 
@@ -63,6 +65,8 @@ def containment(copy: str, original: str) -> float:
 
 
 def _signature(text: str) -> MinHash:
+    from datasketch import MinHash  # imported when first needed: it takes scipy with it (half a second)
+
     signature = MinHash(num_perm=PERMUTATIONS, seed=1)
     signature.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
     return signature
@@ -70,6 +74,8 @@ def _signature(text: str) -> MinHash:
 
 def candidates(texts: dict[str, str]) -> dict[str, list[str]]:
     """For each id, the other ids whose shingle sets the index finds similar (without comparing all pairs)."""
+    from datasketch import MinHashLSH
+
     index = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
     signatures = {key: _signature(text) for key, text in texts.items()}
     for key, signature in signatures.items():

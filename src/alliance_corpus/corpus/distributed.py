@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,9 @@ class DaskEngine:
         self.client = client
         self._futures: list[Any] = []
 
+    def start(self, settings: Settings, documents: int) -> None:
+        pass  # the cluster's workers are already running
+
     def run(self, parcels: Sequence[Sequence[RawDocument]], settings: Settings) -> Iterator[Outcome]:
         from distributed import as_completed
 
@@ -107,7 +111,7 @@ class DaskEngine:
         shipped = self.client.scatter(Shipped.of(settings), broadcast=True)  # sent to every worker once, not with each task
         threads = max(1, sum(self.client.nthreads().values()))
         waiting = iter(parcels)
-        first = [self._submit(parcel, shipped) for parcel, _ in zip(waiting, range(IN_FLIGHT_PER_THREAD * threads))]
+        first = [self._submit(parcel, shipped) for parcel in islice(waiting, IN_FLIGHT_PER_THREAD * threads)]
         finished = False
         try:
             done = as_completed(first)

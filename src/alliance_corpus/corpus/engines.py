@@ -25,11 +25,13 @@ from multiprocessing import get_context
 from typing import Protocol
 
 from ..records import RawDocument
-from .work import Outcome, Settings, annotate_parcel
+from .work import Outcome, Settings, annotate_parcel, warm_up
 
 
 class Engine(Protocol):
     """Runs parcels of documents and yields what becomes of each document."""
+
+    def start(self, settings: Settings, documents: int) -> None: ...
 
     def run(self, parcels: Sequence[Sequence[RawDocument]], settings: Settings) -> Iterator[Outcome]: ...
 
@@ -38,6 +40,9 @@ class Engine(Protocol):
 
 class InProcess:
     """Every parcel in this process, in turn."""
+
+    def start(self, settings: Settings, documents: int) -> None:
+        pass
 
     def run(self, parcels: Sequence[Sequence[RawDocument]], settings: Settings) -> Iterator[Outcome]:
         for parcel in parcels:
@@ -57,14 +62,24 @@ class Processes:
     def __init__(self, jobs: int):
         self.jobs = jobs
         self._pool: ProcessPoolExecutor | None = None
+        self._workers = 0
+
+    def start(self, settings: Settings, documents: int) -> None:
+        """Start the workers for ``documents`` documents now: they load the model while the runner still prepares the parcels."""
+        self._workers = min(self.jobs, documents)
+        if self._pool is not None or not self._workers:
+            return
+        context = get_context("spawn")
+        self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context, initializer=_start_worker, initargs=(settings,))
+        for _ in range(self._workers):
+            self._pool.submit(_ready)  # the pool starts a process for each task that finds no idle one
 
     def run(self, parcels: Sequence[Sequence[RawDocument]], settings: Settings) -> Iterator[Outcome]:
-        context = get_context("spawn")
-        workers = min(self.jobs, len(parcels))
-        if not workers:
+        if self._pool is None:
+            self.start(settings, len(parcels))
+        if self._pool is None:
             return
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(settings,))
-        finished = False
+        workers = self._workers
         try:
             # Submitted one after the other as workers free up (plus one waiting per worker), longest first.
             waiting = iter(parcels)
@@ -80,13 +95,8 @@ class Processes:
                     following = next(waiting, None)
                     if following is not None:
                         running.add(self._pool.submit(_annotate_in_worker, following))
-            finished = True
         finally:
-            if finished:
-                pool, self._pool = self._pool, None
-                pool.shutdown(wait=True)
-            else:
-                self.close()
+            self.close()  # once every parcel is done the workers are idle: stopping them loses nothing and spares their slow exit
 
     def close(self) -> None:
         """Stop the workers now, even in the middle of a long document, and drop the parcels not yet done."""
@@ -107,6 +117,11 @@ def _start_worker(settings: Settings) -> None:
     global _SETTINGS
     _SETTINGS = settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    warm_up(settings)
+
+
+def _ready() -> None:
+    """A task that does nothing: it only makes the pool start a worker."""
 
 
 def _annotate_in_worker(parcel: Sequence[RawDocument]) -> list[Outcome]:

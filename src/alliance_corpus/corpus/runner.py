@@ -156,12 +156,18 @@ def annotate_corpus(
                 summary.skipped.append(document.id)
             else:
                 pending.append(document)
-        if pending:  # originals are looked for only for documents about to be annotated, so a rerun with nothing to do stays cheap
-            pending = with_originals(documents, _references(root, summary), resources, only={document.id for document in pending})
-        shared = parcels(pending, jobs, batch_size)
-        engine = _engine(jobs, client, len(shared), sum(words(document) for document in pending))
+        settings = Settings(model, resources, batch_size)
+        engine = _engine(jobs, client, len(pending), sum(words(document) for document in pending))
+        engine.start(settings, len(pending))  # workers load the model while originals are looked for
+        try:
+            if pending:  # originals are looked for only for documents about to be annotated, so a rerun with nothing to do stays cheap
+                pending = with_originals(documents, _references(root, summary), resources, only={document.id for document in pending})
+            shared = parcels(pending, jobs, batch_size)
+        except BaseException:
+            engine.close()
+            raise
         run = _Run(out_dir, previous, current, summary, fingerprint, progress)
-        run.write_all(pending, shared, engine, Settings(model, resources, batch_size))
+        run.write_all(pending, shared, engine, settings)
         _prune(out_dir, previous, current, summary)
         write_index(out_dir, list(current.values()), SCHEMA_VERSION)
     _totals(summary, current.values())
@@ -221,12 +227,13 @@ def _derived(copy: RawDocument, original: RawDocument) -> RawDocument:
     return replace(copy, source=source, reference=original.text)
 
 
-def _engine(jobs: int, client: Any, parcels: int, words: int) -> Engine:
+def _engine(jobs: int, client: Any, documents: int, words: int) -> Engine:
+    """Where ``documents`` documents of ``words`` words in all are annotated (two or more always make two parcels or more)."""
     if client is not None:
         from .distributed import DaskEngine
 
         return DaskEngine(client)
-    if jobs > 1 and parcels > 1 and words >= PROCESSES_FROM_WORDS:
+    if jobs > 1 and documents > 1 and words >= PROCESSES_FROM_WORDS:
         return Processes(jobs)
     return InProcess()
 
@@ -276,6 +283,7 @@ class _Run:
             raise Interrupted(len(self.summary.annotated)) from None
         finally:
             engine.close()
+        self.summary.errors += _unanswered(pending, self.summary)
         self.summary.annotated.sort(key=order.__getitem__)  # the corpus order, whichever finished first
 
     def _write(self, finished: Finished) -> None:
@@ -295,6 +303,12 @@ class _Run:
     def _so_far(self) -> list[dict[str, Any]]:
         """The index of a run in progress: finished documents, and the old entries of all the others (their files are untouched)."""
         return list({**self.previous, **self.current}.values())
+
+
+def _unanswered(pending: list[RawDocument], summary: RunSummary) -> list[DocumentError]:
+    """An error for each document the engine returned nothing for, so no document is ever lost without a word."""
+    answered = set(summary.annotated) | {error.path for error in summary.errors}
+    return [DocumentError(d.source.path, "E198") for d in pending if d.id not in answered and d.source.path not in answered]
 
 
 def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, out_dir: Path) -> bool:

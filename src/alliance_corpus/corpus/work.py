@@ -14,6 +14,7 @@ document never costs the others.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from typing import Any
 
 from ..annotation import annotate_documents
 from ..errors import AllianceCorpusError, DocumentError
-from ..records import RawDocument
+from ..records import RawDocument, Source
 from ..resources import Resources
 from ..text.chunks import count_words
 from .io import index_entry, json_pieces
@@ -30,6 +31,8 @@ PARCEL_WORDS = 2_000
 """Short documents go to a worker together up to about this many words: spaCy reads a batch faster than its documents one by one."""
 PARCELS_PER_JOB = 8
 """A parcel holds at most 1/(jobs x this) of the corpus's words, so that the work spreads however few the documents."""
+TAIL_SHARES = 2
+"""A parcel holds at most 1/(jobs x this) of the words still to hand out, so that the last parcels are small and the workers finish together."""
 
 
 @dataclass(frozen=True)
@@ -63,27 +66,37 @@ def parcels(documents: Sequence[RawDocument], jobs: int, batch_size: int) -> lis
     """The documents in parcels, longest first: short ones together, up to :data:`PARCEL_WORDS` and ``batch_size`` documents.
 
     A parcel never holds more than ``1 / (jobs * PARCELS_PER_JOB)`` of all
-    the words, so a small corpus still spreads over every worker; handing
-    the longest out first keeps a long document from being the last one
-    started.
+    the words, so a small corpus still spreads over every worker, nor more
+    than ``1 / (jobs * TAIL_SHARES)`` of the words not yet handed out, so the
+    last parcels are small and no worker is left with a large one while the
+    others have nothing to do.  Handing the longest out first keeps a long
+    document from being the last one started.
 
     >>> from alliance_corpus.records import RawDocument, Source
     >>> docs = [RawDocument(f"d{n}", "word " * n, Source(path=f"d{n}.txt", sha256="0" * 64)) for n in (5, 500, 50, 5000)]
     >>> [[d.id for d in parcel] for parcel in parcels(docs, jobs=2, batch_size=16)]
-    [['d5000'], ['d500'], ['d50', 'd5']]
+    [['d5000'], ['d500'], ['d50'], ['d5']]
+    >>> many = [RawDocument(f"e{n}", "word " * 100, Source(path=f"e{n}.txt", sha256="0" * 64)) for n in range(120)]
+    >>> [len(parcel) for parcel in parcels(many, jobs=2, batch_size=16)]
+    [7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 5, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1]
     """
     sizes = [words(document) for document in documents]
-    budget = max(1, min(PARCEL_WORDS, sum(sizes) // (max(1, jobs) * PARCELS_PER_JOB)))
+    ceiling = min(PARCEL_WORDS, sum(sizes) // (max(1, jobs) * PARCELS_PER_JOB))
+    remaining = sum(sizes)
     ordered = sorted(range(len(documents)), key=sizes.__getitem__, reverse=True)  # stable: equal sizes keep the corpus order
     found: list[list[RawDocument]] = []
     parcel: list[RawDocument] = []
     size = 0
     for number in ordered:
-        if parcel and (size + sizes[number] > budget or len(parcel) >= batch_size):
+        if not parcel:
+            budget = max(1, min(ceiling, remaining // (max(1, jobs) * TAIL_SHARES)))
+        elif size + sizes[number] > budget or len(parcel) >= batch_size:
             found.append(parcel)
             parcel, size = [], 0
+            budget = max(1, min(ceiling, remaining // (max(1, jobs) * TAIL_SHARES)))
         parcel.append(documents[number])
         size += sizes[number]
+        remaining -= sizes[number]
     if parcel:
         found.append(parcel)
     return found
@@ -119,6 +132,22 @@ def annotate_parcel(parcel: Sequence[RawDocument], settings: Settings) -> list[O
         if document.id not in done:
             finished += annotate_parcel([document], settings)
     return finished
+
+
+WARM_UP_TEXT = "The alliance v Japan has actually been vital since people War II."
+
+
+def warm_up(settings: Settings) -> None:
+    """Load the model and everything restoration reads, by annotating a short text and dropping the result.
+
+    A worker does this as it starts, so its first parcel does not wait for
+    the model.  A failure is left for that first parcel to report, as a
+    coded error naming the document, rather than breaking the worker here.
+    """
+    document = RawDocument("warm-up", WARM_UP_TEXT, Source(path="warm-up.txt", sha256="0" * 64))
+    with contextlib.suppress(Exception):
+        for _ in annotate_documents([document], model=settings.model, resources=settings.resources, batch_size=1):
+            pass
 
 
 def _failure(document: RawDocument) -> DocumentError:  # called while handling the exception
