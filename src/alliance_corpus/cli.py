@@ -103,7 +103,7 @@ EXAMPLES = {
 }
 
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
-FOLDER_FORMATS = ("parquet", "docbin", "conll", "brat", "hf")  # alliance_corpus.corpus.formats.FORMATS, named here to keep the import lazy
+FOLDER_FORMATS = ("parquet", "docbin", "conll", "brat", "hf", "graph")  # alliance_corpus.corpus.formats.FORMATS, named here to keep the import lazy
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,7 +172,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=["csv", "jsonl", "displacy", *FOLDER_FORMATS],
         default="csv",
         help="csv or jsonl: one row per mention; displacy: one JSON list of documents; "
-        "parquet, docbin, conll, brat, hf (Hugging Face datasets): whole records, written into the folder -o DIR",
+        "parquet, docbin, conll, brat, hf (Hugging Face datasets): whole records, written into the folder -o DIR; "
+        "graph: the co-occurrence network (GraphML, nodes.csv, edges.csv) into -o DIR",
     )
     export.add_argument("--label", help="only mentions with this label (e.g. PERSON)")
     export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output); the folder to write, for the folder formats")

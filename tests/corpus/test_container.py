@@ -10,7 +10,7 @@ import pytest
 
 from alliance_corpus import load_corpus
 from alliance_corpus.corpus import container, dumps, index_entry, write_atomic, write_index
-from alliance_corpus.corpus.analysis import keyword_in_context, pattern
+from alliance_corpus.corpus.analysis import keyword_in_context, mentions_over_time, pattern
 from alliance_corpus.corpus.formats.tables import TABLES
 from alliance_corpus.records import SCHEMA_VERSION
 from tests.conftest import DATA, SEED_ID
@@ -154,3 +154,30 @@ def _has(module: str) -> bool:
     import importlib.util
 
     return importlib.util.find_spec(module) is not None
+
+
+def test_container_mentions_over_time_by_month_and_year(corpus_folder, dated):
+    corpus = load_corpus(corpus_folder)
+    by_month = corpus.mentions_over_time()
+    expected: dict = {}
+    for document in dated:  # counted here straight from the records and their dates
+        month = document.source.published[:7] if document.source.published else None
+        for e in document.entities:
+            expected[month, e.canonical or e.text] = expected.get((month, e.canonical or e.text), 0) + 1
+    assert dict(by_month) == expected
+    undated = dated[0].model_copy(update={"source": dated[0].source.model_copy(update={"published": "2021"})})  # a year has no month
+    assert set(mentions_over_time([undated])) == {(None, e.canonical or e.text) for e in undated.entities} != set()
+    by_year = corpus.mentions_over_time("year", label="GPE")
+    assert sum(by_year.values()) == sum(e.label == "GPE" for d in dated for e in d.entities)
+    assert all(period is None or re.fullmatch(r"\d{4}", period) for period, _ in by_year)
+    okinawa = corpus.mentions_over_time(entity="Q766445")
+    assert {name for _, name in okinawa} == {"Okinawa"} and sum(okinawa.values()) == len(list(corpus.concordance("Q766445")))
+    with pytest.raises(ValueError, match="period"):
+        corpus.mentions_over_time("week")
+
+
+def test_container_period_of_a_date_says_nothing_it_does_not_know():
+    from alliance_corpus.corpus.analysis import period_of
+
+    assert [period_of(v) for v in ("2021-05-03", "2021-12", "2021", "2021-13-01", "20210503", None, "")] == ["2021-05", "2021-12", None, None, None, None, None]
+    assert [period_of(v, "year") for v in ("2021-05-03", "2021", "21", "12021")] == ["2021", "2021", None, None]

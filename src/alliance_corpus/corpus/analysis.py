@@ -1,6 +1,6 @@
-"""Keyword in context (for entities, words, phrases or patterns) and co-occurrence of entities, over annotated documents.
+"""Keyword in context (for entities, words, phrases or patterns), co-occurrence of entities and mentions over time.
 
-Both read only the records (no spaCy) and work on any iterable of
+All read only the records (no spaCy) and work on any iterable of
 :class:`~alliance_corpus.records.AnnotatedDocument`, such as a
 :class:`~alliance_corpus.corpus.Corpus`.
 
@@ -13,6 +13,8 @@ Both read only the records (no spaCy) and work on any iterable of
 >>> line.left, line.match, line.right
 ('m China and ', 'North Korea', ' mount.  For')
 >>> cooccurrences(corpus)[("Japan", "United States")] > 0
+True
+>>> sum(mentions_over_time(corpus, entity="Q766445").values()) == len(list(concordance(corpus, "Q766445")))
 True
 """
 
@@ -121,14 +123,59 @@ def cooccurrences(
 def _groups(document: AnnotatedDocument, within: str, labels: frozenset[str]) -> Iterator[set[str]]:
     mentions = [m for m in document.entities if m.label in labels]
     if within == "document":
-        yield {_key(m) for m in mentions}
+        yield {entity_key(m) for m in mentions}
         return
     starts = [s.start for s in document.sentences]
     groups: dict[int, set[str]] = {}
     for mention in mentions:
-        groups.setdefault(bisect_right(starts, mention.start) - 1, set()).add(_key(mention))
+        groups.setdefault(bisect_right(starts, mention.start) - 1, set()).add(entity_key(mention))
     yield from groups.values()
 
 
-def _key(mention: Entity) -> str:
+def entity_key(mention: Entity) -> str:
+    """How analyses tell entities apart: the canonical name, else (unlinked) the mention's text."""
     return mention.canonical or mention.text
+
+
+PERIODS = ("year", "month")
+
+
+def period_of(published: str | None, period: str = "month") -> str | None:
+    """The year (``"2021"``) or month (``"2021-05"``) a ``published`` value falls in; ``None`` when it does not say.
+
+    A value that gives only a year has no month: it is not put in January.
+
+    >>> period_of("2021-05-03T09:00:00Z"), period_of("2021-05"), period_of("2021"), period_of("2021", "year"), period_of("May 2021")
+    ('2021-05', '2021-05', None, '2021', None)
+    """
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}")
+    found = re.match(r"(\d{4})(?:-(0[1-9]|1[0-2])(?![\d]))?(?![\d])", (published or "").strip())
+    if not found:
+        return None
+    if period == "year":
+        return found[1]
+    return f"{found[1]}-{found[2]}" if found[2] else None
+
+
+def mentions_over_time(
+    documents: Iterable[AnnotatedDocument],
+    *,
+    period: str = "month",
+    label: str | None = None,
+    entity: str | None = None,
+) -> Counter[tuple[str | None, str]]:
+    """Mentions counted per ``(period, entity)``, the period read from each document's ``source.published``.
+
+    Entities are keyed as in :func:`cooccurrences`; ``label`` keeps one
+    label, ``entity`` one entity (a Wikidata or local id, or a canonical
+    name).  Mentions in documents with no date at that precision are
+    counted under the period ``None``, so nothing is dropped unseen.
+    """
+    counts: Counter[tuple[str | None, str]] = Counter()
+    for document in documents:
+        when = period_of(document.source.published, period)
+        for mention in document.entities:
+            if (label is None or mention.label == label) and (entity is None or entity in (mention.kb_id, mention.canonical)):
+                counts[when, entity_key(mention)] += 1
+    return counts

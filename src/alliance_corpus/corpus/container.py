@@ -10,6 +10,7 @@ researchers reach for::
         print(line.left, "[", line.match, "]", line.right)
     corpus.concordance("host-nation support")    # any word or phrase
     corpus.cooccurrences().most_common(5)        # pairs named in one sentence
+    corpus.mentions_over_time(entity="Q244631")  # Leon Panetta, mentions per month
     recent = corpus.filter(since="2015-01-01", language="en", max_garble=0.5)
     corpus.to_pandas("entities")                 # a DataFrame per table
 
@@ -32,7 +33,7 @@ from typing import Any
 
 from ..errors import CorpusWarning, RecordError, warning
 from ..records import NAMED_LABELS, AnnotatedDocument, Entity
-from .analysis import Line, concordance, cooccurrences, keyword_in_context
+from .analysis import Line, concordance, cooccurrences, keyword_in_context, mentions_over_time
 from .io import load_index, read_document, record_path
 
 KB_ID = re.compile(r"Q\d+|[a-z]+:\S+")
@@ -137,6 +138,15 @@ class Corpus:
     def cooccurrences(self, *, within: str = "sentence", labels: Iterable[str] = NAMED_LABELS) -> Counter[tuple[str, str]]:
         """Entity pairs mentioned together (see :func:`alliance_corpus.analysis.cooccurrences`)."""
         return cooccurrences(self, within=within, labels=labels)
+
+    def mentions_over_time(
+        self, period: str = "month", *, label: str | None = None, entity: str | None = None
+    ) -> Counter[tuple[str | None, str]]:
+        """Mentions per ``(period, entity)``, by month or year of publication (see :func:`alliance_corpus.corpus.analysis.mentions_over_time`).
+
+        ``pandas.Series(corpus.mentions_over_time()).unstack()`` gives a table of periods by entities.
+        """
+        return mentions_over_time(self, period=period, label=label, entity=entity)
 
     def filter(
         self,

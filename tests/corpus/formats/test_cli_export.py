@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from alliance_corpus.cli import FOLDER_FORMATS
-from alliance_corpus.corpus.formats import FORMATS, brat, conll, docbin, parquet
+from alliance_corpus.corpus.formats import FORMATS, brat, conll, docbin, graph, parquet
 from tests.conftest import DATA
 from tests.test_cli import run
 
@@ -33,6 +33,10 @@ def test_cli_export_writes_each_folder_format(name, tmp_path):
         assert len(conll.read(folder / conll.FILE_NAME)[0].entities()) == len(documents[0].entities)
     elif name == "brat":
         assert len(brat.read_ann(folder / f"{documents[0].id}.ann")) == len(documents[0].entities)
+    elif name == "graph":
+        import networkx
+
+        assert networkx.read_graphml(folder / "cooccurrence.graphml").number_of_nodes() == len(graph.network(documents)[0])
     else:
         assert (folder / "README.md").is_file() and (folder / "data" / "train.jsonl").is_file()
 

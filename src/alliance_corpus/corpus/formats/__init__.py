@@ -7,7 +7,8 @@ One module per format, each following its own published conventions:
 - :mod:`.docbin`: a spaCy ``DocBin`` (the only module that needs spaCy);
 - :mod:`.conll`: CoNLL-2003 named-entity columns, IOB tags;
 - :mod:`.brat`: brat standoff ``.txt`` and ``.ann`` files;
-- :mod:`.hf`: a folder Hugging Face ``datasets.load_dataset`` opens as it is.
+- :mod:`.hf`: a folder Hugging Face ``datasets.load_dataset`` opens as it is;
+- :mod:`.graph`: the co-occurrence network as GraphML and as node and edge CSV tables.
 
 :func:`export` finds a format's module only when it is asked for, so that
 writing Parquet never loads spaCy and writing a ``DocBin`` never loads pyarrow.
@@ -27,6 +28,7 @@ FORMATS: dict[str, str] = {
     "conll": "conll",
     "brat": "brat",
     "hf": "hf",
+    "graph": "graph",
 }
 """Format name (as ``alliance-corpus export --format`` takes it) to the module that writes it."""
 
