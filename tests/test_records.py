@@ -15,7 +15,7 @@ def _payload(document: AnnotatedDocument) -> dict:
 
 def test_records_seed_document_is_valid_and_frozen(seed_document):
     assert seed_document.id == SEED_ID
-    assert seed_document.schema_version == "1.2.0"
+    assert seed_document.schema_version == "1.3.0"
     with pytest.raises(ValidationError):
         seed_document.id = "other"  # type: ignore[misc]
 

@@ -67,6 +67,16 @@ def test_inputs_latin1_is_detected_with_a_warning_or_read_as_declared(annotated)
     assert not any("declared.txt" in w for w in summary["warnings"])
 
 
+def test_inputs_the_record_says_which_encoding_its_raw_bytes_were_read_in(annotated):
+    folder, summary = annotated
+    assert record(folder, "declared")["source"]["encoding"] == "iso8859-1"  # as the sidecar named it ("latin-1")
+    detected = record(folder, "latin")["source"]["encoding"]
+    assert detected not in (None, "utf-8") and f"raw/latin.txt: is not UTF-8 and declares no encoding; read as {detected}" in " ".join(summary["warnings"])
+    raw = (folder.parent / "raw" / "latin.txt").read_bytes()
+    assert raw.decode(detected) == record(folder, "latin")["raw_text"]  # the bytes decode to the record's raw text
+    assert record(folder, "page")["source"]["encoding"] is None  # UTF-8
+
+
 def test_inputs_japanese_file_names_get_distinct_readable_ids(annotated):
     folder, _ = annotated
     japanese = sorted(p.stem for p in folder.glob("cjk-*.json"))

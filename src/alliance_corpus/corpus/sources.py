@@ -121,7 +121,8 @@ def read_raw(
     reference = sidecar.pop("reference", None)
     if reference is not None:
         sidecar.setdefault("derived_from", reference)
-    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), **sidecar)
+    read_in = _not_utf8(detected or declared)
+    source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), encoding=read_in, **sidecar)
     original = _read_reference(reference, corpus_root) if reference is not None else None
     return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source, reference=original)
 
@@ -203,6 +204,18 @@ def decode_as(data: bytes, shown: str, encoding: str | None = None) -> tuple[str
         raise DocumentError(shown, "E103", byte=_first_bad_byte(data), offset=_first_bad_offset(data))
     name = codecs.lookup(best.encoding).name
     return data.decode(name), name
+
+
+def _not_utf8(encoding: str | None) -> str | None:
+    """Python's name for ``encoding``, or ``None`` for UTF-8 (what a record says when it names no encoding).
+
+    >>> _not_utf8("Latin-1"), _not_utf8("UTF8"), _not_utf8(None)
+    ('iso8859-1', None, None)
+    """
+    if encoding is None:
+        return None
+    name = codecs.lookup(encoding).name
+    return None if name == "utf-8" else name
 
 
 def _first_bad_offset(data: bytes) -> int:

@@ -6,7 +6,7 @@
 
 >>> from alliance_corpus.records import AnnotatedDocument, SCHEMA_VERSION
 >>> SCHEMA_VERSION
-'1.2.0'
+'1.3.0'
 """
 
 from .models import (

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validat
 from ..text.edits import undo
 from ..text.projection import Projection
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 """Version of the record layout; the major part changes only on breaking changes."""
 
 EditKind = Literal[
@@ -191,6 +191,11 @@ class Source(Record):
     retrieved: str | None = None
     derived_from: str | None = None
     notes: str | None = None
+    encoding: str | None = Field(
+        default=None,
+        description="The encoding the raw bytes were read in when it is not UTF-8 (Python's name for it: 'iso8859-1', 'cp1252', "
+        "'shift_jis'): as the sidecar or --encoding named it, or as detected (then a W105 warning said so); null for UTF-8 (since schema 1.3.0).",
+    )
 
 
 class PipelineInfo(Record):

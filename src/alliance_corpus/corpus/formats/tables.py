@@ -41,7 +41,7 @@ CHILD_TABLES: dict[str, tuple[str, type[Record]]] = {
 TABLES = ("documents", *CHILD_TABLES)
 """Every table :func:`corpus_tables` makes, the documents first."""
 
-SOURCE_FIELDS = ("path", "sha256", "title", "url", "publisher", "published", "retrieved", "derived_from", "notes")
+SOURCE_FIELDS = ("path", "sha256", "title", "url", "publisher", "published", "retrieved", "derived_from", "notes", "encoding")
 PIPELINE_FIELDS = ("alliance_corpus", "spacy", "model", "model_version", "resources", "fingerprint")
 
 
@@ -130,7 +130,7 @@ def _document(row: Row, children: dict[str, list[Row]]) -> AnnotatedDocument:
         "text": row["text"],
         "garble_score": row["garble_score"],
         "language": None if row["language"] is None else {"code": row["language"], "confidence": row["language_confidence"]},
-        "source": {name: row[f"source_{name}"] for name in SOURCE_FIELDS},
+        "source": {name: row.get(f"source_{name}") for name in SOURCE_FIELDS},  # an export of schema 1.2 has no source_encoding
         "pipeline": {name: row[f"pipeline_{name}"] for name in PIPELINE_FIELDS},
     }
     for name, (field, _) in CHILD_TABLES.items():
