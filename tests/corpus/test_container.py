@@ -181,3 +181,27 @@ def test_container_period_of_a_date_says_nothing_it_does_not_know():
 
     assert [period_of(v) for v in ("2021-05-03", "2021-12", "2021", "2021-13-01", "20210503", None, "")] == ["2021-05", "2021-12", None, None, None, None, None]
     assert [period_of(v, "year") for v in ("2021-05-03", "2021", "21", "12021")] == ["2021", "2021", None, None]
+
+
+def test_container_a_replaced_local_id_and_its_wikidata_id_find_the_same_mentions(documents, tmp_path):
+    from alliance_corpus import annotate
+    from alliance_corpus.resources import Resources
+
+    new = annotate("Defense Secretary Les Aspin flew to Naha on Monday.", doc_id="new")
+    assert {e.text: e.kb_id for e in new.entities if e.kb_id} == {"Les Aspin": "Q1820456", "Naha": "Q181966"}
+    # a record annotated before the ids were verified carries the local ids
+    old_entities = [e.model_copy(update={"kb_id": {"Q1820456": "ac:les-aspin", "Q181966": "ac:naha"}.get(e.kb_id, e.kb_id)}) for e in new.entities]
+    old = new.model_copy(update={"id": "old", "entities": old_entities})
+    for document in (new, old):
+        write_atomic(tmp_path / f"{document.id}.json", dumps(document))
+    write_index(tmp_path, [index_entry(new), index_entry(old)], SCHEMA_VERSION)
+    corpus = load_corpus(tmp_path)
+    for either in ("Q1820456", "ac:les-aspin"):
+        assert corpus.documents_mentioning(either) == ["new", "old"]
+        assert [doc_id for doc_id, _ in corpus.mentions(kb_id=either)] == ["new", "old"]
+        assert [line.doc_id for line in corpus.concordance(either)] == ["new", "old"]
+        assert sum(corpus.mentions_over_time(entity=either).values()) == 2
+    assert corpus.documents_mentioning("ac:kadena-town") == [] and corpus.same_entity("Okinawa") == {"Okinawa"}
+    gazetteer = Resources.bundled().gazetteer
+    replaced = [e for e in gazetteer.entries if e.former_ids]
+    assert len(replaced) == 21 and all(e.id.startswith("Q") and "verified against" in e.evidence for e in replaced)

@@ -90,6 +90,7 @@ def test_io_reading_analysing_and_exporting_the_corpus_never_imports_spacy_or_da
         f"corpus = alliance_corpus.load_corpus({str(ANNOTATED)!r})\n"
         "docs = list(corpus); counts = corpus.entity_counts()\n"
         "lines = list(corpus.concordance('Okinawa')); pairs = corpus.cooccurrences()\n"
+        "assert corpus.documents_mentioning('ac:okinawa-old-id') == [] and list(corpus.concordance('Q766445'))\n"
         "from alliance_corpus.corpus.export import mention_rows, to_displacy\n"
         "rows = list(mention_rows(corpus)); shown = to_displacy(docs[0])\n"
         "assert docs and counts and lines and pairs and rows and shown\n"

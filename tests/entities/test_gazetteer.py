@@ -101,3 +101,29 @@ def test_gazetteer_researcher_entry_replaces_by_id_only_when_it_says_so(tmp_path
     path.write_text(json.dumps({**entry, "override": True}) + "\n", encoding="utf-8")
     gazetteer = load_gazetteer([*Resources.bundled().gazetteer_files, path])
     assert gazetteer.lookup("Uchinaa").id == "Q766445"
+
+
+def test_gazetteer_a_former_id_still_names_its_entity_and_cannot_be_taken(tmp_path):
+    bundled = Resources.bundled().gazetteer
+    assert bundled.lookup("Les Aspin").id == "Q1820456" and bundled.same_entity("ac:les-aspin") == {"Q1820456", "ac:les-aspin"}
+    assert bundled.same_entity("Q1820456") == bundled.same_entity("ac:les-aspin") and bundled.same_entity("ac:unknown") == {"ac:unknown"}
+    path = tmp_path / "mine.jsonl"
+    entry = {"id": "ac:les-aspin", "label": "PERSON", "pattern": "Les Aspin", "aliases": ["Leslie Aspin"]}
+    path.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="id 'ac:les-aspin' is already an entry of alliance.jsonl"):
+        load_gazetteer([*bundled_files(), path])
+    path.write_text(json.dumps({**entry, "override": True}) + "\n", encoding="utf-8")
+    replaced = load_gazetteer([*bundled_files(), path])
+    assert replaced.lookup("Leslie Aspin").id == "ac:les-aspin" and "Q1820456" not in replaced.by_id
+    assert replaced.same_entity("ac:les-aspin") == {"ac:les-aspin"}  # the override dropped the bundled entry and its former ids
+    taken = {"id": "Q99999999", "label": "GPE", "pattern": "Nowhere Town", "former_ids": ["ac:naha"]}
+    path.write_text(json.dumps(taken) + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="mine.jsonl:1: former id 'ac:naha' already names Q181966"):
+        load_gazetteer([*bundled_files(), path])
+    path.write_text(json.dumps({**taken, "former_ids": ["Okinawa"]}) + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="former_ids"):
+        load_gazetteer([*bundled_files(), path])
+
+
+def bundled_files():
+    return Resources.bundled().gazetteer_files

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from itertools import combinations
 from typing import NamedTuple
 
@@ -40,14 +40,15 @@ class Line(NamedTuple):
     start: int
 
 
-def concordance(documents: Iterable[AnnotatedDocument], entity: str, *, width: int = 60) -> Iterator[Line]:
-    """Every mention of ``entity`` (a kb id, canonical name or mention text) with ``width`` characters each side.
+def concordance(documents: Iterable[AnnotatedDocument], entity: str | Collection[str], *, width: int = 60) -> Iterator[Line]:
+    """Every mention of ``entity`` (a kb id, canonical name or mention text, or several) with ``width`` characters each side.
 
     Line breaks in the context are shown as spaces, so each result prints on one line.
     """
+    names = _names(entity)
     for document in documents:
         for mention in document.entities:
-            if entity in (mention.kb_id, mention.canonical, mention.text):
+            if not names.isdisjoint((mention.kb_id, mention.canonical, mention.text)):
                 text = document.text
                 left = text[max(0, mention.start - width) : mention.start].replace("\n", " ")
                 right = text[mention.end : mention.end + width].replace("\n", " ")
@@ -132,6 +133,11 @@ def _groups(document: AnnotatedDocument, within: str, labels: frozenset[str]) ->
     yield from groups.values()
 
 
+def _names(entity: str | Collection[str]) -> frozenset[str]:
+    """One name or id, or several that name the same entity (a Wikidata id and the local id it replaced)."""
+    return frozenset((entity,)) if isinstance(entity, str) else frozenset(entity)
+
+
 def entity_key(mention: Entity) -> str:
     """How analyses tell entities apart: the canonical name, else (unlinked) the mention's text."""
     return mention.canonical or mention.text
@@ -163,7 +169,7 @@ def mentions_over_time(
     *,
     period: str = "month",
     label: str | None = None,
-    entity: str | None = None,
+    entity: str | Collection[str] | None = None,
 ) -> Counter[tuple[str | None, str]]:
     """Mentions counted per ``(period, entity)``, the period read from each document's ``source.published``.
 
@@ -173,9 +179,10 @@ def mentions_over_time(
     counted under the period ``None``, so nothing is dropped unseen.
     """
     counts: Counter[tuple[str | None, str]] = Counter()
+    names = None if entity is None else _names(entity)
     for document in documents:
         when = period_of(document.source.published, period)
         for mention in document.entities:
-            if (label is None or mention.label == label) and (entity is None or entity in (mention.kb_id, mention.canonical)):
+            if (label is None or mention.label == label) and (names is None or not names.isdisjoint((mention.kb_id, mention.canonical))):
                 counts[when, entity_key(mention)] += 1
     return counts

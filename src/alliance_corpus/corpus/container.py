@@ -105,11 +105,25 @@ class Corpus:
         return sorted(self._entries)
 
     def mentions(self, *, label: str | None = None, kb_id: str | None = None) -> Iterator[tuple[str, Entity]]:
-        """``(document id, entity)`` for every mention, optionally filtered by label and Wikidata id."""
+        """``(document id, entity)`` for every mention, optionally filtered by label and by id (see :meth:`same_entity`)."""
+        ids = None if kb_id is None else self.same_entity(kb_id)
         for document in self:
             for entity in document.entities:
-                if (label is None or entity.label == label) and (kb_id is None or entity.kb_id == kb_id):
+                if (label is None or entity.label == label) and (ids is None or entity.kb_id in ids):
                     yield document.id, entity
+
+    def same_entity(self, name: str) -> frozenset[str]:
+        """``name`` and, for an id, every id of the same entity in the bundled gazetteer.
+
+        A local id that a verified Wikidata id replaced still names the entity,
+        so a corpus annotated before and after the change answers alike:
+        ``same_entity("ac:les-aspin")`` is ``{"ac:les-aspin", "Q1820456"}``.
+        """
+        if not KB_ID.fullmatch(name):
+            return frozenset((name,))
+        from ..resources import Resources
+
+        return Resources.bundled().gazetteer.same_entity(name) | {name}
 
     def entity_counts(self, *, by: str = "canonical", label: str | None = None) -> Counter[str]:
         """Mentions counted across the corpus, keyed by ``canonical`` name (or the mention text when unlinked), ``kb_id`` or ``text``."""
@@ -132,7 +146,7 @@ class Corpus:
         (:func:`~alliance_corpus.corpus.analysis.keyword_in_context`).
         """
         if not regex and KB_ID.fullmatch(term):
-            return concordance(self, term, width=width)
+            return concordance(self, self.same_entity(term), width=width)
         return keyword_in_context(self, term, width=width, regex=regex, ignore_case=ignore_case)
 
     def cooccurrences(self, *, within: str = "sentence", labels: Iterable[str] = NAMED_LABELS) -> Counter[tuple[str, str]]:
@@ -146,7 +160,7 @@ class Corpus:
 
         ``pandas.Series(corpus.mentions_over_time()).unstack()`` gives a table of periods by entities.
         """
-        return mentions_over_time(self, period=period, label=label, entity=entity)
+        return mentions_over_time(self, period=period, label=label, entity=None if entity is None else self.same_entity(entity))
 
     def filter(
         self,
@@ -214,10 +228,9 @@ class Corpus:
         return to_dataframe(self.table(table), table)
 
     def documents_mentioning(self, entity: str) -> list[str]:
-        """Ids of the documents that mention ``entity``, given as a Wikidata id or a canonical name."""
-        return sorted(
-            {doc_id for doc_id, e in self.mentions() if entity in (e.kb_id, e.canonical)}
-        )
+        """Ids of the documents that mention ``entity``, given as a Wikidata or local id (see :meth:`same_entity`) or a canonical name."""
+        names = self.same_entity(entity)
+        return sorted({doc_id for doc_id, e in self.mentions() if not names.isdisjoint((e.kb_id, e.canonical))})
 
 
 def _as_date(value: str | date | None) -> date | None:

@@ -19,10 +19,18 @@ A later file's entry may reuse an earlier entry's ``id`` only with
 ``"override": true``, and then replaces it; otherwise the file is refused,
 so a researcher's file cannot silently redefine a bundled entity.
 
+When a local id gives way to a verified Wikidata id, the entry keeps the
+local one in ``former_ids`` (and says in ``evidence`` where the Wikidata id
+was verified): records annotated before still resolve, since a former id
+names the same entity (:meth:`Gazetteer.same_entity`), and counts as the
+entry's id when a later file reuses it.
+
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
 >>> gaz.lookup("Okinawa").label
 'GPE'
+>>> gaz.lookup("Les Aspin").id, sorted(gaz.same_entity("ac:les-aspin"))
+('Q1820456', ['Q1820456', 'ac:les-aspin'])
 """
 
 from __future__ import annotations
@@ -30,9 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from ..errors import ResourceError
 from ..records import EntityLabel
@@ -57,6 +65,10 @@ class GazetteerEntry(BaseModel):
     ignore_case: bool = False
     note: str = ""
     override: bool = False
+    former_ids: tuple[Annotated[str, StringConstraints(pattern=KB_ID)], ...] = Field(
+        default=(), description="Local ids the entry had before its Wikidata id was verified; records that carry them still resolve."
+    )
+    evidence: str = Field(default="", description="Where the entry's Wikidata id was verified (a public data file and its version).")
 
     @model_validator(mode="after")
     def _named(self) -> GazetteerEntry:
@@ -89,6 +101,13 @@ class Gazetteer:
     by_name: dict[str, str] = field(repr=False)
     by_lower: dict[str, str] = field(repr=False)
     by_short: dict[str, tuple[str, ...]] = field(repr=False)
+    current_ids: dict[str, str] = field(default_factory=dict, repr=False)
+    """Former id -> the entry's id now."""
+
+    def same_entity(self, kb_id: str) -> frozenset[str]:
+        """Every id that names the entity ``kb_id`` names: its id now and its former ids (just ``kb_id`` when unknown)."""
+        entry = self.by_id.get(self.current_ids.get(kb_id, kb_id))
+        return frozenset((entry.id, *entry.former_ids)) if entry else frozenset((kb_id,))
 
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The entry a full name denotes, or ``None``."""
@@ -146,12 +165,21 @@ def read_gazetteer(path: Path) -> list[tuple[int, GazetteerEntry]]:
 def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
     """Read and index gazetteer files; two entities may not share a full name."""
     located: dict[str, tuple[Path, int, GazetteerEntry]] = {}
+    current: dict[str, str] = {}  # former id -> id now
     for path in paths:
         for number, entry in read_gazetteer(path):
-            if entry.id in located and not entry.override:
-                earlier = located[entry.id][0].name
-                raise ResourceError(path, number, f"id {entry.id!r} is already an entry of {earlier}; add \"override\": true to replace it")
+            replaced = current.get(entry.id, entry.id)  # a former id still names its entry
+            if replaced in located:
+                if not entry.override:
+                    earlier = located[replaced][0].name
+                    raise ResourceError(path, number, f"id {entry.id!r} is already an entry of {earlier}; add \"override\": true to replace it")
+                current = {old: now for old, now in current.items() if now != replaced}
+                del located[replaced]
+            for former in entry.former_ids:
+                if former in located or former in current:
+                    raise ResourceError(path, number, f"former id {former!r} already names {current.get(former, former)}")
             located[entry.id] = (path, number, entry)
+            current.update({former: entry.id for former in entry.former_ids})
     by_name: dict[str, str] = {}
     by_lower: dict[str, str] = {}
     by_short: dict[str, list[str]] = {}
@@ -172,4 +200,5 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
         by_name=by_name,
         by_lower=by_lower,
         by_short={k: tuple(v) for k, v in by_short.items()},
+        current_ids=current,
     )
