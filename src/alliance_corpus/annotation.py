@@ -22,6 +22,7 @@ from typing import Any, cast
 
 from ._version import __version__
 from .entities import Mention, credit_mentions, cut_at_lines, link_mentions, outside_boilerplate, overlay
+from .entities.corrections import correct_mentions, reject_edits
 from .layout import find_credits
 from .nlp import BATCH_CHARS, Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, EntityLabel, EntitySource, PipelineInfo, RawDocument, Sentence, Source
@@ -107,7 +108,9 @@ def _pipeline_info(model: str, resources: Resources) -> PipelineInfo:
 def _annotate_batch(
     batch: list[RawDocument], pipeline: Pipeline, resources: Resources, info: PipelineInfo, config: RestoreConfig
 ) -> Iterator[AnnotatedDocument]:
-    cleaned: list[CleanResult | None] = [clean(doc.text, config=config, resources=resources, reference=doc.reference) for doc in batch]
+    cleaned: list[CleanResult | None] = [
+        reject_edits(doc.text, clean(doc.text, config=config, resources=resources, reference=doc.reference), doc.corrections) for doc in batch
+    ]
     found: list[tuple[list[Mention], list[Sentence]] | None] = list(
         read_entities(pipeline, [result.text if result is not None and is_english(result) else None for result in cleaned])
     )
@@ -158,6 +161,7 @@ def _record(
     credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer) if is_english(result) else []
     read = cut_at_lines(result.text, overlay(mentions, credits), result.segments)
     linked = _outside(outside_boilerplate(link_mentions(result.text, read, gazetteer), result.segments), _foreign_lines(result))
+    linked = correct_mentions(result.text, linked, document.corrections)  # the researcher has the last word
     projection = Projection(result.edits)
     return AnnotatedDocument(
         id=document.id,

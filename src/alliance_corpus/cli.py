@@ -27,6 +27,7 @@ from .errors import (
     EXIT_DOCUMENTS_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_USAGE,
     AllianceCorpusError,
     CorpusWarning,
     DocumentError,
@@ -61,6 +62,15 @@ REVIEW = """Write a static HTML site for looking over an annotated corpus.
 index.html lists every document (sortable, filterable); each document page shows
 the raw and the restored text with every edit, its rule and the rule's note, the
 entities with their links, and the flags.  The site needs no network."""
+
+CORRECTIONS = """Keep a researcher's corrections in the corpus folder (DIR/corrections/corrections.jsonl).
+
+import compares each corrected brat .ann file (exported with export --format brat,
+then corrected in brat or INCEpTION) with its record: a new label, new boundaries,
+a new link, a deleted or an added mention each become a correction.  reject keeps
+the raw wording of one restoration edit.  annotate applies the corrections on
+every run (entities get the source "correction") and names any that no longer
+fit the text; none is dropped."""
 
 VALIDATE = """Validate the rule, gazetteer and lexicon files a run on CORPUS would read (CORPUS/rules,
 CORPUS/gazetteer, CORPUS/lexicons), with the bundled ones: the same as check --corpus CORPUS.
@@ -100,6 +110,11 @@ EXAMPLES = {
   alliance-corpus check my-rules.jsonl
   alliance-corpus check rules/spin-extra.jsonl gazetteer/okinawa.jsonl
   alliance-corpus check --corpus data""",
+    "corrections": """examples:
+  alliance-corpus export data/annotated --format brat -o out/brat      # then correct out/brat in brat
+  alliance-corpus corrections import out/brat --evidence "brat, A. Tanaka, 2026-12-01"
+  alliance-corpus corrections reject 000_ff174e8760ddc370 3 --evidence "A. Tanaka" --note "the spinner did not touch it"
+  alliance-corpus annotate                                             # applies them""",
     "validate": """examples:
   alliance-corpus validate             # the corpus folder data/
   alliance-corpus validate ~/my-corpus""",
@@ -228,6 +243,23 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", type=Path, nargs="*", metavar="FILE", help="rule, gazetteer or lexicon files (.jsonl) to check with the bundled ones")
     check.add_argument("--corpus", type=Path, metavar="DIR", help="check the files a run on this corpus folder would read (DIR/rules, DIR/gazetteer, DIR/lexicons)")
     check.set_defaults(handler=_check)
+
+    corrections = commands.add_parser(
+        "corrections", description=CORRECTIONS, epilog=EXAMPLES["corrections"], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="keep corrections of entities (from brat or INCEpTION) and rejected edits, applied on every run",
+    )
+    actions = corrections.add_subparsers(required=True, metavar="ACTION")
+    imported = actions.add_parser("import", help="read corrected brat .ann files and keep the differences as corrections")
+    imported.add_argument("folder", type=Path, metavar="BRAT_DIR", help="the folder written by export --format brat, with the researcher's .ann files")
+    rejected = actions.add_parser("reject", help="keep the raw wording of one restoration edit")
+    rejected.add_argument("doc_id", metavar="DOC_ID", help="the document's id")
+    rejected.add_argument("edit", type=int, metavar="N", help="the edit's position in the record's edits, from 0 (the n of the edits table; the review page counts from 1)")
+    for action in (imported, rejected):
+        action.add_argument("--corpus", type=Path, default=Path("data"), metavar="DIR", help="corpus folder; records in DIR/annotated (default: data)")
+        action.add_argument("--evidence", required=True, help="who made the corrections, where and when (kept with each one)")
+    imported.set_defaults(handler=_corrections_import)
+    rejected.add_argument("--note", default="", help="why the edit is wrong")
+    rejected.set_defaults(handler=_corrections_reject)
 
     validate = commands.add_parser(
         "validate", description=VALIDATE, epilog=EXAMPLES["validate"], formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -471,7 +503,12 @@ def _check(args: argparse.Namespace) -> int:
     )
     check_resources(resources)  # raises ResourceError (E201) naming the file and line
     counts = f"{len(resources.rule_files)} rule, {len(resources.gazetteer_files)} gazetteer and {len(resources.lexicon_files)} lexicon files"
-    print(inert(f"ok: {counts}; {len(resources.rules)} rules, {len(resources.gazetteer.entries)} entities"))
+    corrections = ""
+    if args.corpus is not None:
+        from .resources.corrections import read_corrections
+
+        corrections = f", {len(read_corrections(args.corpus))} corrections"  # raises ResourceError (E201) on a bad line
+    print(inert(f"ok: {counts}; {len(resources.rules)} rules, {len(resources.gazetteer.entries)} entities{corrections}"))
     return EXIT_OK
 
 
@@ -491,6 +528,45 @@ def _resource_kind(path: Path) -> str:
                 return "gazetteer"
             return "lexicons"
     return "rules"  # an unreadable first line is reported by the rule reader, with its line number
+
+
+def _corrections_import(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .corpus.corrections import import_brat
+
+    if not args.folder.is_dir():
+        raise AllianceCorpusError(f"{args.folder}: no such folder")
+    added, problems = import_brat(args.folder, args.corpus, load_corpus(_annotated_of(args.corpus)), evidence=args.evidence)
+    for problem in problems:
+        _say(f"not imported: {problem}")
+    counts: Counter[str] = Counter(str(c.action) for c in added)
+    _say(f"{len(added)} corrections added ({_counts_line(counts)}); run annotate to apply them")
+    return EXIT_OK if not problems else EXIT_USAGE
+
+
+def _corrections_reject(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .corpus.corrections import reject_edit, save
+
+    corpus = load_corpus(_annotated_of(args.corpus))
+    if args.doc_id not in corpus:
+        raise AllianceCorpusError(f"{args.doc_id}: no such document in {_annotated_of(args.corpus)}")
+    correction = reject_edit(corpus[args.doc_id], args.edit, evidence=args.evidence, note=args.note)
+    added = save(args.corpus, [correction])
+    _say(f"{correction.id}: edit {args.edit} of {args.doc_id} ({correction.edit.rule if correction.edit else ''}) "
+         + ("rejected; run annotate to apply it" if added else "was already rejected"))  # fmt: skip
+    return EXIT_OK
+
+
+def _annotated_of(corpus: Path) -> Path:
+    folder = corpus / "annotated"
+    if not folder.is_dir():
+        raise AllianceCorpusError(f"{folder}: no such annotated corpus folder")
+    return folder
+
+
+def _counts_line(counts: Counter[str]) -> str:
+    return ", ".join(f"{key} {value}" for key, value in sorted(counts.items())) or "none"
 
 
 def _export_folder(args: argparse.Namespace) -> int:

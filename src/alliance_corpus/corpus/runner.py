@@ -36,11 +36,14 @@ import orjson
 from ..annotation import BATCH_SIZE, check_resources, pipeline_info
 from ..errors import AllianceCorpusError, DocumentError, Interrupted, warning
 from ..records import SCHEMA_VERSION, RawDocument
+from ..records.corrections import Correction
 from ..resources import Resources
+from ..resources.corrections import read_corrections
 from ..restore.detect import garble_score
+from .corrections import by_document, digest, unfit
 from .discovery import find_originals
 from .engines import Engine, InProcess, Processes
-from .io import load_index, record_digest, record_path, remove_temporaries, write_atomic, write_index
+from .io import load_index, read_document, record_digest, record_path, remove_temporaries, write_atomic, write_index
 from .lock import exclusive
 from .sources import read_all
 from .work import Finished, Settings, parcels, words
@@ -137,6 +140,7 @@ def annotate_corpus(
     root = raw_dir.parent
     resources = resources or Resources.for_corpus(root)
     check_resources(resources)
+    corrections = by_document(read_corrections(root))  # checked whole, like the resources, before any document is read
     fingerprint = pipeline_info(model, resources).fingerprint
     summary = RunSummary()
     with exclusive(out_dir, on_wait):
@@ -149,6 +153,7 @@ def annotate_corpus(
         summary.warnings += read_warnings
         current: dict[str, dict[str, Any]] = {}
         pending: list[RawDocument] = []
+        documents = [replace(d, corrections=corrections[d.id]) if d.id in corrections else d for d in documents]
         for document in documents:
             entry = previous.get(document.id)
             if not force and entry and _unchanged(entry, document, fingerprint, out_dir):
@@ -170,6 +175,7 @@ def annotate_corpus(
         run.write_all(pending, shared, engine, settings)
         _prune(out_dir, previous, current, summary)
         write_index(out_dir, list(current.values()), SCHEMA_VERSION)
+        summary.warnings += _unapplied(out_dir, corrections, current)
     _totals(summary, current.values())
     summary.seconds = time.perf_counter() - started
     return summary
@@ -252,10 +258,13 @@ class _Run:
     ):
         self.out_dir, self.previous, self.current, self.summary = out_dir, previous, current, summary
         self.fingerprint, self.progress = fingerprint, progress
+        self.corrected: dict[str, str] = {}
+        """Document id -> digest of its corrections, for the index entries of the documents that have some."""
 
     def write_all(self, pending: list[RawDocument], shared: list[list[RawDocument]], engine: Engine, settings: Settings) -> None:
         """Annotate and write ``pending`` (cut into ``shared`` parcels); the index is brought up to date now and then, and on interruption."""
         size = {document.id: words(document) for document in pending}
+        self.corrected = {d.id: found for d in pending if (found := digest(d.corrections)) is not None}
         by_path = {document.source.path: document.id for document in pending}
         order = {document.id: number for number, document in enumerate(pending)}
         total_words = sum(size.values())
@@ -287,13 +296,16 @@ class _Run:
         self.summary.annotated.sort(key=order.__getitem__)  # the corpus order, whichever finished first
 
     def _write(self, finished: Finished) -> None:
-        if finished.entry.get("fingerprint") != self.fingerprint:
+        entry = finished.entry
+        if finished.id in self.corrected:
+            entry = {**entry, "corrections": self.corrected[finished.id]}
+        if entry.get("fingerprint") != self.fingerprint:
             raise AllianceCorpusError(
                 f"a worker annotated {finished.id!r} with another pipeline (fingerprint {finished.entry.get('fingerprint')}, "
                 f"expected {self.fingerprint}): install the same alliance_corpus, spaCy and model on every worker"
             )
         write_atomic(record_path(self.out_dir, finished.id), finished.data)
-        self.current[finished.id] = finished.entry
+        self.current[finished.id] = entry
         self.summary.annotated.append(finished.id)
 
     def _report(self, done: int, total: int, done_words: int, total_words: int, seconds: float) -> None:
@@ -311,9 +323,25 @@ def _unanswered(pending: list[RawDocument], summary: RunSummary) -> list[Documen
     return [DocumentError(d.source.path, "E198") for d in pending if d.id not in answered and d.source.path not in answered]
 
 
+def _unapplied(out_dir: Path, corrections: dict[str, tuple[Correction, ...]], current: dict[str, dict[str, Any]]) -> list[str]:
+    """A warning for each correction that no longer fits its document's text, or names a document the corpus lacks."""
+    found = []
+    for doc_id, items in sorted(corrections.items()):
+        if doc_id not in current:
+            found += [warning("W107", id=c.id, doc_id=doc_id) for c in items]
+            continue
+        try:
+            record = read_document(record_path(out_dir, doc_id))
+        except AllianceCorpusError:
+            continue  # a record that cannot be read is reported by whoever reads it
+        found += [warning("W106", id=c.id, action=c.action, doc_id=doc_id) for c in unfit(record, items)]
+    return found
+
+
 def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, out_dir: Path) -> bool:
     return (
         entry.get("sha256") == document.source.sha256
+        and entry.get("corrections") == digest(document.corrections)
         and entry.get("fingerprint") == fingerprint
         and entry.get("source") == document.source.path
         and record_digest(record_path(out_dir, document.id)) == entry.get("record_sha256")

@@ -48,7 +48,7 @@ EntityLabel = Literal[
 ]  # fmt: skip
 NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"})
 """The labels the gazetteer and the gold annotations cover."""
-EntitySource = Literal["gazetteer", "model", "caption", "context"]
+EntitySource = Literal["gazetteer", "model", "caption", "context", "correction"]
 SegmentKind = Literal["body", "heading", "caption", "credit", "boilerplate"]
 
 

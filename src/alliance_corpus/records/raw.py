@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .corrections import Correction
 from .models import Source
 
 
@@ -24,3 +25,5 @@ class RawDocument:
     text: str
     source: Source
     reference: str | None = None
+    corrections: tuple[Correction, ...] = ()
+    """The researcher's corrections of this document (see :mod:`.corrections`), applied when it is annotated."""
