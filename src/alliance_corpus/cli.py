@@ -72,6 +72,15 @@ the raw wording of one restoration edit.  annotate applies the corrections on
 every run (entities get the source "correction") and names any that no longer
 fit the text; none is dropped."""
 
+CORRECTIONS_IMPORT = """Compare each corrected brat .ann file in BRAT_DIR with the record it was exported from
+(export --format brat) and keep the differences in DIR/corrections/corrections.jsonl: a new
+label, new boundaries, a new link, a deleted or an added mention.  An .ann whose .txt is
+not the record's restored text any more is not imported, and named (exit status 2)."""
+
+CORRECTIONS_REJECT = """Keep the raw wording of one restoration edit of DOC_ID: N is the edit's position in
+the record's edits, counting from 0 (the review page numbers them from 1).  The next
+annotate undoes the edit before the model reads the text."""
+
 VALIDATE = """Validate the rule, gazetteer and lexicon files a run on CORPUS would read (CORPUS/rules,
 CORPUS/gazetteer, CORPUS/lexicons), with the bundled ones: the same as check --corpus CORPUS.
 A malformed file stops with exit status 2 and an [E201] error naming the file and line."""
@@ -115,6 +124,10 @@ EXAMPLES = {
   alliance-corpus corrections import out/brat --evidence "brat, A. Tanaka, 2026-12-01"
   alliance-corpus corrections reject 000_ff174e8760ddc370 3 --evidence "A. Tanaka" --note "the spinner did not touch it"
   alliance-corpus annotate                                             # applies them""",
+    "corrections import": """example:
+  alliance-corpus corrections import out/brat --corpus data --evidence 'brat, A. Tanaka, 2026-12-01'""",
+    "corrections reject": """example:
+  alliance-corpus corrections reject 000_ff174e8760ddc370 0 --evidence 'A. Tanaka' --note 'not spun'""",
     "validate": """examples:
   alliance-corpus validate             # the corpus folder data/
   alliance-corpus validate ~/my-corpus""",
@@ -249,9 +262,15 @@ def _parser() -> argparse.ArgumentParser:
         help="keep corrections of entities (from brat or INCEpTION) and rejected edits, applied on every run",
     )
     actions = corrections.add_subparsers(required=True, metavar="ACTION")
-    imported = actions.add_parser("import", help="read corrected brat .ann files and keep the differences as corrections")
+    imported = actions.add_parser(
+        "import", description=CORRECTIONS_IMPORT, epilog=EXAMPLES["corrections import"], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="read corrected brat .ann files and keep the differences as corrections",
+    )
     imported.add_argument("folder", type=Path, metavar="BRAT_DIR", help="the folder written by export --format brat, with the researcher's .ann files")
-    rejected = actions.add_parser("reject", help="keep the raw wording of one restoration edit")
+    rejected = actions.add_parser(
+        "reject", description=CORRECTIONS_REJECT, epilog=EXAMPLES["corrections reject"], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="keep the raw wording of one restoration edit",
+    )
     rejected.add_argument("doc_id", metavar="DOC_ID", help="the document's id")
     rejected.add_argument("edit", type=int, metavar="N", help="the edit's position in the record's edits, from 0 (the n of the edits table; the review page counts from 1)")
     for action in (imported, rejected):
