@@ -143,3 +143,26 @@ def test_discovery_indexes_each_distinct_text_once(monkeypatch):
     matches = find_originals(documents, {}, lambda text: 0.8 if text == case["garbled"] else 0.0)
     assert len(signed) == 2
     assert [(m.copy, m.original) for m in matches] == [("spun", "wire2999")]  # the original with the greatest id, as before
+
+
+def test_discovery_a_copy_is_restored_again_when_its_original_changes(tmp_path):
+    from alliance_corpus import annotate_corpus, load_corpus
+
+    (_, first), (_, second) = CASES[0], CASES[1]
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "originals").mkdir()
+    (tmp_path / "raw" / "found.txt").write_text(first["garbled"], encoding="utf-8")
+    (tmp_path / "raw" / "found.original.txt").write_text(first["original"], encoding="utf-8")
+    (tmp_path / "raw" / "named.txt").write_text(second["garbled"], encoding="utf-8")
+    (tmp_path / "raw" / "named.meta.json").write_text('{"reference": "originals/b.txt"}', encoding="utf-8")
+    (tmp_path / "originals" / "b.txt").write_text(second["original"], encoding="utf-8")
+    out = tmp_path / "annotated"
+    assert sorted(annotate_corpus(tmp_path / "raw", out).annotated) == ["found", "found.original", "named"]
+    assert load_corpus(out)["found"].source.derived_from == "raw/found.original.txt"
+    assert annotate_corpus(tmp_path / "raw", out).annotated == []  # nothing changed
+    (tmp_path / "originals" / "b.txt").write_text(second["original"] + " One more sentence.", encoding="utf-8")
+    assert annotate_corpus(tmp_path / "raw", out).annotated == ["named"]  # its sidecar's original changed
+    (tmp_path / "raw" / "found.original.txt").write_text(first["original"].replace("Japan", "Nippon", 1), encoding="utf-8")
+    again = annotate_corpus(tmp_path / "raw", out)
+    assert sorted(again.annotated) == ["found", "found.original"]  # the found original changed, so its copy is restored again
+    assert load_corpus(out)["found"].source.derived_from == "raw/found.original.txt"

@@ -24,6 +24,7 @@ names the original's path, unless its sidecar already says where it came from.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
@@ -154,9 +155,10 @@ def annotate_corpus(
         current: dict[str, dict[str, Any]] = {}
         pending: list[RawDocument] = []
         documents = [replace(d, corrections=corrections[d.id]) if d.id in corrections else d for d in documents]
+        originals = _Originals(root, documents)
         for document in documents:
             entry = previous.get(document.id)
-            if not force and entry and _unchanged(entry, document, fingerprint, out_dir):
+            if not force and entry and _unchanged(entry, document, fingerprint, out_dir) and originals.unchanged(entry, document):
                 current[document.id] = entry
                 summary.skipped.append(document.id)
             else:
@@ -259,12 +261,15 @@ class _Run:
         self.out_dir, self.previous, self.current, self.summary = out_dir, previous, current, summary
         self.fingerprint, self.progress = fingerprint, progress
         self.corrected: dict[str, str] = {}
+        self.originals: dict[str, str] = {}
+        """Document id -> SHA-256 of the original it was restored against, for the index (see :class:`_Originals`)."""
         """Document id -> digest of its corrections, for the index entries of the documents that have some."""
 
     def write_all(self, pending: list[RawDocument], shared: list[list[RawDocument]], engine: Engine, settings: Settings) -> None:
         """Annotate and write ``pending`` (cut into ``shared`` parcels); the index is brought up to date now and then, and on interruption."""
         size = {document.id: words(document) for document in pending}
         self.corrected = {d.id: found for d in pending if (found := digest(d.corrections)) is not None}
+        self.originals = {d.id: text_sha256(d.reference) for d in pending if d.reference is not None}
         by_path = {document.source.path: document.id for document in pending}
         order = {document.id: number for number, document in enumerate(pending)}
         total_words = sum(size.values())
@@ -299,6 +304,8 @@ class _Run:
         entry = finished.entry
         if finished.id in self.corrected:
             entry = {**entry, "corrections": self.corrected[finished.id]}
+        if finished.id in self.originals:
+            entry = {**entry, "reference_sha256": self.originals[finished.id]}
         if entry.get("fingerprint") != self.fingerprint:
             raise AllianceCorpusError(
                 f"a worker annotated {finished.id!r} with another pipeline (fingerprint {finished.entry.get('fingerprint')}, "
@@ -321,6 +328,40 @@ def _unanswered(pending: list[RawDocument], summary: RunSummary) -> list[Documen
     """An error for each document the engine returned nothing for, so no document is ever lost without a word."""
     answered = set(summary.annotated) | {error.path for error in summary.errors}
     return [DocumentError(d.source.path, "E198") for d in pending if d.id not in answered and d.source.path not in answered]
+
+
+def text_sha256(text: str) -> str:
+    """SHA-256 of a text's UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _Originals:
+    """Whether the original a spun document was restored against is still there, unchanged.
+
+    The index keeps the SHA-256 of that original's text (``reference_sha256``).
+    A sidecar's reference is read again with its document; an original found
+    by discovery must still be the text of one of the corpus's documents or
+    of a file of ``reference/``.  If it changed or went, the copy is restored
+    again.  The texts are hashed only when an unchanged copy has a found
+    original, so a rerun of a corpus without spun copies pays nothing.
+    """
+
+    def __init__(self, root: Path, documents: list[RawDocument]):
+        self.root, self.documents = root, documents
+        self._known: set[str] | None = None
+
+    def unchanged(self, entry: dict[str, Any], document: RawDocument) -> bool:
+        recorded = entry.get("reference_sha256")
+        if document.reference is not None:  # named by the sidecar, read with the document
+            return recorded == text_sha256(document.reference)
+        return recorded is None or recorded in self.known()
+
+    def known(self) -> set[str]:
+        if self._known is None:
+            folder = self.root / REFERENCE_FOLDER
+            references = read_all(folder, self.root)[0] if folder.is_dir() and not folder.is_symlink() else []
+            self._known = {text_sha256(d.text) for d in [*self.documents, *references]}
+        return self._known
 
 
 def _unapplied(out_dir: Path, corrections: dict[str, tuple[Correction, ...]], current: dict[str, dict[str, Any]]) -> list[str]:
