@@ -60,6 +60,11 @@ def test_webpages_name_before_a_line_break_is_kept_whole(text, name):
         ("the 3rd Marine Division patrols the Tsushima Strait", [("3rd Marine Division", "ORG", None), ("Tsushima Strait", "LOC", None)]),
         ("Protesters gathered at Henoko Bay, near Oura Bay.", [("Henoko Bay", "LOC", None), ("Oura Bay", "LOC", "ac:oura-bay")]),
         ("the Okinawa Prefectural Assembly voted", [("Okinawa Prefectural Assembly", "ORG", None)]),
+        # tests/data/webgold, odd pages: island names with their suffix are one LOC, not a PERSON or GPE without it
+        (
+            "Ferries run to Kuchinoerabu-jima, Amami-Ôshima and Yoron-tô.",
+            [("Kuchinoerabu-jima", "LOC", None), ("Amami-Ôshima", "LOC", None), ("Yoron-tô", "LOC", None)],
+        ),
     ],
 )
 def test_webpages_multi_word_names_keep_their_heads(text, expected):

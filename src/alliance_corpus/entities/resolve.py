@@ -1,7 +1,7 @@
 """The entity steps after the model, in order: :func:`link_mentions`.
 
 Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
-:mod:`.compounds`, :mod:`.linking`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
+:mod:`.compounds`, :mod:`.islands`, :mod:`.linking`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
 :mod:`.credits` before).  What they do:
 
 - A mention whose text is a full gazetteer name gets that entity's id,
@@ -16,6 +16,7 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
   "... Air Base" FAC, "... University" ORG), and so does a name followed by
   such a word ("Camp David Principles", "Okinawa International University").
 - The romanised gloss of Japanese script ("普天間 (Futenma)") holds no mention.
+- An island name with its suffix ("Kuchinoerabu-jima", "Yoron-tô") is one LOC (:mod:`.islands`).
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -33,6 +34,7 @@ from ..resources.gazetteer import Gazetteer
 from .compounds import split_compounds
 from .discover import name_documents, unnamed_facilities
 from .glosses import drop_glosses
+from .islands import island_names
 from .linking import link_by_name
 from .mention import Mention, overlay
 from .relabel import relabel_documents
@@ -47,6 +49,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = name_documents(text, found)
     found = overlay(unnamed_facilities(text), found)
     found = split_compounds(text, found, gazetteer)
+    found = island_names(text, sorted(found, key=lambda m: (m.start, m.end)))
     linked = [link_by_name(text, m, gazetteer) for m in found]
     linked = resolve_surnames(text, linked, gazetteer)
     linked = drop_glosses(text, surnames_of_people_named(text, linked))
