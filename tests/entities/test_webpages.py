@@ -128,3 +128,10 @@ def test_webpages_head_word_of_the_next_name_is_left_to_it():
     # tests/data/webgold/01 and 03: "U.S." must not swallow "Marine Corps" of the air station's name
     found = [(e.text, e.label) for e in annotate("the U.S. Marine Corps Air Station Futenma in Ginowan").entities]
     assert ("Marine Corps Air Station Futenma", "FAC") in found and ("U.S.", "GPE") in found
+
+
+def test_webpages_a_date_in_a_post_header_is_a_date_not_a_law():
+    # tests/data/webgold/23 (a Reddit post, odd half): the model read the post's date as a LAW
+    text = "r/okinawa Sep 19 '22\n\nNews Stop Henoko and Close Futenma: 87 Organizations Send a Letter of Request to U.S. Congress\n"
+    found = {(e.text, e.label) for e in annotate(text).entities}
+    assert ("Sep 19 '22", "DATE") in found and ("U.S. Congress", "ORG") in found

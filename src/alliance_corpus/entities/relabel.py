@@ -1,12 +1,15 @@
 """Labels from head words: a model mention ending in "Law" is a LAW, in "Air Base" a FAC, in "University" an ORG.
 
 The head words, the labels that may be changed and the court-case separators
-are the ``labels`` lexicon (``label-heads``, ``relabel-from``, ``case-separators``).
+are the ``labels`` lexicon (``label-heads``, ``relabel-from``, ``case-separators``);
+a model "name" that is only a date is a DATE (``month-names``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..resources.lexicons import labelled, words
 from .mention import Mention
@@ -31,3 +34,23 @@ def relabel_documents(text: str, mention: Mention) -> Mention:
     if any(separator in surface for separator in words("case-separators")):
         return replace(mention, label="LAW")
     return replace(mention, label=head_labels().get(tokens[-1], mention.label))
+
+
+@lru_cache(maxsize=1)
+def _date() -> re.Pattern[str]:
+    """A date alone, with a month name (``month-names``): "Sep 19 '22", "March 5, 2021", "March 2021", "3 May 2020"."""
+    month = "(?:" + "|".join(map(re.escape, sorted(words("month-names"), key=len, reverse=True))) + r")\.?"
+    year = r"(?:'\d{2}|’\d{2}|\d{4})"
+    return re.compile(rf"{month} \d{{1,2}}(?:st|nd|rd|th)?,? {year}|{month},? {year}|\d{{1,2}} {month},? {year}")
+
+
+def relabel_dates(text: str, mention: Mention) -> Mention:
+    """A model mention that is only a date is a DATE, whatever name label the model gave it.
+
+    >>> text = "Sep 19 '22 Press Release"
+    >>> relabel_dates(text, Mention(0, 10, "LAW", None, "model")).label
+    'DATE'
+    """
+    if mention.source == "model" and _date().fullmatch(text[mention.start : mention.end]):
+        return replace(mention, label="DATE")
+    return mention

@@ -37,7 +37,7 @@ from .glosses import drop_glosses
 from .islands import island_names
 from .linking import link_by_name
 from .mention import Mention, overlay
-from .relabel import relabel_documents
+from .relabel import relabel_dates, relabel_documents
 from .surnames import resolve_surnames, surnames_of_people_named
 from .tidy import tidy
 
@@ -45,7 +45,7 @@ from .tidy import tidy
 def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
     tidied = (tidy(text, m) for m in mentions)
-    found = [relabel_documents(text, m) for m in tidied if m is not None]
+    found = [relabel_documents(text, relabel_dates(text, m)) for m in tidied if m is not None]
     found = name_documents(text, found)
     found = overlay(unnamed_facilities(text), found)
     found = split_compounds(text, found, gazetteer)
