@@ -135,3 +135,10 @@ def test_webpages_a_date_in_a_post_header_is_a_date_not_a_law():
     text = "r/okinawa Sep 19 '22\n\nNews Stop Henoko and Close Futenma: 87 Organizations Send a Letter of Request to U.S. Congress\n"
     found = {(e.text, e.label) for e in annotate(text).entities}
     assert ("Sep 19 '22", "DATE") in found and ("U.S. Congress", "ORG") in found
+
+
+def test_webpages_the_stamp_of_a_declassified_page_holds_no_name():
+    # tests/data/webgold/29 (a declassified CIA booklet, odd half): "CIA-RDP07-..." is the page's reference code
+    text = "Declassified and Approved For Release 2012/10/24: CIA-RDP07-00469R000100950001-2\nTREATY OF\nMUTUAL COOPERATION AND SECURITY\n"
+    assert not any(e.text == "CIA" for e in annotate(text).entities)
+    assert [(e.text, e.label) for e in annotate("The CIA briefed officials in Tokyo.").entities] == [("CIA", "ORG"), ("Tokyo", "GPE")]

@@ -18,6 +18,11 @@ DASHES = "-‐‑–—"
 """Hyphen and dashes: a word ending in one is a prefix ("Sino-", "post–"), never a name."""
 
 
+ACRONYM = re.compile(r"[A-Z]{2,}")
+CODE_AFTER = re.compile(rf"[{DASHES}](?=[A-Z0-9]*\d)[A-Z0-9]+\b")
+"""A hyphen and a code of capitals and digits with at least one digit ("-RDP07"), right after a mention."""
+
+
 def _alternatives(name: str) -> str:
     return "|".join(map(re.escape, words(name)))
 
@@ -71,11 +76,19 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     True
     >>> tidy("Sino-Japanese ties", Mention(0, 5, "NORP", None, "model")) is None
     True
+
+    An acronym that opens a reference code ("CIA-RDP07-00469R", the stamp on
+    every page of a declassified document) is part of the code, not a name:
+
+    >>> tidy("Approved For Release: CIA-RDP07-00469R000100950001-2", Mention(23, 26, "ORG", None, "model")) is None
+    True
     """
     if mention.source != "model":
         return mention
     leading, trailing, title_before, title_after, title_words = _patterns()
     surface = text[mention.start : mention.end]
+    if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
+        return None
     if surface in title_words and (_title_before(text, mention.start, title_before) or title_after.match(text, mention.end)):
         return None
     head = leading.match(surface)
