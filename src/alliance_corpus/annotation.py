@@ -50,7 +50,7 @@ def annotate(
     """Restore, tag and link one text."""
     if not DOC_ID.fullmatch(doc_id):
         raise ValueError(f"doc_id {doc_id!r} must be letters, digits, '.', '_' or '-', starting with a letter or digit")
-    source = source or Source(path=f"{doc_id}.txt", sha256=_sha256(text))
+    source = source or Source(path=f"{doc_id}.txt", sha256=text_sha256(text))
     return next(iter(annotate_documents([RawDocument(doc_id, text, source)], model=model, resources=resources)))
 
 
@@ -101,7 +101,7 @@ def _pipeline_info(model: str, resources: Resources) -> PipelineInfo:
         model=name,
         model_version=version,
         resources=resources.fingerprint,
-        fingerprint=_sha256("\0".join(parts)),
+        fingerprint=text_sha256("\0".join(parts)),
     )
 
 
@@ -222,7 +222,8 @@ def _entity(mention: Mention, result: CleanResult, gazetteer: Gazetteer, project
     )
 
 
-def _sha256(text: str) -> str:
+def text_sha256(text: str) -> str:
+    """SHA-256 of a text's UTF-8 bytes (hex)."""
     import hashlib
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

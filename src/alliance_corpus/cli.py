@@ -558,8 +558,10 @@ def _corrections_import(args: argparse.Namespace) -> int:
     added, problems = import_brat(args.folder, args.corpus, load_corpus(_annotated_of(args.corpus)), evidence=args.evidence)
     for problem in problems:
         _say(f"not imported: {problem}")
+    from .corpus.runner import counts_text
+
     counts: Counter[str] = Counter(str(c.action) for c in added)
-    _say(f"{len(added)} corrections added ({_counts_line(counts)}); run annotate to apply them")
+    _say(f"{len(added)} corrections added ({counts_text(counts)}); run annotate to apply them")
     return EXIT_OK if not problems else EXIT_USAGE
 
 
@@ -582,10 +584,6 @@ def _annotated_of(corpus: Path) -> Path:
     if not folder.is_dir():
         raise AllianceCorpusError(f"{folder}: no such annotated corpus folder")
     return folder
-
-
-def _counts_line(counts: Counter[str]) -> str:
-    return ", ".join(f"{key} {value}" for key, value in sorted(counts.items())) or "none"
 
 
 def _export_folder(args: argparse.Namespace) -> int:

@@ -123,7 +123,7 @@ class Corpus:
             return frozenset((name,))
         from ..resources import Resources
 
-        return Resources.bundled().gazetteer.same_entity(name) | {name}
+        return Resources.bundled().gazetteer.same_entity(name)
 
     def entity_counts(self, *, by: str = "canonical", label: str | None = None) -> Counter[str]:
         """Mentions counted across the corpus, keyed by ``canonical`` name (or the mention text when unlinked), ``kb_id`` or ``text``."""

@@ -29,6 +29,7 @@ from ..errors import AllianceCorpusError
 from ..records import AnnotatedDocument
 from ..records.corrections import Action, Correction, EditRef, MentionRef, fits
 from ..resources.corrections import HEADER, corrections_path, read_corrections
+from .container import Corpus
 from .formats.brat import Annotation, read_ann
 from .io import write_atomic
 
@@ -112,21 +113,21 @@ def _action(old: MentionRef, new: MentionRef) -> Action:
     return "label" if old.label != new.label else "link"
 
 
-def import_brat(folder: Path, root: Path, annotated: Iterable[AnnotatedDocument], *, evidence: str) -> tuple[list[Correction], list[str]]:
+def import_brat(folder: Path, root: Path, corpus: Corpus, *, evidence: str) -> tuple[list[Correction], list[str]]:
     """Compare each ``<id>.ann`` (and its ``.txt``) in ``folder`` with the record of that id and save the corrections in ``root``.
 
-    Returns the corrections added and the problems met: an ``.ann`` with no
-    record, or whose ``.txt`` is not the record's restored text (it was
-    exported from another version of the record), is left out and named.
+    Only the records that have an ``.ann`` are read.  Returns the corrections
+    added and the problems met: an ``.ann`` with no record, or whose ``.txt``
+    is not the record's restored text (it was exported from another version
+    of the record), is left out and named.
     """
-    records = {record.id: record for record in annotated}
     found: list[Correction] = []
     problems: list[str] = []
     for path in sorted(Path(folder).glob("*.ann")):
-        record = records.get(path.stem)
-        if record is None:
+        if path.stem not in corpus:
             problems.append(f"{path.name}: no annotated document {path.stem!r}")
             continue
+        record = corpus[path.stem]
         text_path = path.with_suffix(".txt")
         if not text_path.is_file() or text_path.read_bytes().decode("utf-8", "replace") != record.text:
             problems.append(f"{path.name}: its .txt is not the restored text of {record.id!r} (export it again)")

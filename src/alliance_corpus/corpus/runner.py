@@ -24,7 +24,6 @@ names the original's path, unless its sidecar already says where it came from.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
@@ -34,7 +33,7 @@ from typing import Any
 
 import orjson
 
-from ..annotation import BATCH_SIZE, check_resources, pipeline_info
+from ..annotation import BATCH_SIZE, check_resources, pipeline_info, text_sha256
 from ..errors import AllianceCorpusError, DocumentError, Interrupted, warning
 from ..records import SCHEMA_VERSION, RawDocument
 from ..records.corrections import Correction
@@ -101,8 +100,8 @@ class RunSummary:
             f"documents: {self.documents} in corpus ({len(self.annotated)} annotated, "
             f"{len(self.skipped)} unchanged, {len(self.errors)} failed)",
             f"words: {self.words}",
-            "edits by kind: " + _counts(self.edits),
-            "entities by label: " + _counts(self.entities),
+            "edits by kind: " + counts_text(self.edits),
+            "entities by label: " + counts_text(self.entities),
             f"elapsed: {self.seconds:.1f} s",
         ]
         lines += [f"warning: {text}" for text in self.warnings]
@@ -261,9 +260,9 @@ class _Run:
         self.out_dir, self.previous, self.current, self.summary = out_dir, previous, current, summary
         self.fingerprint, self.progress = fingerprint, progress
         self.corrected: dict[str, str] = {}
+        """Document id -> digest of its corrections, for the index entries of the documents that have some."""
         self.originals: dict[str, str] = {}
         """Document id -> SHA-256 of the original it was restored against, for the index (see :class:`_Originals`)."""
-        """Document id -> digest of its corrections, for the index entries of the documents that have some."""
 
     def write_all(self, pending: list[RawDocument], shared: list[list[RawDocument]], engine: Engine, settings: Settings) -> None:
         """Annotate and write ``pending`` (cut into ``shared`` parcels); the index is brought up to date now and then, and on interruption."""
@@ -328,11 +327,6 @@ def _unanswered(pending: list[RawDocument], summary: RunSummary) -> list[Documen
     """An error for each document the engine returned nothing for, so no document is ever lost without a word."""
     answered = set(summary.annotated) | {error.path for error in summary.errors}
     return [DocumentError(d.source.path, "E198") for d in pending if d.id not in answered and d.source.path not in answered]
-
-
-def text_sha256(text: str) -> str:
-    """SHA-256 of a text's UTF-8 bytes."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _Originals:
@@ -414,7 +408,8 @@ def _totals(summary: RunSummary, entries: Iterable[dict[str, Any]]) -> None:
         summary.entities.update(entry.get("entities", {}))
 
 
-def _counts(counter: Counter[str]) -> str:
+def counts_text(counter: Counter[str]) -> str:
+    """``key count`` pairs, the most frequent first (``none`` for an empty counter)."""
     return ", ".join(f"{key} {value}" for key, value in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 

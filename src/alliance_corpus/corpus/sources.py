@@ -204,7 +204,7 @@ def decode_as(data: bytes, shown: str, encoding: str | None = None) -> tuple[str
         raise DocumentError(shown, "E103", byte=_first_bad_byte(data), offset=_first_bad_offset(data))
     best = matches[0]
     tied = [codecs.lookup(m.encoding).name for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    name = min(tied, key=lambda encoding: (_commonness(encoding), tied.index(encoding)))
+    name = min(tied, key=_commonness)  # the first of the commonest, in detection's order
     return data.decode(name), name
 
 

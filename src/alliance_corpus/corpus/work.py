@@ -87,12 +87,12 @@ def parcels(documents: Sequence[RawDocument], jobs: int, batch_size: int) -> lis
     found: list[list[RawDocument]] = []
     parcel: list[RawDocument] = []
     size = 0
+    budget = 0
     for number in ordered:
-        if not parcel:
-            budget = max(1, min(ceiling, remaining // (max(1, jobs) * TAIL_SHARES)))
-        elif size + sizes[number] > budget or len(parcel) >= batch_size:
+        if parcel and (size + sizes[number] > budget or len(parcel) >= batch_size):
             found.append(parcel)
             parcel, size = [], 0
+        if not parcel:  # a new parcel's budget: its share of what is left
             budget = max(1, min(ceiling, remaining // (max(1, jobs) * TAIL_SHARES)))
         parcel.append(documents[number])
         size += sizes[number]

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import CleanResult, Edit
-from ..records.corrections import ENTITY_ACTIONS, Correction, MentionRef
+from ..records.corrections import ENTITY_ACTIONS, Correction, edit_fits, mentions_fit
 from .mention import Mention
 
 
@@ -38,7 +38,7 @@ def correct_mentions(text: str, mentions: Sequence[Mention], corrections: Sequen
     """
     result = list(mentions)
     for correction in corrections:
-        if correction.action not in ENTITY_ACTIONS or not _quoted_right(text, correction):
+        if correction.action not in ENTITY_ACTIONS or not mentions_fit(text, correction):
             continue
         old, new = correction.mention, correction.to
         if old is not None:
@@ -47,11 +47,6 @@ def correct_mentions(text: str, mentions: Sequence[Mention], corrections: Sequen
             result = [m for m in result if m.end <= new.start or new.end <= m.start]
             result.append(Mention(new.start, new.end, new.label, new.kb_id, "correction"))
     return sorted(result, key=lambda m: (m.start, m.end))
-
-
-def _quoted_right(text: str, correction: Correction) -> bool:
-    refs: list[MentionRef] = [ref for ref in (correction.mention, correction.to) if ref is not None]
-    return all(text[ref.start : ref.end] == ref.text for ref in refs)
 
 
 def reject_edits(raw: str, result: CleanResult, corrections: Sequence[Correction]) -> CleanResult:
@@ -63,7 +58,7 @@ def reject_edits(raw: str, result: CleanResult, corrections: Sequence[Correction
     rejected = {
         (c.edit.raw_start, c.edit.raw_end, c.edit.before, c.edit.after, c.edit.rule)
         for c in corrections
-        if c.edit is not None and raw[c.edit.raw_start : c.edit.raw_end] == c.edit.before
+        if c.edit is not None and edit_fits(raw, c)
     }
     undone = [e for e in result.edits if (e.raw_start, e.raw_end, e.before, e.after, e.rule) in rejected]
     if not undone:

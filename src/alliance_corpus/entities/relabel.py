@@ -40,7 +40,7 @@ def relabel_documents(text: str, mention: Mention) -> Mention:
 def _date() -> re.Pattern[str]:
     """A date alone, with a month name (``month-names``): "Sep 19 '22", "March 5, 2021", "March 2021", "3 May 2020"."""
     month = "(?:" + "|".join(map(re.escape, sorted(words("month-names"), key=len, reverse=True))) + r")\.?"
-    year = r"(?:'\d{2}|’\d{2}|\d{4})"
+    year = r"(?:['’]\d{2}|\d{4})"
     return re.compile(rf"{month} \d{{1,2}}(?:st|nd|rd|th)?,? {year}|{month},? {year}|\d{{1,2}} {month},? {year}")
 
 

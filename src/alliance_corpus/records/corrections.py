@@ -95,8 +95,15 @@ def correction_id(correction: Correction) -> str:
 
 def fits(record: AnnotatedDocument, correction: Correction) -> bool:
     """Whether the text ``correction`` quotes is still where it says in ``record`` (restored text, or raw text for an edit)."""
-    refs = [ref for ref in (correction.mention, correction.to) if ref is not None]
-    if any(record.text[ref.start : ref.end] != ref.text for ref in refs):
-        return False
+    return mentions_fit(record.text, correction) and edit_fits(record.raw_text, correction)
+
+
+def mentions_fit(text: str, correction: Correction) -> bool:
+    """Whether each mention ``correction`` quotes (``mention``, ``to``) is still at its span of the restored ``text``."""
+    return all(text[ref.start : ref.end] == ref.text for ref in (correction.mention, correction.to) if ref is not None)
+
+
+def edit_fits(raw: str, correction: Correction) -> bool:
+    """Whether the raw wording of the edit ``correction`` names (if any) is still at its span of ``raw``."""
     edit = correction.edit
-    return edit is None or record.raw_text[edit.raw_start : edit.raw_end] == edit.before
+    return edit is None or raw[edit.raw_start : edit.raw_end] == edit.before

@@ -174,7 +174,8 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
                     earlier = located[replaced][0].name
                     raise ResourceError(path, number, f"id {entry.id!r} is already an entry of {earlier}; add \"override\": true to replace it")
                 current = {old: now for old, now in current.items() if now != replaced}
-                del located[replaced]
+                if replaced != entry.id:
+                    del located[replaced]  # replaced under its former id; an entry replaced under its own id keeps its place
             for former in entry.former_ids:
                 if former in located or former in current:
                     raise ResourceError(path, number, f"former id {former!r} already names {current.get(former, former)}")
