@@ -38,7 +38,7 @@ from ..records import CleanResult, Edit, Flag, GarbleEvidence
 from ..resources import Resources
 from ..text.compose import compose
 from ..text.edits import Change, TextEdit, apply_changes
-from ..text.projection import to_raw_span
+from ..text.projection import Projection
 from .config import RestoreConfig
 from .detect.garble import GARBLED, squash, total
 from .detect.scripts import find_leaked_words
@@ -186,8 +186,11 @@ def _signals(decoded: _Stage, laid_out: _Stage, context: StepContext) -> list[tu
 def _located(evidence: list[tuple[Signal, _Stage]], raw: str) -> list[GarbleEvidence]:
     """The ``evidence`` as spans of the raw text (a sign inside restored wording has no raw span and is left out)."""
     located = []
+    projections: dict[int, Projection] = {}  # one per stage: building one per sign would cost signs x edits
     for signal, stage in evidence:
-        span = to_raw_span(stage.edits, signal.start, signal.end)
+        if id(stage) not in projections:
+            projections[id(stage)] = Projection(stage.edits)
+        span = projections[id(stage)].span(signal.start, signal.end)
         if span is not None:
             start, end = span
             located.append(GarbleEvidence(raw_start=start, raw_end=end, text=raw[start:end], kind=signal.kind, signal=signal.signal, weight=signal.weight))
