@@ -26,7 +26,7 @@ from alliance_corpus.entities import credit_mentions, link_mentions, overlay, re
 from alliance_corpus.entities.discover import _lower_head_after, name_documents
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
-from alliance_corpus.entities.tidy import _patterns, tidy
+from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, _patterns, tidy, trim
 from alliance_corpus.layout import find_credits
 from alliance_corpus.nlp import load_pipeline
 from alliance_corpus.resources import Resources
@@ -100,17 +100,16 @@ def old_missed_surnames(text: str, mentions: list[Mention], in_document: dict[st
 
 
 def old_tidy(text: str, mention: Mention) -> Mention | None:
+    """The title-word check as it was, searching all the text before the mention; the trimming is today's."""
     if mention.source != "model":
         return mention
-    leading, trailing, title_before, title_after, title_words = _patterns()
+    _, _, title_before, title_after, title_words = _patterns()
     surface = text[mention.start : mention.end]
+    if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
+        return None
     if surface in title_words and (title_before.search(text, 0, mention.start) or title_after.match(text, mention.end)):
         return None
-    head = leading.match(surface)
-    tail = trailing.search(surface)
-    start = mention.start + (head.end() if head else 0)
-    end = mention.start + (tail.start() if tail else len(surface))
-    return replace(mention, start=start, end=end) if end > start else None
+    return trim(text, mention)
 
 
 @pytest.fixture

@@ -142,3 +142,41 @@ def test_webpages_the_stamp_of_a_declassified_page_holds_no_name():
     text = "Declassified and Approved For Release 2012/10/24: CIA-RDP07-00469R000100950001-2\nTREATY OF\nMUTUAL COOPERATION AND SECURITY\n"
     assert not any(e.text == "CIA" for e in annotate(text).entities)
     assert [(e.text, e.label) for e in annotate("The CIA briefed officials in Tokyo.").entities] == [("CIA", "ORG"), ("Tokyo", "GPE")]
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webgold/01 (odd half): a caption credit whose second part is no photo agency
+        ("The ceremony in Naha. Mainichi/Tadashi Sano\n", ("Mainichi", "ORG"), "Mainichi/Tadashi Sano"),
+        # tests/data/webgold/31 (odd half): a heading giving the kanji and the romanised island name
+        ("宮古島 Miyako-jima\n\nThe island hosts a GSDF camp.\n", None, "宮古島 Miyako-jima"),
+    ],
+)
+def test_webpages_a_name_ends_at_a_slash_or_a_change_of_script(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert absent not in [name for name, _ in found]
+    assert expected is None or expected in found
+
+
+def test_webpages_a_mention_with_no_capital_is_no_name():
+    # tests/data/webgold/23 (odd half): the model read a lower-case description as a LOC
+    text = "The new runway would be built on the central east coast of Okinawa Island."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert not [name for name, _ in found if name == name.lower()]
+    assert ("Okinawa Island", "LOC") in found
+
+
+@pytest.mark.parametrize("name", ["U.S. Forces, Japan", "UNITED STATES FORCES, JAPAN", "U.S. Forces Japan", "USFJ"])
+def test_webpages_u_s_forces_japan_is_one_org(name):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(f"A statement from {name} followed.").entities]
+    assert (name, "ORG", "ac:u-s-forces-japan") in found
+
+
+@pytest.mark.parametrize(
+    "name, kb_id",
+    [("Hahajima", "ac:hahajima"), ("Nishinoshima", "ac:nishinoshima"), ("Ogasawara Group", "ac:ogasawara-islands"), ("Bonin Islands", "ac:ogasawara-islands")],
+)
+def test_webpages_ogasawara_names_are_loc(name, kb_id):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(f"Ferries sail from Tokyo to {name} once a week.").entities]
+    assert (name, "LOC", kb_id) in found

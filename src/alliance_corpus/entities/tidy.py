@@ -11,7 +11,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..records import NAMED_LABELS
 from ..resources.lexicons import words
+from ..text.scripts import script_of
 from .mention import Mention
 
 DASHES = "-‐‑–—"
@@ -21,6 +23,10 @@ DASHES = "-‐‑–—"
 ACRONYM = re.compile(r"[A-Z]{2,}")
 CODE_AFTER = re.compile(rf"[{DASHES}](?=[A-Z0-9]*\d)[A-Z0-9]+\b")
 """A hyphen and a code of capitals and digits with at least one digit ("-RDP07"), right after a mention."""
+SLASH = re.compile(r"\s*/")
+"""A slash inside a mention: a name holds none, so what follows it is another name ("Mainichi/Tadashi Sano")."""
+EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
+"""Scripts that one East Asian name mixes freely (kanji with kana); any of them beside Latin letters starts another name."""
 
 
 def _alternatives(name: str) -> str:
@@ -82,17 +88,67 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 
     >>> tidy("Approved For Release: CIA-RDP07-00469R000100950001-2", Mention(23, 26, "ORG", None, "model")) is None
     True
+
+    A slash ends a name: a credit the caption step did not read as one
+    ("Mainichi/Tadashi Sano") keeps its first name only.  So does a change of
+    script: "宮古島 Miyako-jima" is a name and its romanisation, "ship、米軍艦"
+    an English word beside a Japanese one.  What is left with no capital
+    letter, in a script that has capitals, is no name ("central east coast";
+    dates and numbers keep theirs: "decades" is a DATE):
+
+    >>> tidy("Mainichi/Tadashi Sano", Mention(0, 21, "ORG", None, "model"))
+    Mention(start=0, end=8, label='ORG', kb_id=None, source='model')
+    >>> tidy("宮古島 Miyako-jima", Mention(0, 15, "LOC", None, "model"))
+    Mention(start=0, end=3, label='LOC', kb_id=None, source='model')
+    >>> tidy("on the central east coast", Mention(7, 25, "LOC", None, "model")) is None
+    True
     """
     if mention.source != "model":
         return mention
-    leading, trailing, title_before, title_after, title_words = _patterns()
+    _, _, title_before, title_after, title_words = _patterns()
     surface = text[mention.start : mention.end]
     if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
         return None
     if surface in title_words and (_title_before(text, mention.start, title_before) or title_after.match(text, mention.end)):
         return None
+    return trim(text, mention)
+
+
+def trim(text: str, mention: Mention) -> Mention | None:
+    """The mention without what is no part of a name around it (see :func:`tidy`), or ``None`` if nothing is left.
+
+    >>> trim("By the Yomiuri Shimbun/AFP", Mention(3, 26, "ORG", None, "model"))
+    Mention(start=7, end=22, label='ORG', kb_id=None, source='model')
+    """
+    leading, trailing, *_ = _patterns()
+    surface = _one_script(text[mention.start : mention.end])
+    slash = SLASH.search(surface)
+    if slash:
+        surface = surface[: slash.start()]
     head = leading.match(surface)
     tail = trailing.search(surface)
     start = mention.start + (head.end() if head else 0)
     end = mention.start + (tail.start() if tail else len(surface))
-    return replace(mention, start=start, end=end) if end > start else None
+    name = text[start:end]
+    if end <= start or (mention.label in NAMED_LABELS and name.lower() != name.upper() and name == name.lower()):
+        return None
+    return replace(mention, start=start, end=end)
+
+
+def _one_script(surface: str) -> str:
+    """``surface`` up to where its letters change script, without the spaces and marks before the change.
+
+    >>> _one_script("ship、米軍艦"), _one_script("沖縄県 (Okinawa)"), _one_script("Tōkyō Bay")
+    ('ship', '沖縄県', 'Tōkyō Bay')
+    """
+    first = None
+    for index, char in enumerate(surface):
+        if not char.isalpha():
+            continue
+        script = script_of(char, EAST_ASIAN)
+        script = "EAST ASIAN" if script in EAST_ASIAN else script
+        if first is None:
+            first = script
+        elif script != first:
+            return re.sub(r"[\W_]+$", "", surface[:index])
+    return surface
