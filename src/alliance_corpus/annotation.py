@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 from ._version import __version__
-from .entities import Mention, credit_mentions, cut_at_lines, link_mentions, outside_boilerplate, overlay
+from .entities import Mention, confirmed_in_headings, credit_mentions, cut_at_lines, link_mentions, outside_boilerplate, overlay
 from .entities.corrections import correct_mentions, reject_edits
 from .layout import find_credits
 from .nlp import BATCH_CHARS, Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
@@ -160,7 +160,8 @@ def _record(
     gazetteer = resources.gazetteer
     credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer) if is_english(result) else []
     read = cut_at_lines(result.text, overlay(mentions, credits), result.segments)
-    linked = _outside(outside_boilerplate(link_mentions(result.text, read, gazetteer), result.segments), _foreign_lines(result))
+    linked = outside_boilerplate(link_mentions(result.text, read, gazetteer), result.segments)
+    linked = _outside(confirmed_in_headings(result.text, linked, result.segments), _foreign_lines(result))
     linked = correct_mentions(result.text, linked, document.corrections)  # the researcher has the last word
     projection = Projection(result.edits)
     return AnnotatedDocument(

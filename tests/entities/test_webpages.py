@@ -180,3 +180,21 @@ def test_webpages_u_s_forces_japan_is_one_org(name):
 def test_webpages_ogasawara_names_are_loc(name, kb_id):
     found = [(e.text, e.label, e.kb_id) for e in annotate(f"Ferries sail from Tokyo to {name} once a week.").entities]
     assert (name, "LOC", kb_id) in found
+
+
+def test_webpages_title_case_heading_words_are_names_only_where_the_body_says_so():
+    # tests/data/webgold/09 (odd half): a press-conference page whose headings the model read as names
+    text = (
+        "Opening Remarks By Prime Minister Kishida\n\n"
+        "Prime Minister Kishida spoke to reporters in Tokyo after the talks with President Biden.\n\n"
+        "Press Conferences\n\n"
+        "The ministry holds two briefings a week for the press.\n"
+    )
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert ("Kishida", "PERSON") in [(name, label) for name, label in found if text.index(name) < 40]
+    assert not [name for name, _ in found if name in ("Opening Remarks", "Press Conferences", "Opening", "Remarks")]
+
+
+def test_webpages_a_page_of_headings_only_keeps_its_names():
+    text = "Opening Remarks By Prime Minister Kishida\n"
+    assert "Kishida" in [e.text for e in annotate(text).entities]

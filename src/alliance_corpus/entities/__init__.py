@@ -18,8 +18,9 @@ spaCy itself is loaded by :mod:`alliance_corpus.nlp`; these steps never import i
 """
 
 from .credits import credit_mentions
+from .headings import confirmed_in_headings
 from .lines import cut_at_lines, outside_boilerplate
 from .mention import Mention, overlay
 from .resolve import link_mentions
 
-__all__ = ["Mention", "credit_mentions", "cut_at_lines", "link_mentions", "outside_boilerplate", "overlay"]
+__all__ = ["Mention", "confirmed_in_headings", "credit_mentions", "cut_at_lines", "link_mentions", "outside_boilerplate", "overlay"]
