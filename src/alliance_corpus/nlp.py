@@ -141,12 +141,18 @@ def _split_citation_marks(nlp: Any) -> None:
 
 
 def _ruler_patterns(nlp: Any, resources: Resources) -> list[dict[str, Any]]:
-    """Gazetteer patterns, with lower-case token variants for ``ignore_case`` entries."""
+    """Gazetteer patterns, with lower-case token variants for ``ignore_case`` entries and capitals for the rest.
+
+    A name in capitals ("STATUS OF FORCES AGREEMENT", in a heading or a typed
+    document) is the name; every entry matches so written.
+    """
     gazetteer = resources.gazetteer
     patterns = gazetteer.ruler_patterns()
     for entry in gazetteer.entries:
-        if entry.ignore_case:
-            for name in entry.names:
+        for name in entry.names:
+            if entry.ignore_case:
                 tokens = [{"LOWER": token.lower_} for token in nlp.tokenizer(name)]
                 patterns.append({"label": entry.label, "pattern": tokens, "id": entry.id})
+            elif name.upper() != name:
+                patterns.append({"label": entry.label, "pattern": name.upper(), "id": entry.id})
     return patterns

@@ -198,3 +198,18 @@ def test_webpages_title_case_heading_words_are_names_only_where_the_body_says_so
 def test_webpages_a_page_of_headings_only_keeps_its_names():
     text = "Opening Remarks By Prime Minister Kishida\n"
     assert "Kishida" in [e.text for e in annotate(text).entities]
+
+
+@pytest.mark.parametrize(
+    "heading, name, kb_id",
+    [
+        # tests/data/webgold/29 (odd half): a declassified booklet types the treaties' names in capitals
+        ("AGREEMENT UNDER ARTICLE VI: STATUS OF FORCES AGREEMENT", "STATUS OF FORCES AGREEMENT", "ac:u-s-japan-status-of-forces-agreement"),
+        ("THE GOVERNMENT OF JAPAN", "GOVERNMENT OF JAPAN", "Q1190574"),
+        ("SECURITY TALKS WITH JAPAN", "JAPAN", "Q17"),
+    ],
+)
+def test_webpages_a_gazetteer_name_in_capitals_is_the_name(heading, name, kb_id):
+    text = f"{heading}\n\nThe two governments signed it in Washington in January 1960.\n"
+    found = [(e.text, e.kb_id) for e in annotate(text).entities]
+    assert (name, kb_id) in found
