@@ -213,3 +213,13 @@ def test_webpages_a_gazetteer_name_in_capitals_is_the_name(heading, name, kb_id)
     text = f"{heading}\n\nThe two governments signed it in Washington in January 1960.\n"
     found = [(e.text, e.kb_id) for e in annotate(text).entities]
     assert (name, kb_id) in found
+
+
+def test_webpages_the_surname_of_a_person_named_in_full_is_that_person():
+    # tests/data/webgold/03 (odd half): the model named the mayor in full, then missed his surname at a sentence start
+    text = (
+        "Nago Mayor Susumu Inamine rejected the landfill plan on Tuesday.\n\n"
+        "Inamine has long opposed the Henoko airstrip plan. A green belt would be lost, critics say.\n"
+    )
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert ("Susumu Inamine", "PERSON") in found and found.count(("Inamine", "PERSON")) == 1

@@ -10,7 +10,9 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
   the same document.  With no full mention, it links only if exactly one
   gazetteer person has that surname and the model did not read it as a
   place ("Austin, Texas"); otherwise it stays unlinked rather than guessed.  Occurrences of a linked person's surname that the model missed
-  are added as PERSON mentions.
+  are added as PERSON mentions, and so are those of a person the model named
+  in full ("Susumu Inamine ... Inamine said") unless the text also writes the
+  surname in lower case.
 - A credit such as "Yuriko Nakao/Reuters" yields a PERSON and an ORG.
 - A model mention ending in a head word takes its label ("... Law" LAW,
   "... Air Base" FAC, "... University" ORG), and so does a name followed by
@@ -38,7 +40,7 @@ from .islands import island_names
 from .linking import link_by_name
 from .mention import Mention, overlay
 from .relabel import relabel_dates, relabel_documents
-from .surnames import resolve_surnames, surnames_of_people_named
+from .surnames import occurrences_of_surnames_named, resolve_surnames, surnames_of_people_named
 from .tidy import tidy
 
 
@@ -52,5 +54,6 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = island_names(text, sorted(found, key=lambda m: (m.start, m.end)))
     linked = [link_by_name(text, m, gazetteer) for m in found]
     linked = resolve_surnames(text, linked, gazetteer)
-    linked = drop_glosses(text, surnames_of_people_named(text, linked))
+    linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
+    linked = drop_glosses(text, linked)
     return sorted(linked, key=lambda m: (m.start, m.end))

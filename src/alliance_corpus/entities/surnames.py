@@ -18,6 +18,8 @@ from .mention import Mention, SpanIndex
 
 WORD_RUN = re.compile(r"[\w-]+")
 """A maximal run of word characters and hyphens: a surname made of them matches exactly where it is a whole run."""
+NEXT_CAPITALISED = re.compile(r"[^\S\n]+[A-Z]")
+"""Spaces and a capital: the word before goes on into a longer name."""
 
 
 def _place_labels() -> frozenset[str]:
@@ -57,6 +59,34 @@ def surnames_of_people_named(text: str, mentions: Sequence[Mention]) -> list[Men
         else m
         for m in mentions
     ]
+
+
+def occurrences_of_surnames_named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` and the occurrences the model missed of the surname of a person it named in full.
+
+    Covers people the gazetteer does not know ("Susumu Inamine ... Inamine
+    said").  A surname the text also writes in lower case is a common word
+    ("Green", "green") and is left alone, and so is an occurrence followed by
+    another capitalised word, which is part of a longer name ("Inamine Center").
+
+    >>> text = "Nago's mayor, Susumu Inamine, objected. Inamine faces re-election."
+    >>> found = occurrences_of_surnames_named(text, [Mention(14, 28, "PERSON", None, "model")])
+    >>> [(text[m.start:m.end], m.label, m.source) for m in found]
+    [('Susumu Inamine', 'PERSON', 'model'), ('Inamine', 'PERSON', 'context')]
+    """
+    full = [text[m.start : m.end].split() for m in mentions if m.label == "PERSON" and m.kb_id is None]
+    surnames = {words[-1] for words in full if len(words) > 1 and words[-1][:1].isupper() and WORD_RUN.fullmatch(words[-1])}
+    if not surnames:
+        return list(mentions)
+    lower = {run.group() for run in WORD_RUN.finditer(text) if run.group()[:1].islower()}
+    surnames = {name for name in surnames if name.lower() not in lower}
+    covered = SpanIndex.of(mentions)
+    added = [
+        Mention(run.start(), run.end(), "PERSON", None, "context")
+        for run in WORD_RUN.finditer(text)
+        if run.group() in surnames and not covered.overlaps(run.start(), run.end()) and not NEXT_CAPITALISED.match(text, run.end())
+    ]
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
 def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, set[str]]:
