@@ -223,3 +223,20 @@ def test_webpages_the_surname_of_a_person_named_in_full_is_that_person():
     )
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert ("Susumu Inamine", "PERSON") in found and found.count(("Inamine", "PERSON")) == 1
+
+
+@pytest.mark.parametrize(
+    "text, script, expected",
+    [
+        # tests/data/webgold/17 (odd half): a Wikipedia mirror gives the Japanese name after the English one
+        (
+            "Okinawa governor Takeshi Onaga (翁長 雄志, Onaga Takeshi ) in July",
+            "翁長 雄志",
+            ("PERSON", "ac:takeshi-onaga"),
+        ),
+        ("The base would move to 辺野古 (Henoko) in Nago.", "辺野古", ("GPE", "ac:henoko")),
+    ],
+)
+def test_webpages_a_name_in_script_beside_its_english_name_is_that_entity(text, script, expected):
+    found = {e.text: (e.label, e.kb_id) for e in annotate(text).entities}
+    assert found.get(script) == expected

@@ -17,7 +17,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
 - A model mention ending in a head word takes its label ("... Law" LAW,
   "... Air Base" FAC, "... University" ORG), and so does a name followed by
   such a word ("Camp David Principles", "Okinawa International University").
-- The romanised gloss of Japanese script ("普天間 (Futenma)") holds no mention.
+- The romanised gloss of Japanese script ("普天間 (Futenma)") holds no mention;
+  the name in script beside an English or romanised name is that entity.
 - An island name with its suffix ("Kuchinoerabu-jima", "Yoron-tô") is one LOC (:mod:`.islands`).
 
 >>> from alliance_corpus.resources import Resources
@@ -35,7 +36,7 @@ from collections.abc import Iterable
 from ..resources.gazetteer import Gazetteer
 from .compounds import split_compounds
 from .discover import name_documents, unnamed_facilities
-from .glosses import drop_glosses
+from .glosses import drop_glosses, names_in_script
 from .islands import island_names
 from .linking import link_by_name
 from .mention import Mention, overlay
@@ -55,5 +56,5 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     linked = [link_by_name(text, m, gazetteer) for m in found]
     linked = resolve_surnames(text, linked, gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
-    linked = drop_glosses(text, linked)
+    linked = drop_glosses(text, names_in_script(text, linked))
     return sorted(linked, key=lambda m: (m.start, m.end))
