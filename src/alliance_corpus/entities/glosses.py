@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import NAMED_LABELS
-from .mention import Mention
+from .mention import Mention, SpanIndex
 
 SCRIPT = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Kana and CJK ideographs."""
@@ -80,12 +80,11 @@ def names_in_script(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     by_end = {m.end: m for m in mentions if m.label in NAMED_LABELS}
     by_start = {m.start: m for m in mentions if m.label in NAMED_LABELS}
     exact = {(m.start, m.end): m for m in mentions}
-    covered = sorted((m.start, m.end) for m in mentions)
-    starts = [start for start, _ in covered]
+    covered = SpanIndex.of(mentions)
     named: dict[tuple[int, int], Mention] = {}
     for run in SCRIPT_NAME.finditer(text):
         english = _english_beside(text, run, by_end, by_start)
-        if english is None or (_overlapped(run.span(), covered, starts) and run.span() not in exact):
+        if english is None or (covered.overlaps(*run.span()) and run.span() not in exact):
             continue
         named[run.span()] = Mention(run.start(), run.end(), english.label, english.kb_id, "context")
     kept = [replace(m, label=named[(m.start, m.end)].label, kb_id=named[(m.start, m.end)].kb_id) if (m.start, m.end) in named else m for m in mentions]
@@ -101,8 +100,3 @@ def _english_beside(text: str, run: re.Match[str], by_end: dict[int, Mention], b
     after = AFTER.match(text, run.end())
     return by_start.get(after.end()) if after else None
 
-
-def _overlapped(span: tuple[int, int], covered: list[tuple[int, int]], starts: list[int]) -> bool:
-    """Whether a mention (of the sorted ``covered`` spans) overlaps ``span``; mentions do not overlap each other."""
-    index = bisect_right(starts, span[1] - 1) - 1
-    return index >= 0 and covered[index][1] > span[0]
