@@ -55,9 +55,8 @@ def quality_report(root: str | Path = ".") -> dict[str, Any]:
     """Every quality figure of the repository's test sets (what ``make quality`` prints).
 
     Reads ``data/raw`` and ``data/gold`` for the seed, and ``tests/data/clean``,
-    ``garbled``, ``garbled_dev``, ``garbled_holdout``, ``garbled_holdout2`` and
-    ``webnoise`` for the
-    generalization sets.
+    ``garbled``, ``garbled_dev``, ``garbled_holdout``, ``garbled_holdout2``,
+    ``spun_dev``, ``spun_holdout`` and ``webnoise`` for the generalization sets.
     """
     root = Path(root)
     report: dict = {"seed": {}, "clean_set": {}, "garbled_set": {}}
@@ -91,6 +90,8 @@ def quality_report(root: str | Path = ".") -> dict[str, Any]:
     report["garbled_dev_set"] = garbled_set_report(root / "tests" / "data" / "garbled_dev")
     report["garbled_holdout_set"] = garbled_set_report(root / "tests" / "data" / "garbled_holdout")
     report["garbled_holdout2_set"] = garbled_set_report(root / "tests" / "data" / "garbled_holdout2")
+    report["spun_dev_set"] = garbled_set_report(root / "tests" / "data" / "spun_dev")
+    report["spun_holdout_set"] = garbled_set_report(root / "tests" / "data" / "spun_holdout")
     report["webnoise_set"] = webnoise_report(root / "tests" / "data" / "webnoise")
     return report
 
