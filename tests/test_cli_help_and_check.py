@@ -6,7 +6,7 @@ import pytest
 
 from tests.test_cli import run
 
-SUBCOMMANDS = ("annotate", "clean", "review", "check", "validate", "export", "schema", "corrections", "corrections import", "corrections reject")
+SUBCOMMANDS = ("annotate", "clean", "review", "check", "validate", "export", "schema", "induce", "corrections", "corrections import", "corrections reject")
 
 
 def _commands(parser, prefix=()):

@@ -94,6 +94,16 @@ with exit status 2 and an [E201] error naming the file and line."""
 EXPORT = """Write the entity mentions of an annotated corpus for other tools: CSV or JSON Lines,
 one row per mention, or a JSON list of documents for displaCy (manual=True)."""
 
+INDUCE = """Learn restoration rules from example pairs: spun copies and the originals they were made from.
+
+Each PAIR is a JSON file with a "garbled" (or "spun") text and its "original", or a folder of
+them.  Every difference of wording becomes a phrase rule with its support (how often the pairs
+show it) and its precision (how often it is right where it fires, in the copies and in the
+--negative texts, edited prose where any firing is wrong).  Rules less than half right are
+dropped; an ambiguous word is tried with the word before it.  The rules apply to spun texts only.
+Review the file, then put it in CORPUS/rules/ to use it.  A file that is not a pair stops with
+exit status 2 and an [E110] error naming it."""
+
 SCHEMA = """Print the JSON Schema of the annotated records (schema/annotated_document.schema.json)."""
 
 EXAMPLES = {
@@ -115,6 +125,9 @@ EXAMPLES = {
     "review": """examples:
   alliance-corpus review                        # data/annotated -> data/review
   alliance-corpus review mycorpus/annotated -o /tmp/site""",
+    "induce": """examples:
+  alliance-corpus induce pairs/ --negative edited/ -o data/rules/induced.jsonl
+  alliance-corpus induce tests/data/garbled --negative tests/data/clean -o /tmp/induced.jsonl""",
     "check": """examples:
   alliance-corpus check my-rules.jsonl
   alliance-corpus check rules/spin-extra.jsonl gazetteer/okinawa.jsonl
@@ -256,6 +269,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", type=Path, nargs="*", metavar="FILE", help="rule, gazetteer or lexicon files (.jsonl) to check with the bundled ones")
     check.add_argument("--corpus", type=Path, metavar="DIR", help="check the files a run on this corpus folder would read (DIR/rules, DIR/gazetteer, DIR/lexicons)")
     check.set_defaults(handler=_check)
+
+    induce = commands.add_parser(
+        "induce", description=INDUCE, epilog=EXAMPLES["induce"], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="learn restoration rules from spun copies and their originals",
+    )
+    induce.add_argument("pairs", type=Path, nargs="+", metavar="PAIRS", help="JSON files with \"garbled\" and \"original\" texts, or folders of them")
+    induce.add_argument("-o", "--output", type=Path, required=True, help="the rule file to write (JSON Lines)")
+    induce.add_argument("--negative", type=Path, nargs="*", default=[], metavar="PATH", help="edited prose the rules must not fire on: .txt files, JSON pages with a \"text\", or folders")
+    induce.set_defaults(handler=_induce)
 
     corrections = commands.add_parser(
         "corrections", description=CORRECTIONS, epilog=EXAMPLES["corrections"], formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -600,6 +622,17 @@ def _export_folder(args: argparse.Namespace) -> int:
     for found in caught:
         _say(str(found.message))
     _say(f"wrote {len(written)} file{'s' * (len(written) != 1)} to {args.output}")
+    return EXIT_OK
+
+
+def _induce(args: argparse.Namespace) -> int:
+    from .corpus.pairs import read_negative, read_pairs, write_rules
+    from .restore.induce import induce
+
+    pairs = read_pairs(args.pairs)
+    negative = read_negative(args.negative)
+    written = write_rules(args.output, induce(pairs, negative), pairs=len(pairs), negative=len(negative))
+    print(inert(f"{args.output}: {written} rules from {len(pairs)} pairs, checked on {len(negative)} negative texts"))
     return EXIT_OK
 
 

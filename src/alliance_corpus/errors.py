@@ -46,6 +46,7 @@ ERRORS: dict[str, ErrorKind] = {
     ),
     "E108": ErrorKind("not a regular file", EXIT_USAGE, "is {kind}, not a regular file; it is not read"),
     "E109": ErrorKind("wrong encoding", EXIT_USAGE, "cannot be read as {encoding} (byte 0x{byte} at offset {offset})"),
+    "E110": ErrorKind("bad example pair", EXIT_USAGE, "{problem}"),
     "E198": ErrorKind("no record came back", EXIT_USAGE, "the engine returned neither its record nor an error; run again to annotate it"),
     "E199": ErrorKind("annotation failed", EXIT_USAGE, "annotation failed: {reason}"),
     # Resources: a malformed rule, gazetteer or lexicon file stops the run; exit 2.
