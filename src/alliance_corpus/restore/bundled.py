@@ -18,6 +18,7 @@ from .fixes.encoding import fix_encoding
 from .fixes.markup import fix_markup
 from .fixes.names import fix_translated_names
 from .fixes.page import strip_page_markup
+from .fixes.places import fix_literal_places
 from .fixes.rules import apply_rules
 from .plan import StepContext
 from .registry import register
@@ -57,6 +58,12 @@ def spin(text: str, context: StepContext) -> list[Change]:
 def names(text: str, context: StepContext) -> list[Change]:
     """A known name's one swapped word put back ("Status of pressures Agreement")."""
     return fix_translated_names(text, context.plan.name_templates)
+
+
+@register("places", stage="words", garbled_only=True)
+def literal_places(text: str, context: StepContext) -> list[Change]:
+    """Japanese place names translated character by character spelled back ("Long Cape" -> "Nagasaki")."""
+    return fix_literal_places(text)
 
 
 @register("context", stage="words", garbled_only=True)

@@ -1,0 +1,79 @@
+"""Japanese place names translated word by word, spelled back: "Long Cape Prefecture" is Nagasaki Prefecture.
+
+A round trip through a language that reads Japanese names by their characters
+can come back with the characters' meanings: 長崎 ("long" + "cape") as "Long
+Cape", 広島 ("broad" + "island") as "Broad Island".  A run of two or three
+capitalised words that are all meanings of place-name characters
+(``place-glosses``: "long=naga") is read in every way its readings allow;
+if one reading is a known place (``japanese-places``), the run becomes that
+name.  Only known places are spelled, so "Long Island" (Nagashima, which the
+list lacks) stays.  It runs on spun texts only.
+
+>>> text = "Troops left Long Cape Prefecture to visit Broad Island and Long Island."
+>>> [(text[c.start:c.end], c.replacement) for c in fix_literal_places(text)]
+[('Long Cape', 'Nagasaki'), ('Broad Island', 'Hiroshima')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import product
+
+from ...resources.lexicons import words
+from ...text.edits import Change
+
+RULE = "spin.place.literal"
+RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?: [A-Z][a-z]+)+(?![\w-])")
+"""Capitalised words separated by single spaces."""
+LONGEST = 3
+"""Most words a translated name is read from."""
+
+
+@lru_cache(maxsize=1)
+def glosses() -> dict[str, tuple[str, ...]]:
+    """English meaning -> readings in place names, from ``place-glosses`` ("long=naga" -> ("naga",))."""
+    found = {}
+    for entry in words("place-glosses"):
+        meaning, readings = entry.split("=", 1)
+        found[meaning.lower()] = tuple(readings.split(","))
+    return found
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Lower-cased known place -> its spelling (``japanese-places``)."""
+    return {name.lower(): name for name in words("japanese-places")}
+
+
+def fix_literal_places(text: str) -> list[Change]:
+    """A change for each run of translated characters that spells a known place (see the module docstring)."""
+    changes = []
+    for run in RUN.finditer(text):
+        position = run.start()
+        pieces = run.group().split(" ")
+        index = 0
+        while index < len(pieces):
+            for size in range(min(LONGEST, len(pieces) - index), 1, -1):
+                name = _place(pieces[index : index + size])
+                if name:
+                    start = position + len(" ".join(pieces[:index])) + (1 if index else 0)
+                    end = start + len(" ".join(pieces[index : index + size]))
+                    changes.append(Change(start, end, name, RULE, "spin"))
+                    index += size
+                    break
+            else:
+                index += 1
+    return changes
+
+
+def _place(meanings: list[str]) -> str | None:
+    """The known place these meanings spell, read every way their readings allow, or ``None``."""
+    readings = [glosses().get(word.lower()) for word in meanings]
+    if not all(readings):
+        return None
+    for spelled in product(*(r for r in readings if r)):
+        name = places().get("".join(spelled))
+        if name:
+            return name
+    return None
