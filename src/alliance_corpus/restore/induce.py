@@ -118,9 +118,10 @@ def induce(pairs: Iterable[tuple[str, str, str]], negative: Sequence[str] = ()) 
                 where[wider].add(name)
                 widenings[substitution].add(wider)
     copies = [spun for _, spun, _ in pairs]
+    majority, majority_widened = _majority(bare), _majority(widened)
     kept = []
     for substitution, support in sorted(bare.items()):
-        if _better_rule_for_same_words(substitution, bare):
+        if majority[substitution.spun] != substitution:
             continue
         rule = _scored(substitution, support, tuple(sorted(where[substitution])), copies, negative)
         if rule.precision >= MIN_PRECISION:
@@ -128,7 +129,7 @@ def induce(pairs: Iterable[tuple[str, str, str]], negative: Sequence[str] = ()) 
             continue
         for wider in sorted(widenings[substitution]):  # an ambiguous word, tried with the word before it
             narrower = _scored(wider, widened[wider], tuple(sorted(where[wider])), copies, negative)
-            if narrower.precision >= MIN_PRECISION and not _better_rule_for_same_words(wider, widened):
+            if narrower.precision >= MIN_PRECISION and majority_widened[wider.spun] == wider:
                 kept.append(narrower)
     return sorted(kept, key=lambda r: (r.kind, r.pattern, r.replacement))
 
@@ -171,10 +172,19 @@ def _firings(text: str, rule: Rule) -> int:
     return sum(1 for _ in rule_changes(text, rule)) if rule.required_literal in text else 0
 
 
-def _better_rule_for_same_words(substitution: Substitution, seen: Counter[Substitution]) -> bool:
-    """Whether the same spun words were restored to something else more often (keep the majority reading only)."""
-    rivals = [(count, s.original) for s, count in seen.items() if s.spun == substitution.spun and s != substitution]
-    return any(count > seen[substitution] or (count == seen[substitution] and other < substitution.original) for count, other in rivals)
+def _majority(seen: Counter[Substitution]) -> dict[str, Substitution]:
+    """For each spun wording, the reading the pairs show most often (of equals, the first in sort order).
+
+    >>> seen = Counter({Substitution("v", "with", "spin"): 2, Substitution("v", "versus", "spin"): 1})
+    >>> _majority(seen)["v"].original
+    'with'
+    """
+    best: dict[str, Substitution] = {}
+    for substitution, count in sorted(seen.items()):
+        current = best.get(substitution.spun)
+        if current is None or count > seen[current]:
+            best[substitution.spun] = substitution
+    return best
 
 
 def _word_before(text: str, position: int) -> str | None:
