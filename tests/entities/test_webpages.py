@@ -240,3 +240,13 @@ def test_webpages_the_surname_of_a_person_named_in_full_is_that_person():
 def test_webpages_a_name_in_script_beside_its_english_name_is_that_entity(text, script, expected):
     found = {e.text: (e.label, e.kb_id) for e in annotate(text).entities}
     assert found.get(script) == expected
+
+
+def test_webpages_no_person_name_holds_a_digit():
+    # tests/data/webgold/21 (odd half): an infobox flattened into one line glues a label to its figure
+    text = (
+        "The Ogasawara Islands are located far south of the Japanese Archipelago\nOfficial nameOgasawara Islands\n"
+        "LocationJapan\nCriteriaNatural: (ix)\nReference1362\nInscription2011 (35th session)\nArea7,939 ha (30.65 sq mi)\n"
+        "Coordinates27°43′6″N 142°5′59″E\n"
+    )
+    assert not [e.text for e in annotate(text).entities if e.label == "PERSON" and any(ch.isdigit() for ch in e.text)]

@@ -102,6 +102,11 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     Mention(start=0, end=3, label='LOC', kb_id=None, source='model')
     >>> tidy("on the central east coast", Mention(7, 25, "LOC", None, "model")) is None
     True
+
+    A person's name holds no digit:
+
+    >>> tidy("Area7,939 km2", Mention(0, 9, "PERSON", None, "model")) is None
+    True
     """
     if mention.source != "model":
         return mention
@@ -131,6 +136,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
     end = mention.start + (tail.start() if tail else len(surface))
     name = text[start:end]
     if end <= start or (mention.label in NAMED_LABELS and name.lower() != name.upper() and name == name.lower()):
+        return None
+    if mention.label == "PERSON" and any(ch.isdigit() for ch in name):  # "Area7,939": a table cell glued to its figure
         return None
     return replace(mention, start=start, end=end)
 
