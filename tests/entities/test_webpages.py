@@ -250,3 +250,15 @@ def test_webpages_no_person_name_holds_a_digit():
         "Coordinates27°43′6″N 142°5′59″E\n"
     )
     assert not [e.text for e in annotate(text).entities if e.label == "PERSON" and any(ch.isdigit() for ch in e.text)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # tests/data/webgold/19 (odd half): a roundabout named after the town
+        ("Traffic backed up at Kadena Circle near the air base.", "Kadena Circle"),
+        ("The Chatan Bridge was closed after the storm.", "Chatan Bridge"),
+    ],
+)
+def test_webpages_a_place_with_a_structure_head_word_is_a_facility(text, name):
+    assert (name, "FAC") in [(e.text, e.label) for e in annotate(text).entities]
