@@ -113,3 +113,17 @@ def test_induce_command_names_a_file_that_is_not_a_pair(tmp_path):
     assert done.returncode == 2
     assert "[E110]" in done.stderr and str(bad) in done.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_induce_command_reads_no_link_that_leaves_the_folder_given(tmp_path):
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"garbled": "The alliance v Japan.", "original": "The alliance with Japan."}', encoding="utf-8")
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    (pairs / "a.json").write_text('{"garbled": "Trade v China.", "original": "Trade with China."}', encoding="utf-8")
+    (pairs / "b.json").symlink_to(outside)
+    done = run_cli("induce", str(pairs), "-o", str(tmp_path / "out.jsonl"))
+    assert done.returncode == 2 and "[E110]" in done.stderr and "b.json" in done.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+    (pairs / "b.json").unlink()
+    assert run_cli("induce", str(pairs), "-o", str(tmp_path / "out.jsonl")).returncode == 0

@@ -65,10 +65,19 @@ def write_rules(path: Path, rules: Iterable[InducedRule], *, pairs: int, negativ
 
 
 def _files(paths: Sequence[Path], suffixes: tuple[str, ...]) -> list[Path]:
+    """The files named, and the regular files with one of ``suffixes`` directly inside the folders named.
+
+    A link inside a folder that leads out of it is refused: only what was given is read.
+    """
     found = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file()))
+            inside = sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())
+            for file in inside:
+                target = file.resolve()
+                if not target.is_relative_to(path.resolve()):
+                    raise DocumentError(file, "E110", problem=f"is a link to {target}, outside {path}; it is not read")
+            found.extend(inside)
         elif path.is_file():
             found.append(path)
         else:
