@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from alliance_corpus.layout.language import UNDETERMINED, identify, line_languages
+from alliance_corpus.restore import clean
 
 PAGES = sorted((Path(__file__).resolve().parents[1] / "data" / "realpages").glob("*.json"))
 SPUN = sorted((Path(__file__).resolve().parents[1] / "data").glob("garbled*/*.json"))
@@ -73,3 +74,11 @@ def test_language_short_articles_in_scripts_without_spaces_are_not_taken_for_eng
     result = clean(text)
     assert result.language is not None and result.language.code == code
     assert [e for e in result.edits if e.kind in {"spin", "filler", "leakage", "casing"}] == []
+
+
+def test_language_a_vietnamese_paragraph_in_an_english_page_is_left_alone():
+    vietnamese = "Chính phủ Nhật Bản và Hoa Kỳ đã ký hiệp ước an ninh vào năm 1960. Căn cứ quân sự của Mỹ ở Okinawa vẫn là vấn đề chính trị lớn."
+    english = "The U.S. and Japan signed the treaty in 1960; the chính phủ said so."
+    result = clean(f"{vietnamese}\n\n{english}")
+    assert result.text == f"{vietnamese}\n\nThe U.S. and Japan signed the treaty in 1960; the government said so."
+    assert [(f.kind, f.text) for f in result.flags if f.kind == "language"] == [("language", vietnamese)]

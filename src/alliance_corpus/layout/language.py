@@ -10,7 +10,9 @@ are restored and tagged.
 - :func:`line_languages`: each line's language.  A line written mostly in a
   non-Latin script (kanji, kana, Hangul, Cyrillic...) is in that script's
   language; a Latin-script line of :data:`MIN_LINE_WORDS` words or more gets
-  its own identification when the model is sure of it; shorter lines, and
+  its own identification when the model is sure of it (in an English
+  document, only a line most of whose words carry accented letters, such as
+  Vietnamese: spun English leaks a few such words); shorter lines, and
   lines the model is unsure of, take the document's language.  So a Japanese
   name in kanji inside an English sentence leaves the line English.
 
@@ -31,6 +33,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..resources.lexicons import words
 from ..text.scripts import script_of
 
 UNDETERMINED = "und"
@@ -111,11 +114,32 @@ def _line_language(line: str, document: str) -> str:
     foreign = [s for s in scripts if s != "LATIN"]
     if len(foreign) * 2 > len(letters):
         return _script_language(line, max(set(foreign), key=foreign.count))
-    if document not in ("en", UNDETERMINED) and sum(1 for word in line.split() if LETTER.search(word)) >= MIN_LINE_WORDS:
+    line_words = [word for word in line.split() if LETTER.search(word)]
+    if len(line_words) >= MIN_LINE_WORDS and (document not in ("en", UNDETERMINED) or _mostly_accented(line_words)):
         code, probability = _identifier().classify(line)
         if probability >= SURE:
             return str(code)
     return document
+
+
+def _mostly_accented(words: list[str]) -> bool:
+    """Whether most words carry a letter outside ASCII and none is an English function word (``english-markers``).
+
+    Such a line is in another language (Vietnamese, say); spun English, however
+    many words it leaked, keeps its "the", "and" and "of".
+
+    >>> _mostly_accented("Chính phủ Nhật Bản và Hoa Kỳ đã ký hiệp ước".split())
+    True
+    >>> _mostly_accented("Nhật Bản and Hàn Quốc watched Trung Quốc".split()), _mostly_accented("the chính phủ of Nhật Bản".split())
+    (False, False)
+    """
+    markers = _english_markers()
+    return sum(not word.isascii() for word in words) * 2 > len(words) and not any(word.lower() in markers for word in words)
+
+
+@lru_cache(maxsize=1)
+def _english_markers() -> frozenset[str]:
+    return frozenset(words("english-markers"))
 
 
 def _script_language(line: str, script: str) -> str:
