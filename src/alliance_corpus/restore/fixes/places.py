@@ -50,16 +50,14 @@ def fix_literal_places(text: str) -> list[Change]:
     """A change for each run of translated characters that spells a known place (see the module docstring)."""
     changes = []
     for run in RUN.finditer(text):
-        position = run.start()
-        pieces = run.group().split(" ")
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", run.group())]
         index = 0
-        while index < len(pieces):
-            for size in range(min(LONGEST, len(pieces) - index), 1, -1):
-                name = _place(pieces[index : index + size])
+        while index < len(words):
+            for size in range(min(LONGEST, len(words) - index), 1, -1):  # the longest reading first
+                window = words[index : index + size]
+                name = _place([word for _, _, word in window])
                 if name:
-                    start = position + len(" ".join(pieces[:index])) + (1 if index else 0)
-                    end = start + len(" ".join(pieces[index : index + size]))
-                    changes.append(Change(start, end, name, RULE, "spin"))
+                    changes.append(Change(run.start() + window[0][0], run.start() + window[-1][1], name, RULE, "spin"))
                     index += size
                     break
             else:
