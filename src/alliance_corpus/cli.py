@@ -126,7 +126,7 @@ EXAMPLES = {
   alliance-corpus review                        # data/annotated -> data/review
   alliance-corpus review mycorpus/annotated -o /tmp/site""",
     "induce": """examples:
-  alliance-corpus induce pairs/ --negative edited/ -o data/rules/induced.jsonl
+  alliance-corpus induce pairs/ --negative edited/ -o induced.jsonl     # review it, then move it to data/rules/
   alliance-corpus induce tests/data/garbled --negative tests/data/clean -o /tmp/induced.jsonl""",
     "check": """examples:
   alliance-corpus check my-rules.jsonl
