@@ -23,6 +23,7 @@ import orjson
 from ..errors import DocumentError
 from ..restore.induce import InducedRule, rule_json
 from .io import write_atomic
+from .sources import inside_folder
 
 
 def read_pairs(paths: Sequence[Path]) -> list[tuple[str, str, str]]:
@@ -74,9 +75,8 @@ def _files(paths: Sequence[Path], suffixes: tuple[str, ...]) -> list[Path]:
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix in suffixes and p.is_file())
             for file in inside:
-                target = file.resolve()
-                if not target.is_relative_to(path.resolve()):
-                    raise DocumentError(file, "E110", problem=f"is a link to {target}, outside {path}; it is not read")
+                if not inside_folder(file, path):
+                    raise DocumentError(file, "E110", problem=f"is a link to {file.resolve()}, outside {path}; it is not read")
             found.extend(inside)
         elif path.is_file():
             found.append(path)

@@ -45,7 +45,7 @@ from ..errors import DocumentError, warning
 from ..records import RawDocument, Source
 from .ids import assign_ids, document_id
 
-__all__ = ["RAW_SUFFIXES", "SIDECAR_FIELDS", "RawFolder", "decode", "discover", "document_id", "read_all", "read_raw", "read_sidecar"]
+__all__ = ["RAW_SUFFIXES", "SIDECAR_FIELDS", "RawFolder", "decode", "discover", "document_id", "inside_folder", "read_all", "read_raw", "read_sidecar"]
 
 RAW_SUFFIXES = (".txt", ".html", ".htm", ".md")
 """The file types read as raw documents, compared without regard to case."""
@@ -131,14 +131,14 @@ def _read_reference(reference: str, corpus_root: Path) -> str:
     """The text of a sidecar's ``reference``: a regular file inside the corpus folder, links not followed out of it."""
     path = corpus_root / reference
     shown = _shown(path, corpus_root)
-    if Path(reference).is_absolute() or not _inside(path, corpus_root):
+    if Path(reference).is_absolute() or not inside_folder(path, corpus_root):
         raise DocumentError(shown, "E107", target=os.path.realpath(path))
     return decode(_read_regular(path, shown, corpus_root, follow_symlinks=False), shown)
 
 
 def _read_regular(path: Path, shown: str, raw_dir: Path, *, follow_symlinks: bool, limit: int | None = None) -> bytes:
     """The bytes of a regular file inside ``raw_dir`` (or a link the caller allows), at most ``limit`` of them."""
-    if not follow_symlinks and not _inside(path, raw_dir):
+    if not follow_symlinks and not inside_folder(path, raw_dir):
         raise DocumentError(shown, "E107", target=os.path.realpath(path))
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on the open file.
@@ -157,7 +157,7 @@ def _read_regular(path: Path, shown: str, raw_dir: Path, *, follow_symlinks: boo
             raise DocumentError(shown, "E104", reason=exc.strerror or exc) from None
 
 
-def _inside(path: Path, folder: Path) -> bool:
+def inside_folder(path: Path, folder: Path) -> bool:
     """Whether ``path``, with every link resolved, lies inside ``folder`` (also resolved)."""
     return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 

@@ -19,7 +19,6 @@ gets that mention's label and id (:func:`names_in_script`): "Takeshi Onaga
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -53,14 +52,8 @@ def drop_glosses(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     >>> [text[m.start:m.end] for m in drop_glosses(text, [Mention(5, 11, "GPE", None, "model"), Mention(17, 21, "GPE", None, "model")])]
     ['Nago']
     """
-    spans = gloss_spans(text)
-    starts = [start for start, _ in spans]
-
-    def in_gloss(mention: Mention) -> bool:
-        index = bisect_right(starts, mention.start) - 1
-        return index >= 0 and mention.end <= spans[index][1]
-
-    return [m for m in mentions if not in_gloss(m)]
+    glosses = SpanIndex(gloss_spans(text))
+    return [m for m in mentions if not glosses.contains(m.start, m.end)]
 
 
 def names_in_script(text: str, mentions: Sequence[Mention]) -> list[Mention]:

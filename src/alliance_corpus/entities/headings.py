@@ -20,11 +20,10 @@ mention of a page with no body to compare with.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..records import Segment
-from .mention import Mention
+from .mention import Mention, SpanIndex
 
 CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
 """A word: letters first, then letters, digits, apostrophes, dots and hyphens ("U.S.-Japan")."""
@@ -40,12 +39,11 @@ def confirmed_in_headings(text: str, mentions: Sequence[Mention], segments: Sequ
     if not body:
         return list(mentions)
     names = {_folded(m.group()) for part in body for m in INSIDE_SENTENCE.finditer(part)}
-    titled = sorted((s.start, s.end) for s in segments if s.kind == "heading" and is_title_case(text[s.start : s.end]))
-    starts = [start for start, _ in titled]
+    titled = SpanIndex((s.start, s.end) for s in segments if s.kind == "heading" and is_title_case(text[s.start : s.end]))
     return [
         m
         for m in mentions
-        if not (m.source == "model" and _inside(m, starts, titled) and not _confirmed(text[m.start : m.end], names))
+        if not (m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], names))
     ]
 
 
@@ -69,8 +67,3 @@ def _folded(word: str) -> str:
     """A word as headings and body are compared: all capitals and title case meet ("JAPAN", "Japan")."""
     return word.rstrip(".’'").casefold()
 
-
-def _inside(mention: Mention, starts: Sequence[int], spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether the mention lies inside one of ``spans`` (sorted, apart, their ``starts`` given), by bisection."""
-    index = bisect_right(starts, mention.start) - 1
-    return index >= 0 and mention.end <= spans[index][1]

@@ -63,6 +63,15 @@ class SpanIndex:
         before = bisect_left(self.starts, point)  # the spans that start before ``point``
         return before > 0 and self.reach[before - 1] > point
 
+    def contains(self, start: int, end: int) -> bool:
+        """Whether some span ``(s, e)`` has ``s <= start`` and ``end <= e``.
+
+        >>> SpanIndex([(0, 5), (10, 20)]).contains(12, 20), SpanIndex([(0, 5), (10, 20)]).contains(4, 11)
+        (True, False)
+        """
+        before = bisect_right(self.starts, start)  # the spans that start at or before ``start``
+        return before > 0 and self.reach[before - 1] >= end
+
     def inside_longer(self, start: int, end: int) -> bool:
         """Whether some span ``(s, e)`` has ``s <= start``, ``end <= e`` and is longer than ``(start, end)``.
 
