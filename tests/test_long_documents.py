@@ -19,7 +19,7 @@ from alliance_corpus.nlp import BATCH_CHARS, load_pipeline
 from alliance_corpus.resources import Resources
 from alliance_corpus.restore import RestoreConfig, clean
 from alliance_corpus.restore.fixes.context import apply_token_rules
-from alliance_corpus.text.chunks import CHUNK_CHARS, split_text
+from alliance_corpus.text.chunks import CHUNK_CHARS, split_paragraphs, split_text
 from tests.conftest import GARBLED_SET, ROOT, read_garbled
 
 
@@ -116,3 +116,18 @@ def test_words_are_counted_as_split_counts_them_in_pieces_of_any_size(piece, mon
         assert chunks.count_words(text) == len(text.split())
 
     counts_match()
+
+
+def test_paragraphs_cover_every_non_blank_line_once():
+    text = "Title\n\n  First line.\nSecond line. \n \n\t\nLast."
+    pieces = list(split_paragraphs(text))
+    assert pieces == [(0, "Title"), (7, "  First line.\nSecond line. "), (39, "Last.")]
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+
+
+def test_a_paragraph_longer_than_a_chunk_is_cut_and_blank_lines_give_nothing():
+    paragraph = "word " * (CHUNK_CHARS // 2)
+    pieces = list(split_paragraphs(paragraph + "\n\n" + "end"))
+    assert len(pieces) >= 3 and all(len(piece) <= CHUNK_CHARS for _, piece in pieces[:-1]) and pieces[-1] == (len(paragraph) + 2, "end")
+    blank = " " * 200_000
+    assert list(split_paragraphs(blank + "\n" + blank)) == []

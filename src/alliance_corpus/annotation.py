@@ -24,12 +24,12 @@ from ._version import __version__
 from .entities import Mention, confirmed_in_headings, credit_mentions, cut_at_lines, link_mentions, outside_boilerplate, overlay
 from .entities.corrections import correct_mentions, reject_edits
 from .layout import find_credits
-from .nlp import BATCH_CHARS, Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
+from .nlp import BATCH_CHARS, ENCODER, Analyses, Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, EntityLabel, EntitySource, PipelineInfo, RawDocument, Sentence, Source
 from .resources import Resources
 from .resources.gazetteer import Gazetteer
 from .restore import RestoreConfig, clean
-from .text.chunks import CHUNK_CHARS, bounded_groups, split_text
+from .text.chunks import CHUNK_CHARS, bounded_groups, split_paragraphs, split_text
 from .text.projection import Projection
 
 __all__ = ["BATCH_SIZE", "CHUNK_CHARS", "annotate", "annotate_documents", "check_resources", "pipeline_info", "read_entities", "split_text"]
@@ -108,12 +108,15 @@ def _pipeline_info(model: str, resources: Resources) -> PipelineInfo:
 def _annotate_batch(
     batch: list[RawDocument], pipeline: Pipeline, resources: Resources, info: PipelineInfo, config: RestoreConfig
 ) -> Iterator[AnnotatedDocument]:
+    analyses = Analyses() if ENCODER in pipeline.nlp.pipe_names else None  # one for the batch: its limit bounds the batch's vectors
     cleaned: list[CleanResult | None] = [
-        reject_edits(doc.text, clean(doc.text, config=config, resources=resources, reference=doc.reference), doc.corrections) for doc in batch
+        reject_edits(doc.text, clean(doc.text, config=config, resources=resources, reference=doc.reference, analyses=analyses), doc.corrections)
+        for doc in batch
     ]
     found: list[tuple[list[Mention], list[Sentence]] | None] = list(
-        read_entities(pipeline, [result.text if result is not None and is_english(result) else None for result in cleaned])
+        read_entities(pipeline, [result.text if result is not None and is_english(result) else None for result in cleaned], analyses)
     )
+    del analyses
     for index, document in enumerate(batch):
         result, read = cleaned[index], found[index]
         cleaned[index] = found[index] = None  # a long document's intermediate results go as soon as its record is made
@@ -122,26 +125,43 @@ def _annotate_batch(
         del result, read
 
 
-def read_entities(pipeline: Pipeline, texts: Sequence[str | None]) -> list[tuple[list[Mention], list[Sentence]]]:
+def read_entities(pipeline: Pipeline, texts: Sequence[str | None], analyses: Analyses | None = None) -> list[tuple[list[Mention], list[Sentence]]]:
     """The model's mentions and sentences in each text (none for a ``None``), with offsets into the whole text.
 
-    Each text is cut into chunks of at most :data:`CHUNK_CHARS` characters
-    (:func:`split_text`), and the chunks go through the model in groups of
-    at most :data:`BATCH_CHARS` characters, each group in its own memory
-    zone: only plain offsets leave it, so the model's memory stays the same
-    however long a document is.
+    Each text is read paragraph by paragraph (:func:`split_paragraphs`; a
+    paragraph longer than :data:`CHUNK_CHARS` characters is cut), and the
+    paragraphs go through the model in groups of at most :data:`BATCH_CHARS`
+    characters, each group in its own memory zone: only plain offsets leave
+    it, so the model's memory stays the same however long a document is.
+    A paragraph already encoded during restoration (``analyses``) skips the
+    encoder (see :class:`~alliance_corpus.nlp.Analyses`).
     """
-    chunks = [(index, offset, piece) for index, text in enumerate(texts) if text is not None for offset, piece in split_text(text)]
+    pieces = [(index, offset, piece) for index, text in enumerate(texts) if text is not None for offset, piece in split_paragraphs(text)]
     found: list[tuple[list[Mention], list[Sentence]]] = [([], []) for _ in texts]
     nlp = pipeline.nlp
-    for group in bounded_groups(chunks, lambda chunk: len(chunk[2]), BATCH_CHARS):
+    for group in bounded_groups(pieces, lambda piece: len(piece[2]), BATCH_CHARS):
         with nlp.memory_zone():
-            docs = nlp.pipe([piece for _, _, piece in group], disable=pipeline.ner_disabled, batch_size=len(group))
-            for (index, offset, _), doc in zip(group, docs):
+            encoded = [analyses.take(piece) if analyses is not None else None for _, _, piece in group]
+            for (index, offset, _), doc in zip(group, _read(pipeline, [piece for _, _, piece in group], encoded)):
                 mentions, sentences = found[index]
                 mentions += [_mention(ent, offset) for ent in doc.ents]
                 sentences += [Sentence(start=s.start_char + offset, end=s.end_char + offset) for s in doc.sents]
     return found
+
+
+def _read(pipeline: Pipeline, pieces: list[str], encoded: list[Any | None]) -> list[Any]:
+    """``pieces`` through the entity pass, in order; those with a doc in ``encoded`` skip the encoder."""
+    nlp = pipeline.nlp
+    docs: list[Any] = list(encoded)
+    fresh = [i for i, doc in enumerate(encoded) if doc is None]
+    reused = [i for i, doc in enumerate(encoded) if doc is not None]
+    for positions, inputs, disable in (
+        (fresh, [pieces[i] for i in fresh], pipeline.ner_disabled),
+        (reused, [encoded[i] for i in reused], [*pipeline.ner_disabled, ENCODER]),
+    ):
+        for i, doc in zip(positions, nlp.pipe(inputs, disable=disable, batch_size=max(len(inputs), 1))):
+            docs[i] = doc
+    return docs
 
 
 def _mention(ent: Any, offset: int) -> Mention:

@@ -34,6 +34,11 @@ RULER = "alliance_ruler"
 BATCH_CHARS = 100_000
 """The most characters the model reads at once (one ``nlp.pipe`` batch), so that its memory does not grow with the input."""
 
+ENCODER = "tok2vec"
+"""The component whose vectors the tagger and the parser share (they read them from ``doc.tensor``)."""
+ANALYSES_CHARS = 400_000
+"""The most characters of encoded text one :class:`Analyses` keeps: about 40 MB of vectors, a long article's worth."""
+
 # Measured (benchmarks/bench_components.py): tagger, attribute_ruler and
 # lemmatizer change no entity but cost about 15% of the time.
 NER_DISABLED = ("tagger", "attribute_ruler", "lemmatizer")
@@ -55,6 +60,48 @@ class Pipeline:
     def ner_disabled(self) -> list[str]:
         """Components skipped when finding entities and sentences."""
         return [name for name in NER_DISABLED if name in self.nlp.pipe_names]
+
+
+class Analyses:
+    """Texts the model has already encoded, kept for the entity pass of the same document to reuse.
+
+    Restoration's context rules tag each line that holds one of their words,
+    which runs the shared encoder (:data:`ENCODER`).  The entity pass reads
+    the restored text paragraph by paragraph; a one-line paragraph that was
+    encoded as it stands skips the encoder, and the parser reads the vectors
+    already in ``doc.tensor``.  At most ``limit`` characters are kept, so a
+    long document holds no more than that in vectors.
+
+    A kept doc is handed out once (:meth:`take`): a paragraph that occurs
+    twice is encoded afresh the second time, so no doc is read twice.
+
+    >>> kept = Analyses(limit=10)
+    >>> kept.keep("short line", "doc"), kept.keep("another line", "doc")
+    (True, False)
+    >>> kept.take("short line"), kept.take("short line")
+    ('doc', None)
+    """
+
+    def __init__(self, limit: int = ANALYSES_CHARS):
+        self.limit = limit
+        self._docs: dict[str, Any] = {}
+        self._chars = 0
+
+    def keep(self, text: str, doc: Any) -> bool:
+        """Keep ``doc`` (the encoded ``text``) if there is room; report whether it was kept."""
+        if text in self._docs or self._chars + len(text) > self.limit:
+            return False
+        self._docs[text] = doc
+        self._chars += len(text)
+        return True
+
+    def __len__(self) -> int:
+        """How many docs are kept."""
+        return len(self._docs)
+
+    def take(self, text: str) -> Any | None:
+        """The doc kept for ``text`` (no longer kept), or ``None``."""
+        return self._docs.pop(text, None)
 
 
 def model_version(model: str | None = None) -> str:

@@ -62,3 +62,33 @@ def test_context_relaxed_rules_skip_lines_the_rules_cannot_match():
     assert not prefilter(plain)
     spun = nlp("The ministers quarreled end U.S. bases.", disable=disable)
     assert prefilter(spun)
+
+
+def test_late_attribute_table_gives_the_rulers_parts_of_speech_on_every_token():
+    """The table read from the attribute ruler's patterns sets the POS the ruler itself sets, token by token."""
+    nlp = load_pipeline().nlp
+    disable = [name for name in nlp.pipe_names if name not in ("tok2vec", "tagger")]
+    lines = [line for text in _spun_texts() for line in text.split("\n") if line.strip()]
+    table = context.LateAttributes(nlp.get_pipe("attribute_ruler").patterns)
+    ruler = nlp.get_pipe("attribute_ruler")
+    compared = 0
+    for doc in nlp.pipe(lines, disable=disable):
+        by_ruler = ruler(doc.copy())
+        by_table = table(doc)
+        assert [t.pos_ for t in by_table] == [t.pos_ for t in by_ruler]
+        assert [t.tag_ for t in by_table] == [t.tag_ for t in by_ruler]
+        assert [str(t.morph) for t in by_table] == [str(t.morph) for t in by_ruler]
+        compared += len(doc)
+    assert compared > 10_000
+
+
+def test_late_attribute_table_lets_later_patterns_win():
+    patterns = [
+        {"patterns": [[{"TAG": "VBZ"}]], "attrs": {"POS": "VERB"}, "index": 0},
+        {"patterns": [[{"TAG": "VBZ", "LOWER": {"IN": ["is", "'s"]}}]], "attrs": {"POS": "AUX", "LEMMA": "be"}, "index": 0},
+        {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "go"}, "index": 0},
+    ]
+    table = context.LateAttributes(patterns)
+    assert table.attributes("VBZ", "is", False) == {"POS": "AUX", "LEMMA": "be"}
+    assert table.attributes("VBZ", "has", False) == {"POS": "VERB"}
+    assert table.attributes("NN", "gon", False) == {}

@@ -71,7 +71,7 @@ def context_rules(text: str, context: StepContext) -> list[Change]:
     """Ambiguous words decided by part of speech (spaCy ``Matcher`` rules on tagged lines)."""
     if not context.plan.tokens:
         return []
-    return apply_token_rules(text, context.plan.tokens, context.tagger(), context.tagged)
+    return apply_token_rules(text, context.plan.tokens, context.tagger(), context.tagged, context.analyses)
 
 
 @register("casing", stage="words", rule_kinds=frozenset({"casing"}))

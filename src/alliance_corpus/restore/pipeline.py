@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..layout import find_segments
+from ..nlp import Analyses
 from ..records import CleanResult, Edit, Flag, GarbleEvidence
 from ..resources import Resources
 from ..text.compose import compose
@@ -69,12 +70,19 @@ class _Judgement(NamedTuple):
 
 
 def clean(
-    text: str, *, config: RestoreConfig | None = None, resources: Resources | None = None, reference: str | None = None
+    text: str,
+    *,
+    config: RestoreConfig | None = None,
+    resources: Resources | None = None,
+    reference: str | None = None,
+    analyses: Analyses | None = None,
 ) -> CleanResult:
     """Restore ``text`` and explain every change (see :mod:`alliance_corpus.restore`).
 
     Given ``reference``, the original that ``text`` was spun from, the text is
-    restored by aligning it to the reference (:mod:`.reference`).
+    restored by aligning it to the reference (:mod:`.reference`).  Given
+    ``analyses``, the lines the context rules tag are kept there, for the
+    entity pass to reuse (:class:`~alliance_corpus.nlp.Analyses`).
 
     >>> result = clean("The alliance v Japan has actually been vital.Its role grows.", reference="The alliance with Japan has been vital. Its role grows.")
     >>> result.text, sorted({e.kind for e in result.edits})
@@ -85,7 +93,7 @@ def clean(
     plan = build_plan(resources, ((step.name, step.rule_kinds) for step in STEPS.values()))
     enabled = config.enabled_steps()
     decode, layout, words = (steps_in(stage, enabled) for stage in ("decode", "layout", "words"))
-    context = StepContext(plan=plan, resources=resources, model=config.model)
+    context = StepContext(plan=plan, resources=resources, model=config.model, analyses=analyses)
     state = _State(text)
     state.run(decode, context)
     decoded = _Stage(state.text, state.edits)  # spacing damage is counted before the layout step repairs it
@@ -255,9 +263,18 @@ class _State:
             forms.append((self.text, self.edits))
 
     def run(self, steps: Iterable[Step], context: StepContext) -> bool:
-        """Run each step on the current text; report whether anything changed."""
+        """Run each step on the current text; report whether anything changed.
+
+        A step is a function of the text and the verdict, so one that left
+        this very text alone under this verdict is not run on it again
+        (``context.unchanged``): the last pass of :meth:`settle` only
+        confirms what the passes before it found.
+        """
         changed = False
         for step in steps:
+            seen = (step.name, self.text, context.garbled, context.foreign_lines)
+            if seen in context.unchanged:
+                continue
             changes = step(self.text, context)
             if step.stage == "words" and context.foreign_lines:
                 changes = _off_foreign_lines(self.text, changes, context.foreign_lines)
@@ -266,6 +283,8 @@ class _State:
                 self.edits = compose(self.raw, self.edits, applied.edits)
                 self.text = applied.text
                 changed = True
+            else:
+                context.unchanged.add(seen)
         return changed
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..nlp import Analyses
 from ..resources import Resources
 from ..resources.rules import Rule
 from ..text.phrases import PhraseSearch
@@ -68,6 +69,8 @@ class StepContext:
     garbled: bool = False
     foreign_lines: frozenset[str] = frozenset()  # lines in another language: the word-level steps leave them alone
     tagged: dict[str, Any] = field(default_factory=dict)  # line -> context-rule changes, shared by detection and repair
+    analyses: Analyses | None = None  # where the tagged lines are kept for the entity pass (see ``nlp.Analyses``)
+    unchanged: set[tuple[str, str, bool, frozenset[str]]] = field(default_factory=set)  # (step, text, gate, foreign lines) a step left alone
 
     def rules(self, step: str) -> tuple[Rule, ...]:
         """The rules of ``step``; low-confidence ones only when the text is garbled."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-__all__ = ["CHUNK_CHARS", "bounded_groups", "count_words", "split_text"]
+__all__ = ["CHUNK_CHARS", "bounded_groups", "count_words", "split_paragraphs", "split_text"]
 
 CHUNK_CHARS = 50_000
 """The longest piece of a text the model reads as one ``Doc``: longer texts are cut at paragraph ends (:func:`split_text`)."""
@@ -41,6 +41,40 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]
         start += cut
     if start < len(text) or not text:
         yield start, text[start:]
+
+
+NON_SPACE = re.compile(r"\S")
+
+
+def split_paragraphs(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` for each paragraph of ``text``: its lines up to a blank line, without the blank lines.
+
+    A paragraph longer than ``limit`` is cut by :func:`split_text`.  A
+    one-line paragraph is the whole line, its spaces included.  Each line is
+    read once, so the cost is linear however long the lines or the blanks.
+
+    >>> list(split_paragraphs("One.\\nTwo.\\n\\n  Three. \\n"))
+    [(0, 'One.\\nTwo.'), (11, '  Three. ')]
+    """
+    for start, end in _paragraph_spans(text):
+        for offset, piece in split_text(text[start:end], limit):
+            yield start + offset, piece
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    start, end, position = -1, 0, 0
+    while position <= len(text):
+        newline = text.find("\n", position)
+        stop = len(text) if newline < 0 else newline
+        if NON_SPACE.search(text, position, stop):
+            start = position if start < 0 else start
+            end = stop
+        elif start >= 0:
+            yield start, end
+            start = -1
+        position = stop + 1
+    if start >= 0:
+        yield start, end
 
 
 def _last_boundary(window: str) -> int:

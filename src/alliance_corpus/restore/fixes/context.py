@@ -6,11 +6,13 @@ only between a verb and a noun phrase ("quarreled end U.S. bases").  These
 rules are ``tokens`` rules in the rule files; the model's tagger labels the
 lines that contain their trigger words, and nothing else is tagged.
 
-The attribute ruler, which turns tags into the coarse parts of speech
-(``POS``) some rules read, costs nearly as much as the tagger.  It runs only
-on the lines where the rules, read without their ``POS`` and ``LEMMA``
-constraints, already match (:func:`relaxed`): those constraints can only
-narrow a match, so the other lines cannot match at all.
+The attribute ruler turns tags into the coarse parts of speech (``POS``)
+some rules read.  Run as a component it costs nearly as much as the tagger,
+almost all of it in its ``Matcher`` of some 180 patterns.  Here its patterns
+are read instead as a table (:class:`LateAttributes`), and only on the lines
+where the rules, read without their ``POS`` and ``LEMMA`` constraints,
+already match (:func:`relaxed`): those constraints can only narrow a match,
+so the other lines cannot match at all.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, cast
 
-from ...nlp import BATCH_CHARS
+from ...nlp import BATCH_CHARS, Analyses
 from ...resources.lexicons import words
 from ...resources.rules import Rule
 from ...text.chunks import bounded_groups, split_text
@@ -56,11 +58,14 @@ def clause_without_verb(doc: Any, start: int) -> bool:
 GUARDS = {"clause-without-verb": clause_without_verb}
 
 
-def apply_token_rules(text: str, rules: Sequence[Rule], nlp: Any, cache: dict[str, list[Change]] | None = None) -> list[Change]:
+def apply_token_rules(
+    text: str, rules: Sequence[Rule], nlp: Any, cache: dict[str, list[Change]] | None = None, analyses: Analyses | None = None
+) -> list[Change]:
     """Changes proposed by ``tokens`` rules, using ``nlp``'s tagger on the lines that need it.
 
     ``cache`` (line -> changes within it) lets repeated passes over a text
-    re-tag only the lines that changed.
+    re-tag only the lines that changed.  Tagged lines are kept in
+    ``analyses``, for the entity pass to reuse their vectors.
     """
     if not rules:
         return []
@@ -70,7 +75,7 @@ def apply_token_rules(text: str, rules: Sequence[Rule], nlp: Any, cache: dict[st
     fresh = list(dict.fromkeys(line for _, line in lines if line not in cache))
     if fresh:
         matcher = _matcher(nlp, rules)
-        late = LATE_COMPONENT in nlp.pipe_names and _tags_only_whitespace(nlp.get_pipe(LATE_COMPONENT))
+        late = _late_ruler_tags_only_whitespace(nlp)
         prefilter = _matcher(nlp, [relaxed(rule) for rule in rules]) if late else None
         disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS or (late and name == LATE_COMPONENT)]
         by_id = {rule.id: rule for rule in rules}
@@ -78,12 +83,14 @@ def apply_token_rules(text: str, rules: Sequence[Rule], nlp: Any, cache: dict[st
         pieces = [(line, offset, piece) for line in fresh for offset, piece in split_text(line)]
         for group in bounded_groups(pieces, lambda piece: len(piece[2]), BATCH_CHARS):
             docs = nlp.pipe([piece for _, _, piece in group], disable=disable, batch_size=len(group))
-            for (line, offset, _), doc in zip(group, docs):
+            for (line, offset, piece), doc in zip(group, docs):
                 found = cache.setdefault(line, [])
+                if analyses is not None and piece == line:
+                    analyses.keep(line, doc)
                 if prefilter is not None:
                     if not prefilter(doc):
                         continue
-                    doc = nlp.get_pipe(LATE_COMPONENT)(doc)
+                    _late_attributes(nlp)(doc)
                 found += [c._replace(start=c.start + offset, end=c.end + offset) for c in _line_changes(doc, matcher, by_id, nlp)]
     return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache[line]]
 
@@ -129,9 +136,87 @@ def _positive_tag(value: Any) -> bool:
     return isinstance(value, dict) and set(value) == {"IN"} and "_SP" not in value["IN"]
 
 
+_WHITESPACE_ONLY: dict[int, bool] = {}
+
+
+def _late_ruler_tags_only_whitespace(nlp: Any) -> bool:
+    """Whether ``nlp`` has an attribute ruler that sets ``TAG`` only on whitespace (read once per pipeline)."""
+    if id(nlp) not in _WHITESPACE_ONLY:
+        _WHITESPACE_ONLY[id(nlp)] = LATE_COMPONENT in nlp.pipe_names and _tags_only_whitespace(nlp.get_pipe(LATE_COMPONENT))
+    return _WHITESPACE_ONLY[id(nlp)]
+
+
 def _tags_only_whitespace(ruler: Any) -> bool:
     """Whether ``ruler`` (an attribute ruler) sets ``TAG`` only on whitespace, as en_core_web_sm's does."""
     return all("TAG" not in p["attrs"] or p["patterns"] == [[{"IS_SPACE": True}]] for p in ruler.patterns)
+
+
+class LateAttributes:
+    """The attribute ruler's one-token patterns as a table from (tag, word, is space) to the attributes they set.
+
+    Later patterns win, as in the ruler.  Patterns that read a dependency
+    label cannot match a line that was only tagged; the ruler's patterns of
+    two tokens, or with a regular expression, set only the lemmas of
+    contractions ("gonna", "nothin'") and are left out.  The context rules
+    find the same changes with this table as with the ruler itself
+    (``tests/restore/test_context_prefilter.py``).
+    """
+
+    READ = frozenset({"TAG", "LOWER", "IS_SPACE"})
+
+    def __init__(self, patterns: Sequence[dict[str, Any]]):
+        self.patterns = [
+            (pattern[0], entry["attrs"])
+            for entry in patterns
+            for pattern in entry["patterns"]
+            if len(pattern) == 1 and set(pattern[0]) <= self.READ and all(_plain(value) for value in pattern[0].values())
+        ]
+        self._table: dict[tuple[str, str, bool], dict[str, str]] = {}
+
+    def attributes(self, tag: str, lower: str, is_space: bool) -> dict[str, str]:
+        """What the patterns set on a token with this tag, lower-case form and spacing (the last pattern wins)."""
+        key = (tag, lower, is_space)
+        if key not in self._table:
+            token: dict[str, str | bool] = {"TAG": tag, "LOWER": lower, "IS_SPACE": is_space}
+            found: dict[str, str] = {}
+            for spec, attrs in self.patterns:
+                if all(_meets(token[name], value) for name, value in spec.items()):
+                    found.update(attrs)
+            self._table[key] = found
+        return self._table[key]
+
+    def __call__(self, doc: Any) -> Any:
+        """Set ``doc``'s parts of speech, lemmas and morphology from the table, as the ruler would."""
+        for token in doc:
+            attrs = self.attributes(token.tag_, token.lower_, token.is_space)
+            if "TAG" in attrs:
+                token.tag_ = attrs["TAG"]
+            if "POS" in attrs:
+                token.pos_ = attrs["POS"]
+            if "LEMMA" in attrs:
+                token.lemma_ = attrs["LEMMA"]
+            if "MORPH" in attrs:
+                token.set_morph(attrs["MORPH"])
+        return doc
+
+
+def _plain(value: Any) -> bool:
+    """A pattern value this table can read: a string, a flag, or ``{"IN": [...]}``."""
+    return isinstance(value, (str, bool)) or (isinstance(value, dict) and set(value) == {"IN"})
+
+
+def _meets(actual: str | bool, value: Any) -> bool:
+    return actual in value["IN"] if isinstance(value, dict) else actual == value
+
+
+_LATE: dict[int, LateAttributes] = {}
+
+
+def _late_attributes(nlp: Any) -> LateAttributes:
+    """The table of ``nlp``'s attribute ruler (built once per pipeline)."""
+    if id(nlp) not in _LATE:
+        _LATE[id(nlp)] = LateAttributes(nlp.get_pipe(LATE_COMPONENT).patterns)
+    return _LATE[id(nlp)]
 
 
 _MATCHERS: dict[tuple[int, tuple[str, ...]], Any] = {}
