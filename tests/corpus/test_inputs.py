@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -123,3 +124,16 @@ def test_ids_names_in_other_scripts_are_readable_unique_and_stable():
     assert [i.rsplit("-", 1)[0] for i in ids] == ["cjk", "cjk", "ja__cjk", "ja__hiragana", "cyrillic"]
     long_name = Path("raw") / ("日" * 300 + ".txt")
     assert len(document_id(Path("raw"), long_name)) <= 120
+
+
+def test_a_short_latin1_text_detection_reads_as_windows_1250_is_named_windows_1252(tmp_path):
+    """charset-normalizer offers windows-1250 and not windows-1252 for this text; both read it alike, so the commoner is named."""
+    from charset_normalizer import from_bytes
+
+    from alliance_corpus.corpus.sources import decode_as
+
+    data = "Okinawa hosts most U.S. bases in Japan. The governor's café meeting was tense.\nGovernor Tamaki met the U.S. consul in Naha. Résumé of talks followed.".encode("latin-1")
+    offered = {codecs.lookup(match.encoding).name for match in from_bytes(data)}
+    assert "cp1252" not in offered  # the case this test is about
+    text, encoding = decode_as(data, "raw/okinawa.txt")
+    assert (text, encoding) == (data.decode("latin-1"), "cp1252")

@@ -205,7 +205,27 @@ def decode_as(data: bytes, shown: str, encoding: str | None = None) -> tuple[str
     best = matches[0]
     tied = [codecs.lookup(m.encoding).name for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
     name = min(tied, key=_commonness)  # the first of the commonest, in detection's order
-    return data.decode(name), name
+    text = data.decode(name)
+    return text, _commonest_reading(data, text, name)
+
+
+def _commonest_reading(data: bytes, text: str, detected: str) -> str:
+    """The commonest encoding (:data:`MOST_COMMON_FIRST`) that reads ``data`` as the same ``text`` as ``detected`` does.
+
+    Detection may not even offer windows-1252 for a short Latin-1 text
+    ("café", "Résumé" read alike in windows-1250); an encoding that gives
+    the very same text is as right, and the commoner one is named.
+
+    >>> _commonest_reading("Résumé".encode("latin-1"), "Résumé", "cp1250"), _commonest_reading(bytes([0xB9]), "ą", "cp1250")
+    ('cp1252', 'cp1250')
+    """
+    for name in MOST_COMMON_FIRST[: _commonness(detected)]:
+        try:
+            if data.decode(name) == text:
+                return name
+        except UnicodeDecodeError:
+            continue
+    return detected
 
 
 MOST_COMMON_FIRST = ("cp1252", "iso8859-1", "shift_jis", "cp932", "euc_jp", "gb2312", "gbk", "euc_kr", "cp1251", "big5", "iso8859-2", "cp1250")
