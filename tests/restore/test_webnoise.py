@@ -7,6 +7,8 @@ article's prose alone (``expected``) and the lines that are not prose
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from alliance_corpus import annotate
@@ -62,3 +64,24 @@ def test_webnoise_credit_forms_give_people_agencies_and_a_caption(page, credit, 
 def test_webnoise_sentence_ending_in_an_agency_is_not_a_credit():
     text = "The ministers spoke to Reuters\nTokyo and Washington agreed on the plan, officials said. (Reuters)"
     assert "credit" not in [s.kind for s in clean(text).segments]
+
+
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+MARKDOWN = re.compile(r"\*\*|__|\]\(|`|^#{1,6} ", re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", WEBNOISE_SET, ids=lambda p: p.stem)
+def test_webnoise_no_tag_or_markdown_mark_is_left_in_the_text(path):
+    case = read_garbled(path)
+    result = clean(case["raw"])
+    assert TAG.findall(result.text) == []
+    assert MARKDOWN.findall(result.text) == []
+    assert all(edit.kind == "markup" or edit.kind not in WORD_KINDS for edit in result.edits)
+
+
+def test_webnoise_whole_page_gives_no_mention_in_its_tags():
+    case = read_garbled(WEBNOISE_SET[-2])
+    assert case["id"] == "09_whole_page_tags"
+    doc = annotate(case["raw"])
+    assert [e.text for e in doc.entities if "<" in e.text or ">" in e.text] == []
+    assert {"Leon Panetta", "Marine Corps Air Station Futenma", "Status of Forces Agreement"} <= {e.text for e in doc.entities}
