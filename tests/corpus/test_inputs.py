@@ -49,7 +49,8 @@ def test_inputs_a_web_page_is_restored_with_offsets_into_the_raw_html(annotated)
     assert doc["raw_text"] == PAGE
     assert "The alliance with Japan & the United States was renewed in 1960." in doc["text"]
     assert not any(word in doc["text"] for word in ("tracker", "Treaty", "Home", "<p>", "&amp;"))
-    # <html> and <body> are left in the restored text by the markup step today (restore/ is out of this branch's scope)
+    assert "<" not in doc["text"] and ">" not in doc["text"]  # every tag went, <html> and <body> too
+    assert doc["source"]["title"] == "Treaty"  # the page's own title, as no sidecar names one
     japan = next(e for e in doc["entities"] if e["text"] == "Japan")
     assert PAGE[japan["raw_start"] : japan["raw_end"]] == "Japan"
 
@@ -137,3 +138,10 @@ def test_a_short_latin1_text_detection_reads_as_windows_1250_is_named_windows_12
     assert "cp1252" not in offered  # the case this test is about
     text, encoding = decode_as(data, "raw/okinawa.txt")
     assert (text, encoding) == (data.decode("latin-1"), "cp1252")
+
+
+def test_inputs_markdown_marks_go_and_a_sidecar_title_wins(annotated):
+    notes = record(annotated[0], "notes")
+    assert notes["text"] == "Okinawa\n\nThe bases on Okinawa stay.\n"
+    assert [e["text"] for e in notes["entities"] if e["label"] == "GPE"] == ["Okinawa", "Okinawa"]
+    assert record(annotated[0], "declared")["source"]["title"] == "Declared"

@@ -130,7 +130,7 @@ def test_review_local_ids_link_to_an_entry_of_the_gazetteer_page(site):
 def test_review_index_lists_every_document_with_its_counts(site):
     rows = {a["data-id"]: a for a in Elements((site / "index.html").read_text()).find("tr") if "data-id" in a}
     assert set(rows) == {SEED_ID, "hostile"}
-    assert rows["hostile"] == {"data-id": "hostile", "data-title": HOSTILE_TITLE, "data-language": "en", "data-garble_score": "0.7000",
+    assert rows["hostile"] == {"data-id": "hostile", "data-file": "raw/hostile.txt", "data-title": HOSTILE_TITLE, "data-language": "en", "data-garble_score": "0.7000",
                                "data-edits": "1", "data-flags": "1", "data-entities": "2"}  # fmt: skip
 
 

@@ -198,7 +198,7 @@ def _page(title: str, body: str, *, script: str = "") -> str:
 
 
 INDEX_COLUMNS = (
-    ("id", "document", False), ("title", "title", False), ("language", "language", False),
+    ("id", "document", False), ("file", "file", False), ("title", "title", False), ("language", "language", False),
     ("garble_score", "garble score", True), ("edits", "edits", True), ("flags", "flags", True), ("entities", "entities", True),
 )  # fmt: skip
 
@@ -210,7 +210,7 @@ def index_page(documents: Iterable[AnnotatedDocument]) -> str:
     for doc in documents:
         language = doc.language.code if doc.language else "und"
         languages[language] += 1
-        values = {"id": doc.id, "title": doc.source.title or "", "language": language, "garble_score": f"{doc.garble_score:.4f}",
+        values = {"id": doc.id, "file": doc.source.path, "title": doc.source.title or "", "language": language, "garble_score": f"{doc.garble_score:.4f}",
                   "edits": str(len(doc.edits)), "flags": str(len(doc.flags)), "entities": str(len(doc.entities))}  # fmt: skip
         data = "".join(f' data-{key}="{_e(value)}"' for key, value in values.items())
         cells = [f'<td><a href="doc/{_e(doc.id)}.html">{_e(doc.id)}</a></td>']
@@ -221,7 +221,7 @@ def index_page(documents: Iterable[AnnotatedDocument]) -> str:
     body = (
         f"<h1>Review of the annotated corpus</h1>\n<p>{len(documents)} documents; <span id=\"shown\">{len(documents)}</span> shown. "
         f'Click a column heading to sort. <a href="{GAZETTEER_PAGE}">Gazetteer</a></p>\n'
-        '<p><label>Filter <input id="filter-text" type="search" placeholder="id, title..."></label> '
+        '<p><label>Filter <input id="filter-text" type="search" placeholder="id, file, title..."></label> '
         f'<label>language <select id="filter-language"><option value="">any</option>{options}</select></label> '
         '<label>garble score at least <input id="filter-score" type="number" min="0" max="1" step="0.05" value="0"></label></p>\n'
         f'<table id="documents"><thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody></table>"

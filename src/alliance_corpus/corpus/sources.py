@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import html
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -122,9 +124,28 @@ def read_raw(
     if reference is not None:
         sidecar.setdefault("derived_from", reference)
     read_in = _not_utf8(detected or declared)
+    if path.suffix.lower() in WEB_PAGE_SUFFIXES and "title" not in sidecar:
+        sidecar["title"] = page_title(text)
     source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), encoding=read_in, **sidecar)
     original = _read_reference(reference, corpus_root) if reference is not None else None
     return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source, reference=original)
+
+
+WEB_PAGE_SUFFIXES = (".html", ".htm")
+TITLE = re.compile(r"<title\b[^<>]{0,200}>([^<]{1,1000})</title\s*>", re.IGNORECASE)
+TITLE_SEARCH_CHARS = 100_000
+"""A page's ``<title>`` is looked for in its first characters only (it belongs in the ``<head>``)."""
+
+
+def page_title(page: str) -> str | None:
+    """The text of a web page's ``<title>`` element, its references decoded and its spacing made single, or ``None``.
+
+    >>> page_title("<html><head><title> U.S. &amp; Japan\\n talks </title></head>"), page_title("no page")
+    ('U.S. & Japan talks', None)
+    """
+    found = TITLE.search(page, 0, TITLE_SEARCH_CHARS)
+    title = " ".join(html.unescape(found.group(1)).split()) if found else ""
+    return title or None
 
 
 def _read_reference(reference: str, corpus_root: Path) -> str:
