@@ -85,3 +85,25 @@ def test_webnoise_whole_page_gives_no_mention_in_its_tags():
     doc = annotate(case["raw"])
     assert [e.text for e in doc.entities if "<" in e.text or ">" in e.text] == []
     assert {"Leon Panetta", "Marine Corps Air Station Futenma", "Status of Forces Agreement"} <= {e.text for e in doc.entities}
+
+
+def test_webnoise_whole_page_furniture_is_found_by_the_pages_main_content():
+    """Resiliparse's extractor reads the raw page; the lines outside its main content are boilerplate, with no entity."""
+    case = read_garbled(WEBNOISE_SET[-2])
+    doc = annotate(case["raw"])
+    kinds = {doc.text[s.start : s.end]: s.kind for s in doc.segments}
+    assert kinds["September 17, 2012"] == kinds["Related: Osprey deployment draws protests"] == kinds["© 2012 Example News"] == "boilerplate"
+    assert kinds["Panetta presses Tokyo on Futenma move"] == "heading"
+    assert [kind for line, kind in kinds.items() if line in case["expected"]] == ["body"] * 3
+    furniture = [s for s in doc.segments if s.kind == "boilerplate"]
+    assert [e.text for e in doc.entities if any(s.start <= e.start < s.end for s in furniture)] == []
+    assert "Base Prefecture" in doc.text and "Futenma Okinawa" in doc.text  # table cells keep their words apart
+
+
+def test_webnoise_text_that_is_no_page_or_a_page_without_content_keeps_its_segments():
+    from alliance_corpus.layout import MainContent, find_segments
+
+    assert MainContent.of("Copyright 2024 Example News\nThe treaty was signed.") is None
+    assert MainContent.of("<html><body><nav>Home</nav></body></html>") is None
+    text = "September 17, 2012\nThe treaty was signed in San Francisco."
+    assert find_segments(text) == find_segments(text, MainContent.of("<html>" + text))

@@ -24,6 +24,7 @@ from functools import lru_cache
 from ..records import Segment
 from ..resources.lexicons import words
 from .credits import credit_in
+from .page import MainContent
 from .wrap import soft_breaks
 
 HEADING_MAX_WORDS = 16
@@ -35,17 +36,27 @@ def boilerplate_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in words("boilerplate-lines")), re.IGNORECASE)
 
 
-def find_segments(text: str) -> list[Segment]:
+def find_segments(text: str, main: MainContent | None = None) -> list[Segment]:
     """Split ``text`` into line segments and give each its kind.
 
     A short line just before a line that holds only a credit is that photo's caption.
+    Given the ``main`` content of the web page ``text`` was restored from
+    (:mod:`.page`), a body or heading line that is not part of it is boilerplate.
     """
     segments = [segment for line in _paragraph_lines(text) for segment in _classify_line(text, *line)]
+    if main is not None:
+        segments = [_furniture(text, segment, main) for segment in segments]
     for i, (segment, following) in enumerate(zip(segments, segments[1:])):
         if segment.kind == "body" and following.kind == "credit" and _own_line(text, segment, following):
             if _looks_like_caption(text[segment.start : segment.end]):
                 segments[i] = Segment(start=segment.start, end=segment.end, kind="caption")
     return segments
+
+
+def _furniture(text: str, segment: Segment, main: MainContent) -> Segment:
+    if segment.kind in {"body", "heading"} and not main.holds(text[segment.start : segment.end]):
+        return Segment(start=segment.start, end=segment.end, kind="boilerplate")
+    return segment
 
 
 def _own_line(text: str, segment: Segment, following: Segment) -> bool:

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from ..layout import find_segments
+from ..layout import MainContent, find_segments
 from ..nlp import Analyses
 from ..records import CleanResult, Edit, Flag, GarbleEvidence
 from ..resources import Resources
@@ -119,7 +119,7 @@ def clean(
         edits=[Edit(**edit._asdict()) for edit in state.edits],
         garble_score=score,
         flags=sorted([*final.flags, *_flags(state.text, final.foreign), *_suspects(state.text, final.foreign, context)], key=_position),
-        segments=find_segments(state.text),
+        segments=find_segments(state.text, MainContent.of(state.raw)),
         language=final.language,
         garble_evidence=_located(evidence, text),
     )
@@ -141,7 +141,7 @@ def _restored_from(reference: str, state: _State, judged: _Judgement, context: S
         edits=[Edit(**edit._asdict()) for edit in state.edits],
         garble_score=judged.score,
         flags=sorted([*final.flags, *unmatched, *_flags(state.text, final.foreign)], key=_position),
-        segments=find_segments(state.text),
+        segments=find_segments(state.text, MainContent.of(state.raw)),
         language=final.language,
         garble_evidence=_located(judged.evidence, state.raw),
     )

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
+from ...layout.page import LOOKS_LIKE_A_PAGE
 from ...text.edits import Change
 
-LOOKS_LIKE_A_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]", re.IGNORECASE)
 NEVER_PROSE = ("head", "script", "style", "noscript", "template", "svg", "nav")
 TOKENS = re.compile(r"<!doctype[^>]*>|<!--|-->|<(/?)(" + "|".join(NEVER_PROSE) + r")\b[^>]*>", re.IGNORECASE)
 """Everything the scan looks at; one pass over the text, so the cost stays linear."""
