@@ -63,14 +63,14 @@ class Pipeline:
 
 
 class Analyses:
-    """Texts the model has already encoded, kept for the entity pass of the same document to reuse.
+    """Texts the model has already encoded, kept for the entity pass of the same batch of documents to reuse.
 
     Restoration's context rules tag each line that holds one of their words,
     which runs the shared encoder (:data:`ENCODER`).  The entity pass reads
     the restored text paragraph by paragraph; a one-line paragraph that was
     encoded as it stands skips the encoder, and the parser reads the vectors
-    already in ``doc.tensor``.  At most ``limit`` characters are kept, so a
-    long document holds no more than that in vectors.
+    already in ``doc.tensor``.  At most ``limit`` characters are ever kept,
+    so a batch, however long its documents, holds no more than that in vectors.
 
     A kept doc is handed out once (:meth:`take`): a paragraph that occurs
     twice is encoded afresh the second time, so no doc is read twice.
