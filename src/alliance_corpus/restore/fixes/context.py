@@ -75,7 +75,8 @@ def apply_token_rules(
     fresh = list(dict.fromkeys(line for _, line in lines if line not in cache))
     if fresh:
         matcher = _matcher(nlp, rules)
-        late = _late_ruler_tags_only_whitespace(nlp)
+        table = _late_attributes(nlp)
+        late = table is not None
         prefilter = _matcher(nlp, [relaxed(rule) for rule in rules]) if late else None
         disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS or (late and name == LATE_COMPONENT)]
         by_id = {rule.id: rule for rule in rules}
@@ -90,7 +91,7 @@ def apply_token_rules(
                 if prefilter is not None:
                     if not prefilter(doc):
                         continue
-                    _late_attributes(nlp)(doc)
+                    cast(LateAttributes, table)(doc)
                 found += [c._replace(start=c.start + offset, end=c.end + offset) for c in _line_changes(doc, matcher, by_id, nlp)]
     return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache[line]]
 
@@ -134,16 +135,6 @@ def _positive_tag(value: Any) -> bool:
     if isinstance(value, str):
         return value != "_SP"
     return isinstance(value, dict) and set(value) == {"IN"} and "_SP" not in value["IN"]
-
-
-_WHITESPACE_ONLY: dict[int, bool] = {}
-
-
-def _late_ruler_tags_only_whitespace(nlp: Any) -> bool:
-    """Whether ``nlp`` has an attribute ruler that sets ``TAG`` only on whitespace (read once per pipeline)."""
-    if id(nlp) not in _WHITESPACE_ONLY:
-        _WHITESPACE_ONLY[id(nlp)] = LATE_COMPONENT in nlp.pipe_names and _tags_only_whitespace(nlp.get_pipe(LATE_COMPONENT))
-    return _WHITESPACE_ONLY[id(nlp)]
 
 
 def _tags_only_whitespace(ruler: Any) -> bool:
@@ -209,13 +200,18 @@ def _meets(actual: str | bool, value: Any) -> bool:
     return actual in value["IN"] if isinstance(value, dict) else actual == value
 
 
-_LATE: dict[int, LateAttributes] = {}
+_LATE: dict[int, LateAttributes | None] = {}
 
 
-def _late_attributes(nlp: Any) -> LateAttributes:
-    """The table of ``nlp``'s attribute ruler (built once per pipeline)."""
+def _late_attributes(nlp: Any) -> LateAttributes | None:
+    """The table of ``nlp``'s attribute ruler, built once per pipeline; ``None`` when there is no ruler to read late.
+
+    The ruler is read late only when it sets ``TAG`` on whitespace alone, as
+    en_core_web_sm's does; otherwise it runs with the tagger on every line.
+    """
     if id(nlp) not in _LATE:
-        _LATE[id(nlp)] = LateAttributes(nlp.get_pipe(LATE_COMPONENT).patterns)
+        ruler = nlp.get_pipe(LATE_COMPONENT) if LATE_COMPONENT in nlp.pipe_names else None
+        _LATE[id(nlp)] = LateAttributes(ruler.patterns) if ruler is not None and _tags_only_whitespace(ruler) else None
     return _LATE[id(nlp)]
 
 
