@@ -17,7 +17,7 @@ The model name comes from the ``model`` argument, else the
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
@@ -78,8 +78,8 @@ class Analyses:
     >>> kept = Analyses(limit=10)
     >>> kept.keep("short line", "doc"), kept.keep("another line", "doc")
     (True, False)
-    >>> kept.take("short line"), kept.take("short line")
-    ('doc', None)
+    >>> kept.get("short line"), kept.take("short line"), kept.take("short line")
+    ('doc', 'doc', None)
     """
 
     def __init__(self, limit: int = ANALYSES_CHARS):
@@ -101,7 +101,116 @@ class Analyses:
 
     def take(self, text: str) -> Any | None:
         """The doc kept for ``text`` (no longer kept), or ``None``."""
-        return self._docs.pop(text, None)
+        doc = self._docs.pop(text, None)
+        if doc is not None:
+            self._chars -= len(text)
+        return doc
+
+    def get(self, text: str) -> Any | None:
+        """The doc kept for ``text`` (still kept), or ``None``."""
+        return self._docs.get(text)
+
+
+WINDOW_ENCODERS = frozenset({"spacy.MaxoutWindowEncoder.v1", "spacy.MaxoutWindowEncoder.v2", "spacy.MishWindowEncoder.v1", "spacy.MishWindowEncoder.v2"})
+"""Encoders that mix each token with ``window_size`` neighbours on each side, ``depth`` times."""
+TOKEN_EMBEDDINGS = frozenset({"spacy.MultiHashEmbed.v1", "spacy.MultiHashEmbed.v2"})
+"""Embeddings that read each token's own features (its text, norm, affixes, shape, spacing) and nothing else."""
+
+
+def receptive_field(nlp: Any) -> int | None:
+    """How many tokens on each side of a token can change its vector in the shared encoder; ``None`` if unknown.
+
+    In spaCy's CNN pipelines each token is embedded from its own features and
+    then mixed ``depth`` times with ``window_size`` neighbours on each side,
+    so its vector reads ``depth * window_size`` tokens each way and no more.
+    Other encoders (transformers among them) read the whole text: ``None``.
+
+    >>> receptive_field(load_pipeline().nlp)
+    4
+    """
+    if ENCODER not in nlp.pipe_names:
+        return None
+    model = nlp.config["components"][ENCODER].get("model", {})
+    embed, encode = model.get("embed", {}), model.get("encode", {})
+    if embed.get("@architectures") not in TOKEN_EMBEDDINGS or encode.get("@architectures") not in WINDOW_ENCODERS:
+        return None
+    return int(encode["depth"]) * int(encode["window_size"])
+
+
+def reencode(nlp: Any, changed: Sequence[tuple[Any, str]], field: int | None = None) -> list[Any]:
+    """A doc for each new text, encoded from the doc of its earlier form (``(earlier doc, new text)`` pairs).
+
+    Only the tokens within :func:`receptive_field` of a change are encoded
+    again, each inside a window wide enough that its vector is what encoding
+    the whole text gives (``tests/test_reencoding.py`` checks that they are
+    equal, bit for bit); every other token keeps its earlier vector.  The docs
+    come back tokenized and encoded (``doc.tensor``), for the components that
+    read the encoder's output to run on them with the encoder disabled.
+    Needs an encoder whose :func:`receptive_field` is known (``field``
+    overrides it, for tests only: a smaller one gives wrong vectors).
+    """
+    field = receptive_field(nlp) if field is None else field
+    if field is None:
+        raise ValueError(f"the {ENCODER!r} component's receptive field is unknown; encode the texts afresh")
+    import numpy
+
+    docs = [nlp.make_doc(text) for _, text in changed]
+    plans = [_unchanged_tokens(earlier, doc, field) for (earlier, _), doc in zip(changed, docs)]
+    windows = [doc[max(0, start - field) : end + field].as_doc() for doc, (_, runs) in zip(docs, plans) for start, end in runs]
+    vectors = iter(nlp.get_pipe(ENCODER).predict(windows) if windows else [])
+    for (earlier, _), doc, (source, runs) in zip(changed, docs, plans):
+        tensor = numpy.zeros((len(doc), earlier.tensor.shape[1]), dtype=earlier.tensor.dtype)
+        kept = [index for index, old in enumerate(source) if old >= 0]
+        tensor[kept] = earlier.tensor[[source[index] for index in kept]]
+        for start, end in runs:
+            window = numpy.asarray(next(vectors))
+            offset = start - max(0, start - field)
+            tensor[start:end] = window[offset : offset + end - start]
+        doc.tensor = tensor
+    return docs
+
+
+def _unchanged_tokens(earlier: Any, doc: Any, field: int) -> tuple[list[int], list[tuple[int, int]]]:
+    """For each token of ``doc``, the token of ``earlier`` with the same vector (or -1), and the runs of -1.
+
+    A token keeps its earlier vector when it and the ``field`` tokens on each
+    side of it are the same tokens, in the same order, in both docs, and so
+    is the edge of the text where it lies within ``field`` of one.
+    """
+    from difflib import SequenceMatcher
+
+    def key(token: Any) -> tuple[str, str, str]:
+        return token.text, token.whitespace_, token.norm_  # everything the embedding reads comes from these
+
+    before, after = [key(t) for t in earlier], [key(t) for t in doc]
+    old = [-1] * len(after)
+    for first_old, first_new, size in SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks():
+        for step in range(size):
+            old[first_new + step] = first_old + step
+    source = [
+        old[index] if old[index] >= 0 and _same_neighbourhood(old, index, field, len(before)) else -1 for index in range(len(after))
+    ]
+    runs: list[tuple[int, int]] = []
+    start = None
+    for index, value in enumerate([*source, 0]):
+        if value < 0 and start is None:
+            start = index
+        elif value >= 0 and start is not None:
+            if runs and start - runs[-1][1] <= 2 * field:  # their windows would overlap: one window, a few tokens more
+                start = runs.pop()[0]
+            runs.append((start, index))
+            start = None
+    return source, runs
+
+
+def _same_neighbourhood(old: list[int], index: int, field: int, earlier_length: int) -> bool:
+    """Whether the tokens ``field`` each side of token ``index`` map one to one onto those around its earlier token."""
+    for step in range(-field, field + 1):
+        here, there = index + step, old[index] + step
+        inside_here, inside_there = 0 <= here < len(old), 0 <= there < earlier_length
+        if inside_here != inside_there or (inside_here and old[here] != there):
+            return False
+    return True
 
 
 def model_version(model: str | None = None) -> str:

@@ -65,14 +65,24 @@ class Resources:
 
     @classmethod
     def for_corpus(cls, root: Path | None) -> Resources:
-        """Bundled files plus ``root/rules/*.jsonl``, ``root/gazetteer/*.jsonl`` and ``root/lexicons/*.jsonl``."""
+        """Bundled files plus ``root/rules/*.jsonl``, ``root/gazetteer/*.jsonl`` and ``root/lexicons/*.jsonl``.
+
+        A corpus with no files of its own gets the bundled instance, so a
+        process that annotates several such corpora reads the bundled files once.
+
+        >>> Resources.for_corpus(Path("no-such-folder")) is Resources.bundled()
+        True
+        """
         base = cls.bundled()
         if root is None:
             return base
+        own = [_jsonl_in(Path(root) / folder) for folder in ("rules", "gazetteer", "lexicons")]
+        if not any(own):
+            return base
         return cls(
-            rule_files=base.rule_files + _jsonl_in(Path(root) / "rules"),
-            gazetteer_files=base.gazetteer_files + _jsonl_in(Path(root) / "gazetteer"),
-            lexicon_files=base.lexicon_files + _jsonl_in(Path(root) / "lexicons"),
+            rule_files=base.rule_files + own[0],
+            gazetteer_files=base.gazetteer_files + own[1],
+            lexicon_files=base.lexicon_files + own[2],
         )
 
     @cached_property

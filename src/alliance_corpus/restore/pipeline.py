@@ -93,7 +93,8 @@ def clean(
     plan = build_plan(resources, ((step.name, step.rule_kinds) for step in STEPS.values()))
     enabled = config.enabled_steps()
     decode, layout, words = (steps_in(stage, enabled) for stage in ("decode", "layout", "words"))
-    context = StepContext(plan=plan, resources=resources, model=config.model, analyses=analyses)
+    # Without the caller's, a private store: a line the context rules change is then re-encoded only around its changes.
+    context = StepContext(plan=plan, resources=resources, model=config.model, analyses=analyses if analyses is not None else Analyses())
     state = _State(text)
     state.run(decode, context)
     decoded = _Stage(state.text, state.edits)  # spacing damage is counted before the layout step repairs it

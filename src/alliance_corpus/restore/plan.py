@@ -17,6 +17,7 @@ from ..nlp import Analyses
 from ..resources import Resources
 from ..resources.rules import Rule
 from ..text.phrases import PhraseSearch
+from .fixes.context import TaggedLines
 from .fixes.names import name_templates
 from .fixes.rules import split_rules
 
@@ -28,6 +29,7 @@ class Plan:
     """The rules of one set of resources, sorted for the steps (detection reads none of them)."""
 
     rules: dict[str, tuple[Rule, ...]]
+    sure_rules: dict[str, tuple[Rule, ...]]  # the rules of each step that run on every text (``Rule.always``)
     tokens: tuple[Rule, ...]
     proper_names: PhraseSearch | None
     recasable_names: PhraseSearch | None
@@ -48,8 +50,10 @@ def build_plan(resources: Resources, owners: Iterable[tuple[str, frozenset[str]]
 def _build_plan(resources: Resources, owners: tuple[tuple[str, frozenset[str]], ...]) -> Plan:
     rules = resources.rules
     gazetteer = resources.gazetteer
+    by_step = {name: tuple(split_rules(rules, set(kinds), set(TEXT_RULES))) for name, kinds in owners}
     return Plan(
-        rules={name: tuple(split_rules(rules, set(kinds), set(TEXT_RULES))) for name, kinds in owners},
+        rules=by_step,
+        sure_rules={name: tuple(rule for rule in step_rules if rule.always) for name, step_rules in by_step.items()},
         tokens=tuple(r for r in rules if r.match == "tokens"),
         proper_names=gazetteer.proper_name_search(),
         recasable_names=gazetteer.proper_name_search(gazetteer.recasable_names()),
@@ -68,13 +72,13 @@ class StepContext:
     model: str | None = None
     garbled: bool = False
     foreign_lines: frozenset[str] = frozenset()  # lines in another language: the word-level steps leave them alone
-    tagged: dict[str, Any] = field(default_factory=dict)  # line -> context-rule changes, shared by detection and repair
+    tagged: TaggedLines = field(default_factory=TaggedLines)  # the context rules' changes by line, kept across passes
     analyses: Analyses | None = None  # where the tagged lines are kept for the entity pass (see ``nlp.Analyses``)
     unchanged: set[tuple[str, str, bool, frozenset[str]]] = field(default_factory=set)  # (step, text, gate, foreign lines) a step left alone
 
     def rules(self, step: str) -> tuple[Rule, ...]:
         """The rules of ``step``; low-confidence ones only when the text is garbled."""
-        return tuple(rule for rule in self.plan.rules[step] if self.garbled or rule.always)
+        return self.plan.rules[step] if self.garbled else self.plan.sure_rules[step]
 
     def tagger(self) -> Any:
         """The spaCy pipeline whose tagger the context rules read (loaded once per process)."""

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, cast
 
-from ...nlp import BATCH_CHARS, Analyses
+from ...nlp import BATCH_CHARS, ENCODER, Analyses, receptive_field, reencode
 from ...resources.lexicons import words
 from ...resources.rules import Rule
-from ...text.chunks import bounded_groups, split_text
+from ...text.chunks import CHUNK_CHARS, bounded_groups, split_text
 from ...text.edits import Change
 
 # spaCy objects (pipelines, docs, matchers) are passed through as ``Any``, as everywhere outside ``nlp``.
@@ -58,42 +59,95 @@ def clause_without_verb(doc: Any, start: int) -> bool:
 GUARDS = {"clause-without-verb": clause_without_verb}
 
 
+@dataclass
+class TaggedLines:
+    """What the context rules learnt from the passes over one text: each line's changes, and the lines last read."""
+
+    changes: dict[str, list[Change]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+
 def apply_token_rules(
-    text: str, rules: Sequence[Rule], nlp: Any, cache: dict[str, list[Change]] | None = None, analyses: Analyses | None = None
+    text: str, rules: Sequence[Rule], nlp: Any, cache: TaggedLines | None = None, analyses: Analyses | None = None
 ) -> list[Change]:
     """Changes proposed by ``tokens`` rules, using ``nlp``'s tagger on the lines that need it.
 
-    ``cache`` (line -> changes within it) lets repeated passes over a text
-    re-tag only the lines that changed.  Tagged lines are kept in
-    ``analyses``, for the entity pass to reuse their vectors.
+    ``cache`` lets repeated passes over a text re-tag only the lines that
+    changed.  Tagged lines are kept in ``analyses``, for the entity pass to
+    reuse their vectors; a changed line whose earlier form is kept there is
+    re-encoded only around its changes (:func:`~alliance_corpus.nlp.reencode`).
     """
     if not rules:
         return []
-    cache = {} if cache is None else cache
+    cache = TaggedLines() if cache is None else cache
     triggers = trigger_regex(rules)
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if triggers.search(m.group())]
-    fresh = list(dict.fromkeys(line for _, line in lines if line not in cache))
+    all_lines = text.split("\n")
+    earlier = _earlier_forms(cache.lines, all_lines, analyses, nlp)
+    lines, offset = [], 0
+    for line in all_lines:
+        if triggers.search(line):
+            lines.append((offset, line))
+        offset += len(line) + 1
+    fresh = list(dict.fromkeys(line for _, line in lines if line not in cache.changes))
     if fresh:
-        matcher = _matcher(nlp, rules)
-        table = _late_attributes(nlp)
-        late = table is not None
-        prefilter = _matcher(nlp, [relaxed(rule) for rule in rules]) if late else None
-        disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS or (late and name == LATE_COMPONENT)]
-        by_id = {rule.id: rule for rule in rules}
-        # A line longer than a model chunk is read in chunks; lines go to the tagger a bounded number of characters at a time.
-        pieces = [(line, offset, piece) for line in fresh for offset, piece in split_text(line)]
-        for group in bounded_groups(pieces, lambda piece: len(piece[2]), BATCH_CHARS):
-            docs = nlp.pipe([piece for _, _, piece in group], disable=disable, batch_size=len(group))
-            for (line, offset, piece), doc in zip(group, docs):
-                found = cache.setdefault(line, [])
-                if analyses is not None and piece == line:
-                    analyses.keep(line, doc)
-                if prefilter is not None:
-                    if not prefilter(doc):
-                        continue
-                    cast(LateAttributes, table)(doc)
-                found += [c._replace(start=c.start + offset, end=c.end + offset) for c in _line_changes(doc, matcher, by_id, nlp)]
-    return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache[line]]
+        _tag(fresh, rules, nlp, cache.changes, analyses, earlier)
+    if analyses is not None:
+        for gone in set(cache.lines).difference(all_lines):
+            analyses.take(gone)  # a line's earlier form: no use to the entity pass, and its room is wanted
+    cache.lines = all_lines
+    return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache.changes[line]]
+
+
+def _tag(fresh: list[str], rules: Sequence[Rule], nlp: Any, changes: dict[str, list[Change]], analyses: Analyses | None, earlier: dict[str, Any]) -> None:
+    """Tag the ``fresh`` lines and record each one's changes in ``changes``."""
+    matcher = _matcher(nlp, rules)
+    table = _late_attributes(nlp)
+    late = table is not None
+    prefilter = _matcher(nlp, [relaxed(rule) for rule in rules]) if late else None
+    disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS or (late and name == LATE_COMPONENT)]
+    by_id = {rule.id: rule for rule in rules}
+    # A line longer than a model chunk is read in chunks; lines go to the tagger a bounded number of characters at a time.
+    pieces = [(line, offset, piece) for line in fresh for offset, piece in split_text(line)]
+    for group in bounded_groups(pieces, lambda piece: len(piece[2]), BATCH_CHARS):
+        for (line, offset, piece), doc in zip(group, _tagged([piece for _, _, piece in group], nlp, disable, earlier)):
+            found = changes.setdefault(line, [])
+            if analyses is not None and piece == line:
+                analyses.keep(line, doc)
+            if prefilter is not None:
+                if not prefilter(doc):
+                    continue
+                cast(LateAttributes, table)(doc)
+            found += [c._replace(start=c.start + offset, end=c.end + offset) for c in _line_changes(doc, matcher, by_id, nlp)]
+
+
+def _tagged(pieces: list[str], nlp: Any, disable: list[str], earlier: dict[str, Any]) -> list[Any]:
+    """``pieces`` tagged, in order; a piece with an earlier form in ``earlier`` is re-encoded only around its changes."""
+    docs: list[Any] = [None] * len(pieces)
+    again = [i for i, piece in enumerate(pieces) if piece in earlier]
+    fresh = [i for i, piece in enumerate(pieces) if piece not in earlier]
+    inputs: list[tuple[list[int], list[Any], list[str]]] = [(fresh, [pieces[i] for i in fresh], disable)]
+    if again:
+        inputs.append((again, reencode(nlp, [(earlier[pieces[i]], pieces[i]) for i in again]), [*disable, ENCODER]))
+    for positions, texts, off in inputs:
+        for i, doc in zip(positions, nlp.pipe(texts, disable=off, batch_size=max(len(texts), 1))):
+            docs[i] = doc
+    return docs
+
+
+def _earlier_forms(before: list[str], now: list[str], analyses: Analyses | None, nlp: Any) -> dict[str, Any]:
+    """Each changed line of ``now`` whose earlier form (the line in the same place of ``before``) is encoded in ``analyses``.
+
+    Lines are paired only when both texts have as many lines; the encoder must
+    be one whose receptive field is known.
+    """
+    if analyses is None or len(before) != len(now) or receptive_field(nlp) is None:
+        return {}
+    found = {}
+    for old, new in zip(before, now):
+        doc = analyses.get(old) if old != new else None
+        if doc is not None and len(new) <= CHUNK_CHARS and doc.tensor.shape[0] == len(doc) > 0:
+            found[new] = doc
+    return found
 
 
 def _line_changes(doc: Any, matcher: Any, by_id: dict[str, Rule], nlp: Any) -> list[Change]:
