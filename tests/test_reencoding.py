@@ -14,9 +14,9 @@ import numpy
 import pytest
 
 from alliance_corpus.nlp import ENCODER, Analyses, load_pipeline, receptive_field, reencode
+from alliance_corpus.resources import Resources
 from alliance_corpus.restore import clean
 from alliance_corpus.restore.fixes import context
-from alliance_corpus.resources import Resources
 from tests.conftest import GARBLED_HOLDOUT_SET, SPUN_HOLDOUT_SET, read_garbled
 
 

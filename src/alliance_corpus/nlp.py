@@ -111,7 +111,9 @@ class Analyses:
         return self._docs.get(text)
 
 
-WINDOW_ENCODERS = frozenset({"spacy.MaxoutWindowEncoder.v1", "spacy.MaxoutWindowEncoder.v2", "spacy.MishWindowEncoder.v1", "spacy.MishWindowEncoder.v2"})
+WINDOW_ENCODERS = frozenset(
+    {"spacy.MaxoutWindowEncoder.v1", "spacy.MaxoutWindowEncoder.v2", "spacy.MishWindowEncoder.v1", "spacy.MishWindowEncoder.v2"}
+)
 """Encoders that mix each token with ``window_size`` neighbours on each side, ``depth`` times."""
 TOKEN_EMBEDDINGS = frozenset({"spacy.MultiHashEmbed.v1", "spacy.MultiHashEmbed.v2"})
 """Embeddings that read each token's own features (its text, norm, affixes, shape, spacing) and nothing else."""
@@ -187,9 +189,7 @@ def _unchanged_tokens(earlier: Any, doc: Any, field: int) -> tuple[list[int], li
     for first_old, first_new, size in SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks():
         for step in range(size):
             old[first_new + step] = first_old + step
-    source = [
-        old[index] if old[index] >= 0 and _same_neighbourhood(old, index, field, len(before)) else -1 for index in range(len(after))
-    ]
+    source = [old[index] if old[index] >= 0 and _same_neighbourhood(old, index, field, len(before)) else -1 for index in range(len(after))]
     runs: list[tuple[int, int]] = []
     start = None
     for index, value in enumerate([*source, 0]):

@@ -95,10 +95,14 @@ def apply_token_rules(
         for gone in set(cache.lines).difference(all_lines):
             analyses.take(gone)  # a line's earlier form: no use to the entity pass, and its room is wanted
     cache.lines = all_lines
-    return [change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache.changes[line]]
+    return [
+        change._replace(start=change.start + offset, end=change.end + offset) for offset, line in lines for change in cache.changes[line]
+    ]
 
 
-def _tag(fresh: list[str], rules: Sequence[Rule], nlp: Any, changes: dict[str, list[Change]], analyses: Analyses | None, earlier: dict[str, Any]) -> None:
+def _tag(
+    fresh: list[str], rules: Sequence[Rule], nlp: Any, changes: dict[str, list[Change]], analyses: Analyses | None, earlier: dict[str, Any]
+) -> None:
     """Tag the ``fresh`` lines and record each one's changes in ``changes``."""
     matcher = _matcher(nlp, rules)
     table = _late_attributes(nlp)
