@@ -181,15 +181,18 @@ def _unchanged_tokens(earlier: Any, doc: Any, field: int) -> tuple[list[int], li
     """
     from difflib import SequenceMatcher
 
-    def key(token: Any) -> tuple[str, str, str]:
-        return token.text, token.whitespace_, token.norm_  # everything the embedding reads comes from these
+    from spacy.attrs import NORM, ORTH, SPACY
 
-    before, after = [key(t) for t in earlier], [key(t) for t in doc]
-    old = [-1] * len(after)
+    columns = [ORTH, SPACY, NORM]  # everything the embedding reads comes from these
+    before, after = (list(map(tuple, d.to_array(columns).tolist())) for d in (earlier, doc))
+    source = [-1] * len(after)
     for first_old, first_new, size in SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks():
-        for step in range(size):
-            old[first_new + step] = first_old + step
-    source = [old[index] if old[index] >= 0 and _same_neighbourhood(old, index, field, len(before)) else -1 for index in range(len(after))]
+        # Blocks are maximal, so a token's neighbourhood is unchanged only where it lies inside its block (or the block
+        # reaches the same edge of both texts): within ``field`` of a block's edge, it is not.
+        at_start = first_new == 0 and first_old == 0
+        at_end = first_new + size == len(after) and first_old + size == len(before)
+        for step in range(0 if at_start else field, size if at_end else size - field):
+            source[first_new + step] = first_old + step
     runs: list[tuple[int, int]] = []
     start = None
     for index, value in enumerate([*source, 0]):
@@ -201,16 +204,6 @@ def _unchanged_tokens(earlier: Any, doc: Any, field: int) -> tuple[list[int], li
             runs.append((start, index))
             start = None
     return source, runs
-
-
-def _same_neighbourhood(old: list[int], index: int, field: int, earlier_length: int) -> bool:
-    """Whether the tokens ``field`` each side of token ``index`` map one to one onto those around its earlier token."""
-    for step in range(-field, field + 1):
-        here, there = index + step, old[index] + step
-        inside_here, inside_there = 0 <= here < len(old), 0 <= there < earlier_length
-        if inside_here != inside_there or (inside_here and old[here] != there):
-            return False
-    return True
 
 
 def model_version(model: str | None = None) -> str:

@@ -104,7 +104,11 @@ def clean(
     score, verdict = 0.0, None
     evidence: list[tuple[Signal, _Stage]] = []
     for _ in range(MAX_ROUNDS):
-        judged = _judge(decoded if verdict is None else _Stage(state.text, state.edits), _Stage(state.text, state.edits), context, config)
+        laid_out = _Stage(state.text, state.edits)
+        if verdict is not None and verdict.garbled:  # the gate stays open: only the language and the foreign lines can change
+            judged = _Judgement(score, evidence, _scope_verdict(laid_out.text, context, garbled=True))
+        else:
+            judged = _judge(decoded if verdict is None else laid_out, laid_out, context, config)
         opened = judged.verdict.garbled and (verdict is None or not verdict.garbled)
         now = judged.verdict._replace(garbled=judged.verdict.garbled or (verdict is not None and verdict.garbled))  # an open gate stays open
         if now == verdict:
@@ -156,12 +160,18 @@ def _moved(edits: list[TextEdit], span: tuple[int, int]) -> tuple[int, int]:
 
 def _judge(decoded: _Stage, laid_out: _Stage, context: StepContext, config: RestoreConfig) -> _Judgement:
     """Score ``laid_out`` (spacing read on ``decoded``) and decide the gate and the lines in another language."""
-    scope = english_scope(laid_out.text)
-    context.foreign_lines = frozenset(_key(laid_out.text[start:end]) for start, end in scope.foreign)
+    scoped = _scope_verdict(laid_out.text, context, garbled=False)
     evidence = _signals(decoded, laid_out, context)
     score = squash(total(signal for signal, _ in evidence), _english_only(laid_out.text, context.foreign_lines))
     garbled = score >= GARBLED if config.garbled is None else config.garbled
-    return _Judgement(score, evidence, _Verdict(garbled, scope.repairable, context.foreign_lines))
+    return _Judgement(score, evidence, scoped._replace(garbled=garbled))
+
+
+def _scope_verdict(text: str, context: StepContext, *, garbled: bool) -> _Verdict:
+    """The verdict on ``text``'s language and foreign lines (set on ``context``), with the gate as given."""
+    scope = english_scope(text)
+    context.foreign_lines = frozenset(_key(text[start:end]) for start, end in scope.foreign)
+    return _Verdict(garbled, scope.repairable, context.foreign_lines)
 
 
 def _english_only(text: str, foreign_lines: frozenset[str]) -> str:

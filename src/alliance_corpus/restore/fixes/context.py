@@ -9,10 +9,8 @@ lines that contain their trigger words, and nothing else is tagged.
 The attribute ruler turns tags into the coarse parts of speech (``POS``)
 some rules read.  Run as a component it costs nearly as much as the tagger,
 almost all of it in its ``Matcher`` of some 180 patterns.  Here its patterns
-are read instead as a table (:class:`LateAttributes`), and only on the lines
-where the rules, read without their ``POS`` and ``LEMMA`` constraints,
-already match (:func:`relaxed`): those constraints can only narrow a match,
-so the other lines cannot match at all.
+are read instead as a table (:class:`LateAttributes`): a dictionary lookup
+per token, which costs less than any ``Matcher`` run over the line.
 """
 
 from __future__ import annotations
@@ -33,9 +31,7 @@ from ...text.edits import Change
 
 TAGGER_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler")
 LATE_COMPONENT = "attribute_ruler"
-"""Run on a line only when the relaxed rules match it (see the module docstring)."""
-LATE_ATTRIBUTES = frozenset({"POS", "LEMMA", "MORPH", "DEP"})
-"""What the attribute ruler sets besides the tag of whitespace: relaxed rules do without them."""
+"""Read as a table after the tagger rather than run (see the module docstring)."""
 CLAUSE_OPENERS = frozenset(words("clause-openers"))
 
 
@@ -106,9 +102,7 @@ def _tag(
     """Tag the ``fresh`` lines and record each one's changes in ``changes``."""
     matcher = _matcher(nlp, rules)
     table = _late_attributes(nlp)
-    late = table is not None
-    prefilter = _matcher(nlp, [relaxed(rule) for rule in rules]) if late else None
-    disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS or (late and name == LATE_COMPONENT)]
+    disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS or (table is not None and name == LATE_COMPONENT)]
     by_id = {rule.id: rule for rule in rules}
     # A line longer than a model chunk is read in chunks; lines go to the tagger a bounded number of characters at a time.
     pieces = [(line, offset, piece) for line in fresh for offset, piece in split_text(line)]
@@ -117,10 +111,8 @@ def _tag(
             found = changes.setdefault(line, [])
             if analyses is not None and piece == line:
                 analyses.keep(line, doc)
-            if prefilter is not None:
-                if not prefilter(doc):
-                    continue
-                cast(LateAttributes, table)(doc)
+            if table is not None:
+                table(doc)
             found += [c._replace(start=c.start + offset, end=c.end + offset) for c in _line_changes(doc, matcher, by_id, nlp)]
 
 
@@ -167,34 +159,6 @@ def _line_changes(doc: Any, matcher: Any, by_id: dict[str, Rule], nlp: Any) -> l
     return changes
 
 
-def relaxed(rule: Rule) -> Rule:
-    """``rule`` without the constraints the tagger alone cannot check: it matches wherever ``rule`` would, and more.
-
-    ``POS``, ``LEMMA``, ``MORPH`` and ``DEP`` go, and so does a ``TAG``
-    constraint that a whitespace token could meet only after the attribute
-    ruler (which tags whitespace ``_SP``): a negative one, or one naming ``_SP``.
-
-    >>> rule = Rule(id="ctx.x", match="tokens", target=(1, 2), replacement="over", kind="spin", confidence=0.7,
-    ...             evidence="e", note="n", pattern=[{"POS": "NOUN"}, {"LOWER": "end"}, {"TAG": {"NOT_IN": ["MD"]}, "OP": "?"}])
-    >>> relaxed(rule).pattern
-    [{}, {'LOWER': 'end'}, {'OP': '?'}]
-    """
-    specs = []
-    for spec in cast(list[dict[str, Any]], rule.pattern):
-        kept = {key: value for key, value in spec.items() if key not in LATE_ATTRIBUTES}
-        if "TAG" in kept and not _positive_tag(kept["TAG"]):
-            del kept["TAG"]
-        specs.append(kept)
-    return rule.model_copy(update={"id": rule.id + ".relaxed", "pattern": specs})
-
-
-def _positive_tag(value: Any) -> bool:
-    """Whether a ``TAG`` constraint names the tags it accepts, none of them whitespace's."""
-    if isinstance(value, str):
-        return value != "_SP"
-    return isinstance(value, dict) and set(value) == {"IN"} and "_SP" not in value["IN"]
-
-
 def _tags_only_whitespace(ruler: Any) -> bool:
     """Whether ``ruler`` (an attribute ruler) sets ``TAG`` only on whitespace, as en_core_web_sm's does."""
     return all("TAG" not in p["attrs"] or p["patterns"] == [[{"IS_SPACE": True}]] for p in ruler.patterns)
@@ -208,7 +172,7 @@ class LateAttributes:
     two tokens, or with a regular expression, set only the lemmas of
     contractions ("gonna", "nothin'") and are left out.  The context rules
     find the same changes with this table as with the ruler itself
-    (``tests/restore/test_context_prefilter.py``).
+    (``tests/restore/test_context_tagging.py``).
     """
 
     READ = frozenset({"TAG", "LOWER", "IS_SPACE"})
