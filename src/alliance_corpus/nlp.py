@@ -181,9 +181,7 @@ def _unchanged_tokens(earlier: Any, doc: Any, field: int) -> tuple[list[int], li
     """
     from difflib import SequenceMatcher
 
-    from spacy.attrs import NORM, ORTH, SPACY
-
-    columns = [ORTH, SPACY, NORM]  # everything the embedding reads comes from these
+    columns = ["ORTH", "SPACY", "NORM"]  # everything the embedding reads comes from these
     before, after = (list(map(tuple, d.to_array(columns).tolist())) for d in (earlier, doc))
     source = [-1] * len(after)
     for first_old, first_new, size in SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks():
