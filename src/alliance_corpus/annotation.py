@@ -60,12 +60,18 @@ def annotate_documents(
     model: str | None = None,
     resources: Resources | None = None,
     batch_size: int = BATCH_SIZE,
+    restore: RestoreConfig | None = None,
 ) -> Iterator[AnnotatedDocument]:
-    """Annotate documents in batches through ``nlp.pipe``; the pipeline loads once per process."""
+    """Annotate documents in batches through ``nlp.pipe``; the pipeline loads once per process.
+
+    ``restore`` sets restoration's options (by default every step runs, and
+    the context rules use ``model``); ``RestoreConfig(disable=tuple(STEPS))``
+    annotates the text as it is, with its garble score and flags.
+    """
     resources = resources or Resources.bundled()
     pipeline = load_pipeline(model, resources)
     info = pipeline_info(model, resources)
-    config = RestoreConfig(model=model)
+    config = restore if restore is not None else RestoreConfig(model=model)
     batch: list[RawDocument] = []
     for document in documents:
         batch.append(document)
