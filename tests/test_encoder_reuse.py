@@ -80,3 +80,16 @@ def test_analyses_keep_no_more_than_their_limit():
     assert not kept.keep("b" * 60, object())
     assert kept.keep("c" * 40, object())
     assert kept.take("b" * 60) is None and kept.take("c" * 40) is not None and kept.take("c" * 40) is None
+
+
+def test_annotation_with_every_repair_step_disabled_keeps_the_text_as_it_is():
+    from alliance_corpus.restore import STEPS, RestoreConfig
+
+    texts = _spun_texts()[:3]
+    documents = [RawDocument(f"d{number}", text, Source(path=f"d{number}.txt", sha256="0" * 64)) for number, text in enumerate(texts)]
+    restored = list(annotate_documents(documents))
+    as_is = list(annotate_documents(documents, restore=RestoreConfig(disable=tuple(STEPS))))
+    assert all(record.text != text for record, text in zip(restored, texts))  # the default restores these spun texts
+    assert [record.text for record in as_is] == texts
+    assert all(not record.edits and record.garble_score >= 0.5 for record in as_is)  # detection still reads them
+    assert all(record.entities for record in as_is)
