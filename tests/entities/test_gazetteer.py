@@ -92,6 +92,21 @@ def test_gazetteer_two_entities_cannot_share_a_name(tmp_path):
         load_gazetteer([*Resources.bundled().gazetteer_files, path])
 
 
+def test_gazetteer_two_bases_cannot_share_a_bare_name(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    entry = {"id": "ac:kadena-ammunition-area", "label": "FAC", "pattern": "Kadena Ammunition Storage Area", "bare": ["Kadena"]}
+    path.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"mine\.jsonl:1: bare name 'Kadena' already belongs to ac:kadena-air-base"):
+        load_gazetteer([*Resources.bundled().gazetteer_files, path])
+
+
+def test_gazetteer_bare_names_index_bases_only():
+    gazetteer = Resources.bundled().gazetteer
+    assert gazetteer.by_bare["Kadena"] == "ac:kadena-air-base"
+    assert gazetteer.lookup("Kadena").id == "ac:kadena-town"  # the bare name alone is still the town's full name
+    assert {gazetteer.by_id[kb_id].label for kb_id in gazetteer.by_bare.values()} == {"FAC"}
+
+
 def test_gazetteer_researcher_entry_replaces_by_id_only_when_it_says_so(tmp_path):
     path = tmp_path / "mine.jsonl"
     entry = {"id": "Q766445", "label": "GPE", "pattern": "Okinawa", "aliases": ["Uchinaa"]}

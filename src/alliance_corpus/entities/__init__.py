@@ -10,6 +10,7 @@ One concern per module, in the order :func:`~.resolve.link_mentions` applies the
 - :mod:`.discover`: new mentions from head words and facility suffixes;
 - :mod:`.compounds`: "U.S.-Japan" read as two places;
 - :mod:`.linking`: gazetteer ids and labels;
+- :mod:`.bases`: a base named by its town ("Kadena") where the words around say so;
 - :mod:`.surnames`: surnames linked through the document;
 - :mod:`.glosses`: no mentions in the romanised gloss of Japanese script;
 - :mod:`.resolve`: all of the above, in order.

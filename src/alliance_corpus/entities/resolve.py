@@ -1,7 +1,7 @@
 """The entity steps after the model, in order: :func:`link_mentions`.
 
 Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
-:mod:`.compounds`, :mod:`.islands`, :mod:`.linking`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
+:mod:`.compounds`, :mod:`.islands`, :mod:`.linking`, :mod:`.bases`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
 :mod:`.credits` before).  What they do:
 
 - A mention whose text is a full gazetteer name gets that entity's id,
@@ -20,6 +20,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
 - The romanised gloss of Japanese script ("普天間 (Futenma)") holds no mention;
   the name in script beside an English or romanised name is that entity.
 - An island name with its suffix ("Kuchinoerabu-jima", "Yoron-tô") is one LOC (:mod:`.islands`).
+- A base's bare name ("Kadena", also a town's) is the base only where the
+  words around it say so (:mod:`.bases`).
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -34,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..resources.gazetteer import Gazetteer
+from .bases import bases_by_bare_name
 from .compounds import split_compounds
 from .discover import name_documents, unnamed_facilities
 from .glosses import drop_glosses, names_in_script
@@ -54,6 +57,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = split_compounds(text, found, gazetteer)
     found = island_names(text, sorted(found, key=lambda m: (m.start, m.end)))
     linked = [link_by_name(text, m, gazetteer) for m in found]
+    linked = bases_by_bare_name(text, linked, gazetteer)
     linked = resolve_surnames(text, linked, gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
     linked = drop_glosses(text, names_in_script(text, linked))

@@ -14,7 +14,10 @@ canonical name (or a spaCy token pattern, with
 ``canonical`` then required); ``aliases`` are other full names; ``short``
 holds surnames, which are linked only through a full mention in the same
 document (see :mod:`alliance_corpus.entities.surnames`); ``ignore_case`` makes the
-names match in any case, for names the spinner mis-cases ("north Korea").
+names match in any case, for names the spinner mis-cases ("north Korea");
+``bare`` holds a base's name when it is also a town's ("Kadena" for Kadena
+Air Base), which names the base only where the words around it say so (see
+:mod:`alliance_corpus.entities.bases`).
 A later file's entry may reuse an earlier entry's ``id`` only with
 ``"override": true``, and then replaces it; otherwise the file is refused,
 so a researcher's file cannot silently redefine a bundled entity.
@@ -62,6 +65,9 @@ class GazetteerEntry(BaseModel):
     canonical: str | None = None
     aliases: tuple[str, ...] = ()
     short: tuple[str, ...] = ()
+    bare: tuple[str, ...] = Field(
+        default=(), description="Names of one place the entity shares with a town ('Kadena'): the entity only where the words around say so."
+    )
     ignore_case: bool = False
     note: str = ""
     override: bool = False
@@ -103,6 +109,8 @@ class Gazetteer:
     by_short: dict[str, tuple[str, ...]] = field(repr=False)
     current_ids: dict[str, str] = field(default_factory=dict, repr=False)
     """Former id -> the entry's id now."""
+    by_bare: dict[str, str] = field(default_factory=dict, repr=False)
+    """A ``bare`` name -> the id of the entry (a base) it may name."""
 
     def same_entity(self, kb_id: str) -> frozenset[str]:
         """Every id that names the entity ``kb_id`` names: its id now and its former ids (just ``kb_id`` when unknown)."""
@@ -184,6 +192,7 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
     by_name: dict[str, str] = {}
     by_lower: dict[str, str] = {}
     by_short: dict[str, list[str]] = {}
+    by_bare: dict[str, str] = {}
     for path, number, entry in located.values():
         for name in entry.names:
             key = " ".join(name.split())
@@ -194,6 +203,10 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
                 by_lower.setdefault(key.lower(), entry.id)
         for surname in entry.short:
             by_short.setdefault(surname, []).append(entry.id)
+        for name in entry.bare:
+            owner = by_bare.setdefault(name, entry.id)
+            if owner != entry.id:
+                raise ResourceError(path, number, f"bare name {name!r} already belongs to {owner}")
     entries = tuple(entry for _, _, entry in located.values())
     return Gazetteer(
         entries=entries,
@@ -202,4 +215,5 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
         by_lower=by_lower,
         by_short={k: tuple(v) for k, v in by_short.items()},
         current_ids=current,
+        by_bare=by_bare,
     )

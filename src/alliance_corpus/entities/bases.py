@@ -1,0 +1,142 @@
+"""A base named by its town: "Kadena" is the town, unless the words around it speak of the base.
+
+Many bases share their name with the town they stand in (Kadena, Sasebo,
+Misawa) or go by a bare name of their own (Schwab for Camp Schwab).  The
+gazetteer lists such names as an entry's ``bare`` names.  A bare name stays
+what the model and the gazetteer made of it (the town, or a person) unless
+one of these says it is the base:
+
+- its sentence speaks of bases: a ``base-words`` word ("base", "airfield")
+  stands outside every mention of the sentence ("Kadena Air Base" itself
+  says nothing about a bare "Kadena" beside it);
+- it follows a ``locative-words`` word ("at Schwab"), names no place of the
+  gazetteer, and no person of the document is called by it (no "Klaus
+  Schwab" elsewhere), so that it can only be the base;
+- it is one of a list of bases ("Okinawa's Kadena, Tokyo's Yokota"): the
+  sentence names another base, and the bare name follows a comma, "and" or
+  a possessive.
+
+A bare name followed by a lower-case place word ("Kadena town") or by
+another capitalised word ("Kadena Circle") is part of another name and is
+left alone.
+
+>>> from alliance_corpus.resources import Resources
+>>> gazetteer = Resources.bundled().gazetteer
+>>> text = "Fighters left Kadena for the base at Misawa. Kadena's mayor objected."
+>>> found = [Mention(14, 20, "GPE", "ac:kadena-town", "gazetteer"), Mention(45, 51, "GPE", "ac:kadena-town", "gazetteer")]
+>>> [(text[m.start:m.end], m.label, m.kb_id) for m in bases_by_bare_name(text, found, gazetteer)]
+[('Kadena', 'FAC', 'ac:kadena-air-base'), ('Misawa', 'FAC', 'ac:misawa-air-base'), ('Kadena', 'GPE', 'ac:kadena-town')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from ..resources.gazetteer import Gazetteer
+from ..resources.lexicons import words
+from .mention import Mention, SpanIndex
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
+"""Where a sentence ends: a full stop, question or exclamation mark before a space, or a line end."""
+LIST_BEFORE = re.compile(r"(?:,|\band|['’]s)[^\S\n]+$")
+"""What stands before an item of a list of bases: a comma, "and", or a possessive ("Okinawa's Kadena")."""
+POSSESSIVE = re.compile(r"['’]s\b")
+"""A possessive after the name: "at Hansen's suggestion" speaks of a person."""
+PART_OF_LONGER = re.compile(r"[^\S\n]*[-‐‑][\w]|[^\S\n]+[A-Z0-9]")
+"""A hyphen or a capitalised word right after: the bare name is part of a longer name ("Kadena Circle")."""
+
+
+def bases_by_bare_name(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` (sorted) with every bare name the words around show to be a base read as that base (FAC)."""
+    search = _bare_names(tuple(sorted(gazetteer.by_bare)))
+    if search is None:
+        return list(mentions)
+    spans = SpanIndex.of(mentions)
+    by_span = {(m.start, m.end): m for m in mentions}
+    candidates = [
+        match
+        for match in search.finditer(text)
+        if not spans.inside_longer(match.start(), match.end()) and not _part_of_longer(text, match.end())
+    ]
+    bases = {(m.start, m.end) for m in mentions if m.label == "FAC" and m.kb_id}
+    surnames = {text[m.start : m.end].split()[-1] for m in mentions if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1}
+    decided: dict[tuple[int, int], str] = {}
+    for listed in (False, True):  # a list of bases is read once every base of it the other signs found is known
+        for match in candidates:
+            span = (match.start(), match.end())
+            if span in decided:
+                continue
+            base = gazetteer.by_bare[match.group()]
+            sentence = _sentence(text, *span)
+            if _speaks_of_bases(text, sentence, spans) or _at_a_place(text, match, gazetteer, surnames) or (
+                listed and _in_a_list_of_bases(text, span, sentence, bases)
+            ):
+                decided[span] = base
+                bases.add(span)
+    found = [_as_base(by_span.get(span), span, base) for span, base in decided.items()]
+    return sorted([*(m for m in mentions if (m.start, m.end) not in decided), *found], key=lambda m: (m.start, m.end))
+
+
+def _as_base(mention: Mention | None, span: tuple[int, int], base: str) -> Mention:
+    if mention is None:
+        return Mention(span[0], span[1], "FAC", base, "context")
+    return replace(mention, label="FAC", kb_id=base)
+
+
+@lru_cache(maxsize=4)
+def _bare_names(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    return re.compile(r"(?<![\w\-‐‑])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+
+
+def _part_of_longer(text: str, end: int) -> bool:
+    if PART_OF_LONGER.match(text, end):
+        return True
+    after = text[end : end + 40].split(None, 1)
+    return bool(after) and after[0].strip(".,;:") in _place_words()
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around ``text[start:end]`` (on its line)."""
+    before = [m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    after = SENTENCE_END.search(text, end)
+    return (before[-1] if before else max(0, start - 400), after.start() if after else len(text))
+
+
+def _speaks_of_bases(text: str, sentence: tuple[int, int], spans: SpanIndex) -> bool:
+    """Whether a ``base-words`` word stands in the sentence outside every mention."""
+    return any(not spans.overlaps(m.start(), m.end()) for m in _base_words().finditer(text, *sentence))
+
+
+def _at_a_place(text: str, match: re.Match[str], gazetteer: Gazetteer, surnames: set[str]) -> bool:
+    """Whether the bare name follows a locative word, names no place of the gazetteer and no person of the text ("at Schwab")."""
+    name, start = match.group(), match.start()
+    entry = gazetteer.lookup(name)
+    if (entry is not None and entry.label in {"GPE", "LOC"}) or name in surnames or POSSESSIVE.match(text, match.end()):
+        return False
+    return bool(_locative_before().search(text, max(0, start - 20), start))
+
+
+def _in_a_list_of_bases(text: str, span: tuple[int, int], sentence: tuple[int, int], bases: set[tuple[int, int]]) -> bool:
+    """Whether the sentence names another base and the bare name follows a comma, "and" or a possessive."""
+    others = any(sentence[0] <= start and end <= sentence[1] and (start, end) != span for start, end in bases)
+    return others and bool(LIST_BEFORE.search(text, max(sentence[0], span[0] - 12), span[0]))
+
+
+@lru_cache(maxsize=1)
+def _base_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words("base-words"))) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _locative_before() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words("locative-words"))) + r")[^\S\n]+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(words("place-heads-lower"))
