@@ -187,7 +187,7 @@ def _record(
     credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer) if is_english(result) else []
     read = cut_at_lines(result.text, overlay(mentions, credits), result.segments)
     linked = outside_boilerplate(link_mentions(result.text, read, gazetteer), result.segments)
-    linked = _outside(confirmed_in_headings(result.text, linked, result.segments), _foreign_lines(result))
+    linked = _outside(confirmed_in_headings(result.text, linked, result.segments, gazetteer), _foreign_lines(result))
     linked = correct_mentions(result.text, linked, document.corrections)  # the researcher has the last word
     projection = Projection(result.edits)
     return AnnotatedDocument(

@@ -296,3 +296,54 @@ def test_webpages_a_town_or_a_person_that_shares_a_base_name_is_not_the_base(tex
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert (name, "FAC") not in found
     assert not [e for e in annotate(text).entities if e.kb_id in {"ac:kadena-air-base", "ac:fleet-activities-sasebo", "ac:camp-schwab", "ac:camp-hansen"}]
+
+
+@pytest.mark.parametrize(
+    "heading, expected",
+    [
+        # tests/data/webgold/13 and 15: a dropped reading of a title-case heading gives back the names inside it
+        ("The U.S.-Japan Security Alliance", [("U.S.", "GPE"), ("Japan", "GPE")]),
+        ("CNAS Responds: Biden-Kishida Meeting", [("Biden", "PERSON"), ("Kishida", "PERSON")]),
+        # a compound that opens a name ending in a head word is that name
+        ("U.S.-Japan Defense Treaty", [("U.S.-Japan Defense Treaty", "LAW")]),
+    ],
+)
+def test_webpages_names_inside_a_title_case_heading_are_found(heading, expected):
+    text = f"{heading}\n\nThis week, President Biden will host Japanese Prime Minister Kishida in Washington for a summit on the treaty."
+    found = [(e.text, e.label) for e in annotate(text).entities if e.end <= len(heading)]
+    assert all(name in found for name in expected), found
+
+
+def test_webpages_a_title_alone_is_no_name_and_a_known_surname_after_a_title_is_the_person():
+    # tests/data/webgold/07
+    text = "I met Lt. Gen. Turner, Commanding General, III MEF. I have also met with the Governor of Okinawa Tamaki and heard his demand."
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert not [name for name, _, _ in found if name in {"Commanding General", "Commanding General, III MEF"}]
+    assert ("Tamaki", "PERSON", "Q11572466") in found
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Islands: 宮古島 Miyako-jima and 石垣島 Ishigaki", "宮古島", "LOC"),  # tests/data/webgold/31
+        ("  • 宮古諸島 Miyako Islands\n        • 宮古島 Miyako-jima", "宮古島", "LOC"),
+        ("The prefecture 沖縄県 (Okinawa) protested.", "沖縄県", "GPE"),
+    ],
+)
+def test_webpages_a_name_in_japanese_script_takes_the_label_of_its_place_suffix(text, name, label):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert (name, label) in found
+    assert all(found_label == label for found_name, found_label in found if found_name == name)
+
+
+@pytest.mark.parametrize(
+    "text, name, label, kb_id",
+    [
+        ("Okinawa Area Coordinator of the U.S. Forces, Japan. I told him so.", "U.S. Forces, Japan", "ORG", "ac:u-s-forces-japan"),
+        ("to realize the Consolidation Plan for Facilities and Areas in Okinawa soon", "Consolidation Plan for Facilities and Areas in Okinawa", "LAW", "ac:okinawa-consolidation-plan"),
+        ("Bonnie Glaser, Director, Indo-Pacific Security Program, said so.", "Indo-Pacific Security Program", "ORG", None),
+    ],
+)
+def test_webpages_long_names_are_read_whole(text, name, label, kb_id):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert (name, label, kb_id) in found, found

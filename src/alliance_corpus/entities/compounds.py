@@ -1,11 +1,16 @@
 """Hyphenated compounds of places read as their parts: "U.S.-Japan" is two GPEs, as OntoNotes has it.
 
 The labels whose names may be split are the ``compound-labels`` lexicon list.
+A compound that opens a longer name ending in a head word ("U.S.-Japan
+Defense Treaty") is that name, read whole with the head's label.
 
 >>> from alliance_corpus.resources import Resources
 >>> text = "the U.S.-Japan alliance"
 >>> [(text[m.start:m.end], m.label) for m in split_compounds(text, [], Resources.bundled().gazetteer)]
 [('U.S.', 'GPE'), ('Japan', 'GPE')]
+>>> text = "U.S.-Japan Defense Treaty"
+>>> [(text[m.start:m.end], m.label) for m in split_compounds(text, [], Resources.bundled().gazetteer)]
+[('U.S.-Japan Defense Treaty', 'LAW')]
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import re
 
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words
+from .discover import head_after
 from .mention import Mention, SpanIndex
+from .relabel import head_labels
 
 COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
 """Capitalised words joined by hyphens."""
@@ -33,6 +40,10 @@ def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
     for match in COMPOUND.finditer(text):
         parts = _compound_parts(match.group(), gazetteer)
         if parts is None or taken.overlaps(match.start(), match.end()):
+            continue
+        named = head_after(text, match.end(), head_labels())
+        if named is not None and not taken.overlaps(match.end(), named[0]):
+            kept.append(Mention(match.start(), named[0], named[1], None, "context"))
             continue
         offset = match.start()
         for part in parts:

@@ -43,7 +43,7 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for mention in mentions:
         found = None
         if mention.label in name_labels and mention.source != "caption":
-            found = _head_after(text, mention.end, heads) or _lower_head_after(text, mention)
+            found = head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and given.surrounds(found[0]):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma")
         named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
@@ -81,7 +81,7 @@ def _lower_head_after(text: str, mention: Mention) -> tuple[int, str] | None:
     return (found.end(), labelled("place-heads-lower")[found.group().strip()]) if found else None
 
 
-def _head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
+def head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
     """End and label of the first head word among the capitalised words after ``start``."""
     following = DOCUMENT_WORDS.match(text, start)
     assert following is not None  # the pattern matches the empty string, so it matches anywhere

@@ -5,9 +5,16 @@ word is capitalised, so capitals no longer tell a name from a common word and
 the model reads "Opening Remarks" as a PERSON.  The body of the same page is
 written in sentence case, where a word capitalised after another word is a
 name.  So a model mention in a title-case or all-capitals heading is kept when
-each of its capitalised words appears, capitalised, inside a body sentence.
+each of its capitalised words appears, capitalised, inside a body sentence,
+or when it ends in a head word of its label ("Treaty" for LAW) and holds a
+name the gazetteer or the page knows ("U.S.-Japan Defense Treaty").
 Gazetteer, caption and correction mentions are kept as they are, and so is every
 mention of a page with no body to compare with.
+
+A model mention that goes gives back the names inside it: a gazetteer name
+("U.S.", "Japan" in "The U.S.-Japan Security Alliance") or a person the page
+names elsewhere ("Biden", "Kishida" in "Biden-Kishida Meeting") is a mention
+of its own, as it would have been outside the model's longer reading.
 
 >>> from alliance_corpus.records import Segment
 >>> text = "Opening Remarks From Kishida\\nToday Prime Minister Kishida met the press."
@@ -23,28 +30,47 @@ import re
 from collections.abc import Sequence
 
 from ..records import Segment
+from ..resources.gazetteer import Gazetteer
 from .mention import Mention, SpanIndex
+from .relabel import head_labels
 
 CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
 """A word: letters first, then letters, digits, apostrophes, dots and hyphens ("U.S.-Japan")."""
 INSIDE_SENTENCE = re.compile(r"(?<=[\w,;:)’'\"”] )[A-Z][\w'’.-]*")
 """A capitalised word after a word or a comma, so not one that opens a sentence."""
+WORD_PART = re.compile(r"[^\W_][\w'’.]*")
+"""A word or a part of a hyphenated word ("U.S.", "Japan" in "U.S.-Japan")."""
+MAX_NAME_WORDS = 5
+"""The most words a name found inside a dropped reading may have."""
 TITLE_CASE_SHARE = 0.75
 """The share of a heading's longer words (four letters or more) that start with a capital for it to count as title case."""
 
 
-def confirmed_in_headings(text: str, mentions: Sequence[Mention], segments: Sequence[Segment]) -> list[Mention]:
-    """The mentions without the model's readings of title-case headings that the body does not confirm."""
+def confirmed_in_headings(
+    text: str, mentions: Sequence[Mention], segments: Sequence[Segment], gazetteer: Gazetteer | None = None
+) -> list[Mention]:
+    """The mentions without the model's readings of title-case headings that the body does not confirm.
+
+    With ``gazetteer``, a reading that goes gives back the names inside it
+    (see the module docstring).
+    """
     body = [text[s.start : s.end] for s in segments if s.kind == "body"]
     if not body:
         return list(mentions)
     names = {_folded(m.group()) for part in body for m in INSIDE_SENTENCE.finditer(part)}
     titled = SpanIndex((s.start, s.end) for s in segments if s.kind == "heading" and is_title_case(text[s.start : s.end]))
-    return [
-        m
-        for m in mentions
-        if not (m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], names))
-    ]
+    people = _people(text, [m for m in mentions if not titled.contains(m.start, m.end)])
+    kept, dropped = [], []
+    for m in mentions:
+        unconfirmed = m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], names)
+        if unconfirmed and not (gazetteer is not None and _named_by_its_head(text, m, gazetteer, people)):
+            dropped.append(m)
+        else:
+            kept.append(m)
+    if gazetteer is None:
+        return kept
+    inside = [part for m in dropped for part in _names_inside(text, m, gazetteer, people)]
+    return sorted([*kept, *inside], key=lambda m: (m.start, m.end))
 
 
 def is_title_case(line: str) -> bool:
@@ -61,6 +87,54 @@ def _confirmed(surface: str, names: set[str]) -> bool:
     """Whether every capitalised word of ``surface`` is among the body's ``names``."""
     words = [w for w in CAPITALISED.findall(surface) if w[0].isupper()]
     return bool(words) and all(_folded(w) in names for w in words)
+
+
+def _named_by_its_head(text: str, mention: Mention, gazetteer: Gazetteer, people: dict[str, Mention]) -> bool:
+    """Whether the mention ends in a head word of its own label and holds a name of the gazetteer or of a person of the page."""
+    words = WORD_PART.findall(text[mention.start : mention.end])
+    if len(words) < 2 or head_labels().get(words[-1]) != mention.label:
+        return False
+    return any(gazetteer.lookup(word) is not None or word in people for word in words[:-1])
+
+
+def _names_inside(text: str, mention: Mention, gazetteer: Gazetteer, people: dict[str, Mention]) -> list[Mention]:
+    """The gazetteer names and the page's people inside a dropped mention, longest first, none overlapping."""
+    parts = [(m.start() + mention.start, m.end() + mention.start) for m in WORD_PART.finditer(text[mention.start : mention.end])]
+    found: list[Mention] = []
+    index = 0
+    while index < len(parts):
+        for last in range(min(len(parts), index + MAX_NAME_WORDS) - 1, index - 1, -1):
+            start, end = parts[index][0], parts[last][1]
+            named = _named(text[start:end], start, end, gazetteer, people)
+            if named is not None:
+                found.append(named)
+                index = last
+                break
+        index += 1
+    return found
+
+
+def _named(surface: str, start: int, end: int, gazetteer: Gazetteer, people: dict[str, Mention]) -> Mention | None:
+    entry = gazetteer.lookup(surface)
+    if entry is not None:
+        return Mention(start, end, entry.label, entry.id, "gazetteer")
+    person = people.get(surface)
+    return Mention(start, end, "PERSON", person.kb_id, "context") if person is not None else None
+
+
+def _people(text: str, mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """The people of ``mentions`` by their full name and surname (a surname two people share is left out)."""
+    by_name: dict[str, Mention] = {}
+    shared: set[str] = set()
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        full = text[m.start : m.end]
+        for name in {full, full.split()[-1]}:
+            if name in by_name and by_name[name].kb_id != m.kb_id:
+                shared.add(name)
+            by_name.setdefault(name, m)
+    return {name: m for name, m in by_name.items() if name not in shared}
 
 
 def _folded(word: str) -> str:

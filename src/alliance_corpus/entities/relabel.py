@@ -2,7 +2,9 @@
 
 The head words, the labels that may be changed and the court-case separators
 are the ``labels`` lexicon (``label-heads``, ``relabel-from``, ``case-separators``);
-a model "name" that is only a date is a DATE (``month-names``).
+a model "name" that is only a date is a DATE (``month-names``); a name in
+Japanese script takes the label of its place suffix (``script-place-suffixes``:
+宮古島 is an island, LOC; 沖縄県 a prefecture, GPE).
 """
 
 from __future__ import annotations
@@ -54,3 +56,28 @@ def relabel_dates(text: str, mention: Mention) -> Mention:
     if mention.source == "model" and _date().fullmatch(text[mention.start : mention.end]):
         return replace(mention, label="DATE")
     return mention
+
+
+def relabel_script_places(text: str, mention: Mention) -> Mention:
+    """A model mention in Japanese script that ends in a place suffix takes the suffix's label.
+
+    >>> text = "宮古島 Miyako-jima"
+    >>> relabel_script_places(text, Mention(0, 3, "PERSON", None, "model")).label
+    'LOC'
+    """
+    surface = text[mention.start : mention.end]
+    if mention.source != "model" or not surface or not all(_east_asian(char) for char in surface if not char.isspace()):
+        return mention
+    label = next((label for suffix, label in _script_suffixes() if surface.endswith(suffix)), mention.label)
+    return replace(mention, label=label)
+
+
+@lru_cache(maxsize=1)
+def _script_suffixes() -> tuple[tuple[str, str], ...]:
+    """``(suffix, label)``, longest first: 諸島 (an island group) before 島 (an island)."""
+    return tuple(sorted(labelled("script-place-suffixes").items(), key=lambda item: -len(item[0])))
+
+
+def _east_asian(char: str) -> bool:
+    """Whether ``char`` is a Chinese character or Japanese kana (the scripts of Japanese names)."""
+    return "\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"

@@ -3,7 +3,9 @@
 With no full mention, a surname links only if exactly one gazetteer person has
 it and the model did not read it as a place (``place-labels``: "Austin, Texas");
 otherwise it stays unlinked rather than guessed.  Occurrences of a linked
-person's surname that the model missed are added as PERSON mentions.
+person's surname that the model missed are added as PERSON mentions, and so
+is a surname only one gazetteer person has, right after a title
+(``job-titles``: "the Governor of Okinawa Tamaki", "Governor Tamaki").
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words
@@ -40,6 +43,36 @@ def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
                 mention = replace(mention, label="PERSON" if kb_id else mention.label, kb_id=kb_id)
         resolved.append(mention)
     return resolved + _missed_surnames(text, resolved, in_document)
+
+
+def surnames_after_titles(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` and the surnames of one gazetteer person each that follow a title and no mention covers.
+
+    >>> from alliance_corpus.resources import Resources
+    >>> text = "I met the Governor of Okinawa Tamaki today."
+    >>> found = surnames_after_titles(text, [Mention(22, 29, "GPE", "Q766445", "gazetteer")], Resources.bundled().gazetteer)
+    >>> [(text[m.start:m.end], m.label, m.kb_id) for m in found]
+    [('Okinawa', 'GPE', 'Q766445'), ('Tamaki', 'PERSON', 'Q11572466')]
+    """
+    unique = tuple(sorted(name for name in gazetteer.by_short if len(gazetteer.with_surname(name)) == 1))
+    if not unique:
+        return mentions
+    taken = SpanIndex.of(mentions)
+    added = []
+    for match in _after_title(unique).finditer(text):
+        start, end = match.span("surname")
+        if not taken.overlaps(start, end) and not NEXT_CAPITALISED.match(text, end):
+            added.append(Mention(start, end, "PERSON", gazetteer.with_surname(match.group("surname"))[0].id, "context"))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=2)
+def _after_title(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    """A title, optionally "of" and up to three capitalised words ("of Okinawa"), then one of ``surnames``."""
+    titles = "|".join(map(re.escape, sorted(words("job-titles"), key=len, reverse=True)))
+    place = r"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,2})?"
+    names = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.])(?:{titles}){place}[^\S\n]+(?P<surname>{names})(?![\w-])")
 
 
 def surnames_of_people_named(text: str, mentions: Sequence[Mention]) -> list[Mention]:

@@ -1,8 +1,8 @@
 """Model mentions trimmed to their names: no leading article, dangling "of the", possessive or title word.
 
 The word lists are the ``names`` lexicon: ``leading-determiners``,
-``trailing-function-words``, ``title-words``, ``title-before``, ``title-after``
-and ``combining-forms``; citation marks are the ``citation-marks`` list.
+``trailing-function-words``, ``title-words``, ``title-before``, ``title-after``,
+``job-titles`` and ``combining-forms``; citation marks are the ``citation-marks`` list.
 """
 
 from __future__ import annotations
@@ -83,6 +83,11 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     >>> tidy("Sino-Japanese ties", Mention(0, 5, "NORP", None, "model")) is None
     True
 
+    A mention that is only a title (``job-titles``: "Commanding General") is no name:
+
+    >>> tidy("Lt. Gen. Turner, Commanding General, III MEF", Mention(17, 35, "ORG", None, "model")) is None
+    True
+
     An acronym that opens a reference code ("CIA-RDP07-00469R", the stamp on
     every page of a declassified document) is part of the code, not a name:
 
@@ -116,7 +121,14 @@ def tidy(text: str, mention: Mention) -> Mention | None:
         return None
     if surface in title_words and (_title_before(text, mention.start, title_before) or title_after.match(text, mention.end)):
         return None
+    if " ".join(surface.split()) in _job_titles():
+        return None
     return trim(text, mention)
+
+
+@lru_cache(maxsize=1)
+def _job_titles() -> frozenset[str]:
+    return frozenset(words("job-titles"))
 
 
 def trim(text: str, mention: Mention) -> Mention | None:
