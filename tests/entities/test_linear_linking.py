@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from alliance_corpus.annotation import read_entities
 from alliance_corpus.entities import credit_mentions, link_mentions, overlay, resolve, surnames
-from alliance_corpus.entities.discover import _lower_head_after, name_documents
+from alliance_corpus.entities.discover import _headline_subject, _lower_head_after, name_documents, place_mention_ends
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
 from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, _patterns, tidy, trim
@@ -63,7 +63,7 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     named = []
     for mention in mentions:
         found = None
-        if mention.label in name_labels and mention.source != "caption":
+        if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_mention_ends(mentions)):
             found = _old_head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and any(o.start < found[0] < o.end for o in mentions):
             found = None
@@ -78,6 +78,10 @@ def old_split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer
     for match in COMPOUND.finditer(text):
         parts = _compound_parts(match.group(), gazetteer)
         if parts is None or any(m.start < match.end() and match.start() < m.end for m in kept):
+            continue
+        named = _old_head_after(text, match.end(), head_labels())
+        if named is not None and not any(m.start < named[0] and match.end() < m.end for m in kept):
+            kept.append(Mention(match.start(), named[0], named[1], None, "context"))
             continue
         offset = match.start()
         for part in parts:
@@ -108,6 +112,8 @@ def old_tidy(text: str, mention: Mention) -> Mention | None:
     if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
         return None
     if surface in title_words and (title_before.search(text, 0, mention.start) or title_after.match(text, mention.end)):
+        return None
+    if " ".join(surface.split()) in words("job-titles"):
         return None
     return trim(text, mention)
 

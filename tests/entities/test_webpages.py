@@ -347,3 +347,43 @@ def test_webpages_a_name_in_japanese_script_takes_the_label_of_its_place_suffix(
 def test_webpages_long_names_are_read_whole(text, name, label, kb_id):
     found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
     assert (name, label, kb_id) in found, found
+
+
+@pytest.mark.parametrize("line", ["Infobox", "Volltext", "TRANSCRIPT"])  # tests/data/realpages 062, 055, 162
+def test_webpages_a_word_alone_on_its_line_is_a_name_only_where_the_body_says_so(line):
+    text = f"{line}\n\nThe alliance with Japan has been the cornerstone of U.S. security in East Asia for decades, officials said on Monday."
+    found = [e.text for e in annotate(text).entities]
+    assert line not in found and "Japan" in found
+
+
+def test_webpages_a_word_alone_on_its_line_stays_a_name_when_the_body_writes_it_as_one():
+    text = "Nakatani\n\nThis week, Defense Minister Gen Nakatani met the press in Tokyo, and Nakatani said the alliance was strong."
+    assert ("Nakatani", "PERSON", "model", 0) in [(e.text, e.label, e.source, e.start) for e in annotate(text).entities]
+
+
+@pytest.mark.parametrize(
+    "headline, absent",
+    [
+        ("U.S. and Japan Sign Agreement on Host Nation Support", "Japan Sign Agreement"),  # tests/data/realpages/035
+        ("U.S., Japan Announce Defense Guidelines", "Japan Announce Defense Guidelines"),  # tests/data/realpages/168
+    ],
+)
+def test_webpages_a_headline_subject_is_not_read_into_the_words_after_it(headline, absent):
+    found = [(e.text, e.label) for e in annotate(headline).entities]
+    assert ("U.S.", "GPE") in found and ("Japan", "GPE") in found
+    assert not [name for name, _ in found if absent in name]
+
+
+def test_webpages_a_dateline_before_a_name_is_no_part_of_it_and_no_surname_comes_of_it():
+    # tests/data/realpages/025: the model read "Jiji Press)—North Korea" as a PERSON
+    text = "N. Korea Fires Ballistic Missile toward Sea of Japan\n\nTOKYO (Jiji Press)—North Korea fired a ballistic missile on Monday, the Defense Ministry said."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert ("North Korea", "GPE") in found
+    assert not [name for name, label in found if label == "PERSON"]
+
+
+def test_webpages_a_gazetteer_name_written_with_an_en_dash_is_that_name():
+    # tests/data/realpages/034
+    text = "Japan–U.S. Security Consultative Committee (“2+2”) Meeting"
+    found = [(e.text, e.kb_id) for e in annotate(text).entities]
+    assert ("Japan–U.S. Security Consultative Committee", "ac:japan-u-s-security-consultative-committee") in found

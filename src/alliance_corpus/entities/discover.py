@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..resources.lexicons import labelled, words
+from .headings import is_title_case
 from .mention import Mention, SpanIndex
 from .relabel import head_labels
 
@@ -31,6 +32,9 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     is unlinked: the gazetteer links it later only if it knows the longer name,
     so "Kadena Town" never takes the id of Kadena Air Base.  A head word inside
     another mention is that mention's, and "the Okinawa city of Nago" names Nago.
+    In a title-case headline, a place after another place and "and" or a comma
+    is a subject, and the capitalised words after it a verb and its object
+    ("U.S. and Japan Sign Agreement on Host Nation Support"), not the rest of its name.
 
     >>> text = "They signed the Camp David Principles."
     >>> name_documents(text, [Mention(16, 26, "FAC", "ac:camp-david", "gazetteer")])
@@ -40,15 +44,36 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     name_labels = frozenset(words("name-labels"))
     named = []
     given = SpanIndex.of(mentions)
+    place_ends = place_mention_ends(mentions)
     for mention in mentions:
         found = None
-        if mention.label in name_labels and mention.source != "caption":
+        if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_ends):
             found = head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and given.surrounds(found[0]):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma")
         named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
     spans = SpanIndex.of(named)
     return [m for m in named if not spans.inside_longer(m.start, m.end)]
+
+
+HEADLINE_COORDINATION = re.compile(r"(?:,|[^\S\n]and)[^\S\n]+$")
+"""A comma or "and" right before a name: the second of two coordinated subjects ("U.S. and Japan Sign ...")."""
+
+
+def place_mention_ends(mentions: Sequence[Mention]) -> frozenset[int]:
+    """Where the mentions of places end."""
+    places = frozenset(words("place-labels"))
+    return frozenset(m.end for m in mentions if m.label in places)
+
+
+def _headline_subject(text: str, mention: Mention, place_ends: frozenset[int]) -> bool:
+    """Whether the mention follows another place and "and" or a comma, on a title-case line (see :func:`name_documents`)."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    coordination = HEADLINE_COORDINATION.search(text, line_start, mention.start)
+    if coordination is None or coordination.start() not in place_ends:
+        return False
+    line_end = text.find("\n", mention.end)
+    return is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
 
 
 def unnamed_facilities(text: str) -> list[Mention]:

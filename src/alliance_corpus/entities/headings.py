@@ -76,11 +76,15 @@ def confirmed_in_headings(
 def is_title_case(line: str) -> bool:
     """Whether most of the line's words of four letters or more start with a capital (all capitals count).
 
-    >>> is_title_case("Opening Remarks by the Minister"), is_title_case("Kishida meets the press in Tokyo")
-    (True, False)
+    A line of one word ("Infobox", "Volltext", "TRANSCRIPT") counts: alone on
+    its line, a capitalised word tells the model nothing about being a name.
+
+    >>> is_title_case("Opening Remarks by the Minister"), is_title_case("Kishida meets the press in Tokyo"), is_title_case("Infobox")
+    (True, False, True)
     """
     longer = [w for w in CAPITALISED.findall(line) if sum(ch.isalpha() for ch in w) >= 4]
-    return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
+    alone = len(CAPITALISED.findall(line)) == 1
+    return len(longer) >= (1 if alone else 2) and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
 def _confirmed(surface: str, names: set[str]) -> bool:

@@ -22,6 +22,8 @@ from .mention import Mention, SpanIndex
 WORD_RUN = re.compile(r"[\w-]+")
 """A maximal run of word characters and hyphens: a surname made of them matches exactly where it is a whole run."""
 NEXT_CAPITALISED = re.compile(r"[^\S\n]+[A-Z]")
+NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[.'’-][^\W\d_]*)*\.?")
+"""A word of a person's name: a capital, then letters, with inner dots, apostrophes or hyphens ("J.", "O'Neill", "Jean-Luc")."""
 """Spaces and a capital: the word before goes on into a longer name."""
 
 
@@ -101,6 +103,8 @@ def occurrences_of_surnames_named(text: str, mentions: Sequence[Mention]) -> lis
     said").  A surname the text also writes in lower case is a common word
     ("Green", "green") and is left alone, and so is an occurrence followed by
     another capitalised word, which is part of a longer name ("Inamine Center").
+    A "name" with other characters in it ("Jiji Press)—North Korea") names
+    nobody, and its last word is no surname.
 
     >>> text = "Nago's mayor, Susumu Inamine, objected. Inamine faces re-election."
     >>> found = occurrences_of_surnames_named(text, [Mention(14, 28, "PERSON", None, "model")])
@@ -108,7 +112,7 @@ def occurrences_of_surnames_named(text: str, mentions: Sequence[Mention]) -> lis
     [('Susumu Inamine', 'PERSON', 'model'), ('Inamine', 'PERSON', 'context')]
     """
     full = [text[m.start : m.end].split() for m in mentions if m.label == "PERSON" and m.kb_id is None]
-    surnames = {words[-1] for words in full if len(words) > 1 and words[-1][:1].isupper() and WORD_RUN.fullmatch(words[-1])}
+    surnames = {words[-1] for words in full if len(words) > 1 and all(NAME_WORD.fullmatch(word) for word in words) and WORD_RUN.fullmatch(words[-1])}
     if not surnames:
         return list(mentions)
     lower = {run.group() for run in WORD_RUN.finditer(text) if run.group()[:1].islower()}

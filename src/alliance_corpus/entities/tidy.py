@@ -24,6 +24,8 @@ ACRONYM = re.compile(r"[A-Z]{2,}")
 CODE_AFTER = re.compile(rf"[{DASHES}](?=[A-Z0-9]*\d)[A-Z0-9]+\b")
 """A hyphen and a code of capitals and digits with at least one digit ("-RDP07"), right after a mention."""
 SLASH = re.compile(r"\s*/")
+UNOPENED_CLOSE = re.compile(r"[^()]*\)[\s\-‐‑–—:]*")
+"""Text up to a closing bracket that no opening one comes before, and the dashes after it: the end of something else."""
 """A slash inside a mention: a name holds none, so what follows it is another name ("Mainichi/Tadashi Sano")."""
 EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 """Scripts that one East Asian name mixes freely (kanji with kana); any of them beside Latin letters starts another name."""
@@ -136,16 +138,23 @@ def trim(text: str, mention: Mention) -> Mention | None:
 
     >>> trim("By the Yomiuri Shimbun/AFP", Mention(3, 26, "ORG", None, "model"))
     Mention(start=7, end=22, label='ORG', kb_id=None, source='model')
+    >>> text = "TOKYO (Jiji Press)—North Korea fired"
+    >>> mention = trim(text, Mention(7, 30, "PERSON", None, "model"))
+    >>> text[mention.start:mention.end]
+    'North Korea'
     """
     leading, trailing, *_ = _patterns()
     surface = _one_script(text[mention.start : mention.end])
     slash = SLASH.search(surface)
     if slash:
         surface = surface[: slash.start()]
+    closed = UNOPENED_CLOSE.match(surface)
+    skipped = closed.end() if closed else 0  # "Jiji Press)—North Korea": the name starts after the bracket that closes another
+    surface = surface[skipped:]
     head = leading.match(surface)
     tail = trailing.search(surface)
-    start = mention.start + (head.end() if head else 0)
-    end = mention.start + (tail.start() if tail else len(surface))
+    start = mention.start + skipped + (head.end() if head else 0)
+    end = mention.start + skipped + (tail.start() if tail else len(surface))
     name = text[start:end]
     if end <= start or (mention.label in NAMED_LABELS and name.lower() != name.upper() and name == name.lower()):
         return None

@@ -38,6 +38,7 @@ entry's id when a later file reuses it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,8 @@ from ..records import EntityLabel
 from ..text.phrases import PhraseSearch
 from .jsonl import read_jsonl
 
+NAME_HYPHEN = re.compile(r"(?<=[A-Za-z.])-(?=[A-Z])")
+"""A hyphen between two names ("U.S.-Japan"), which pages also write as an en dash."""
 KB_ID = r"^(?:Q[0-9]+|ac:[a-z0-9][a-z0-9-]*)$"
 """A Wikidata id, or a local ``ac:`` id for an entity whose Wikidata id is not yet verified."""
 
@@ -91,11 +94,17 @@ class GazetteerEntry(BaseModel):
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every full surface form: the canonical name, the aliases, and curly-apostrophe variants."""
+        """Every full surface form: the canonical name, the aliases, and their typographic variants.
+
+        The variants have a curly apostrophe for a straight one, and an en dash
+        for a hyphen between names ("Japan–U.S. Security Consultative Committee"),
+        as edited pages write them.
+        """
         first = (self.pattern,) if isinstance(self.pattern, str) else ()
         written = first + ((self.canonical,) if self.canonical else ()) + self.aliases
         curly = tuple(name.replace("'", "’") for name in written if "'" in name)
-        return tuple(dict.fromkeys(written + curly))
+        dashed = tuple(NAME_HYPHEN.sub("–", name) for name in written + curly if NAME_HYPHEN.search(name))
+        return tuple(dict.fromkeys(written + curly + dashed))
 
 
 @dataclass(frozen=True)
