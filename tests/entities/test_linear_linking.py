@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from alliance_corpus.annotation import read_entities
 from alliance_corpus.entities import credit_mentions, link_mentions, overlay, resolve, surnames
-from alliance_corpus.entities.discover import _headline_subject, _lower_head_after, name_documents, place_mention_ends
+from alliance_corpus.entities.discover import _headline_subject, _lower_head_after, _with_modifier, name_documents, place_mention_ends
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
 from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, _patterns, tidy, trim
@@ -67,14 +67,14 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             found = _old_head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and any(o.start < found[0] < o.end for o in mentions):
             found = None
-        named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
+        named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], None, "context") if found else mention)
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
 
 
 def old_split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    from alliance_corpus.entities.compounds import COMPOUND, _compound_parts
+    from alliance_corpus.entities.compounds import COMPOUND, _compound_parts, _places_and_a_noun
 
-    kept = [m for m in mentions if _compound_parts(text[m.start : m.end], gazetteer) is None]
+    kept = [m for m in mentions if _compound_parts(text[m.start : m.end], gazetteer) is None and not _places_and_a_noun(text, m, gazetteer)]
     for match in COMPOUND.finditer(text):
         parts = _compound_parts(match.group(), gazetteer)
         if parts is None or any(m.start < match.end() and match.start() < m.end for m in kept):
@@ -113,7 +113,7 @@ def old_tidy(text: str, mention: Mention) -> Mention | None:
         return None
     if surface in title_words and (title_before.search(text, 0, mention.start) or title_after.match(text, mention.end)):
         return None
-    if " ".join(surface.split()) in words("job-titles"):
+    if " ".join(surface.split()) in {*words("job-titles"), *words("common-nouns")}:
         return None
     return trim(text, mention)
 

@@ -387,3 +387,30 @@ def test_webpages_a_gazetteer_name_written_with_an_en_dash_is_that_name():
     text = "Japan–U.S. Security Consultative Committee (“2+2”) Meeting"
     found = [(e.text, e.kb_id) for e in annotate(text).entities]
     assert ("Japan–U.S. Security Consultative Committee", "ac:japan-u-s-security-consultative-committee") in found
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        # tests/data/realpages 028 and 029: "the Alliance" is the alliance, a common noun; its places are the names
+        ("The deterrence capabilities of the Alliance grew.", "Alliance", []),
+        ("Since 1960 the U.S.-Japan Alliance serves as the cornerstone of peace.", "U.S.-Japan Alliance", [("U.S.", "GPE"), ("Japan", "GPE")]),
+        ("Article 5 states: “Each Party recognizes that an armed attack against either Party would be dangerous.”", "Party", []),
+    ],
+)
+def test_webpages_a_capitalised_common_noun_is_no_name(text, absent, present):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert absent not in [name for name, _ in found]
+    assert all(name in found for name in present)
+
+
+def test_webpages_a_name_keeps_the_compound_before_it_and_loses_the_possessive_and_capitals_around_it():
+    text = (
+        "(2) Conclusion of Japan-India Agreement for Cooperation in the Peaceful Uses of Nuclear Energy\n\n"  # tests/data/realpages/106
+        "A move with broad implications for the U.S. military’s Pacific realignment was made.\n\n"  # 004
+        "Richard L. Armitage Joseph S. Nye STUDY GROUP PARTICIPANTS\n\nThe report was published in Washington in October."  # 050
+    )
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert ("Japan-India Agreement", "LAW") in found
+    assert not [name for name, _ in found if name.startswith(("’s", "'s"))]
+    assert not [name for name, label in found if label == "PERSON" and "STUDY" in name]

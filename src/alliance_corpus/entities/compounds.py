@@ -2,7 +2,8 @@
 
 The labels whose names may be split are the ``compound-labels`` lexicon list.
 A compound that opens a longer name ending in a head word ("U.S.-Japan
-Defense Treaty") is that name, read whole with the head's label.
+Defense Treaty") is that name, read whole with the head's label; one
+followed by a common noun (``common-nouns``: "U.S.-Japan Alliance") is its places.
 
 >>> from alliance_corpus.resources import Resources
 >>> text = "the U.S.-Japan alliance"
@@ -16,6 +17,7 @@ Defense Treaty") is that name, read whole with the head's label.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words
@@ -34,7 +36,7 @@ def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
     split into one mention per part; a model mention of the whole compound
     (often a wrong ORG) is replaced.
     """
-    kept = [m for m in mentions if _compound_parts(text[m.start : m.end], gazetteer) is None]
+    kept = [m for m in mentions if _compound_parts(text[m.start : m.end], gazetteer) is None and not _places_and_a_noun(text, m, gazetteer)]
     # The parts added below lie inside earlier matches, which never overlap later ones, so the index of ``kept`` as it is now suffices.
     taken = SpanIndex.of(kept)
     for match in COMPOUND.finditer(text):
@@ -52,6 +54,17 @@ def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
             kept.append(Mention(offset, offset + len(part), entry.label, entry.id, "gazetteer"))
             offset += len(part) + 1
     return kept
+
+
+def _places_and_a_noun(text: str, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a model mention is a compound of places and a common noun ("U.S.-Japan Alliance"): the places are the names."""
+    first, _, rest = text[mention.start : mention.end].partition(" ")
+    return mention.source == "model" and " ".join(rest.split()) in _common_nouns() and _compound_parts(first, gazetteer) is not None
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    return frozenset(words("common-nouns"))
 
 
 def _compound_parts(surface: str, gazetteer: Gazetteer) -> list[str] | None:

@@ -32,6 +32,7 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     is unlinked: the gazetteer links it later only if it knows the longer name,
     so "Kadena Town" never takes the id of Kadena Air Base.  A head word inside
     another mention is that mention's, and "the Okinawa city of Nago" names Nago.
+    A compound the name ends is part of it ("Japan-India Agreement").
     In a title-case headline, a place after another place and "and" or a comma
     is a subject, and the capitalised words after it a verb and its object
     ("U.S. and Japan Sign Agreement on Host Nation Support"), not the rest of its name.
@@ -51,13 +52,23 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             found = head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and given.surrounds(found[0]):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma")
-        named.append(Mention(mention.start, found[0], found[1], None, "context") if found else mention)
+        named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], None, "context") if found else mention)
     spans = SpanIndex.of(named)
     return [m for m in named if not spans.inside_longer(m.start, m.end)]
 
 
 HEADLINE_COORDINATION = re.compile(r"(?:,|[^\S\n]and)[^\S\n]+$")
 """A comma or "and" right before a name: the second of two coordinated subjects ("U.S. and Japan Sign ...")."""
+
+
+MODIFIER_BEFORE = re.compile(r"(?:[A-Z][\w.]*[-‐‑–])+$")
+"""Capitalised words joined by hyphens right before a name: the first places of a compound ("Japan-" in "Japan-India Agreement")."""
+
+
+def _with_modifier(text: str, start: int) -> int:
+    """Where a name read with its head word starts, with the compound it ends ("Japan-India Agreement", not "India Agreement")."""
+    before = MODIFIER_BEFORE.search(text, max(0, start - 40), start)
+    return before.start() if before else start
 
 
 def place_mention_ends(mentions: Sequence[Mention]) -> frozenset[int]:

@@ -127,13 +127,16 @@ def _named(surface: str, start: int, end: int, gazetteer: Gazetteer, people: dic
 
 
 def _people(text: str, mentions: Sequence[Mention]) -> dict[str, Mention]:
-    """The people of ``mentions`` by their full name and surname (a surname two people share is left out)."""
+    """The people of ``mentions`` by their full name and surname (a surname two people share is left out).
+
+    A person counts when linked to the gazetteer or named in two words or more.
+    """
     by_name: dict[str, Mention] = {}
     shared: set[str] = set()
     for m in mentions:
-        if m.label != "PERSON":
-            continue
         full = text[m.start : m.end]
+        if m.label != "PERSON" or (m.kb_id is None and len(full.split()) < 2):
+            continue  # a lone unlinked word the model called a person says too little
         for name in {full, full.split()[-1]}:
             if name in by_name and by_name[name].kb_id != m.kb_id:
                 shared.add(name)

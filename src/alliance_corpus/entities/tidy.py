@@ -56,7 +56,9 @@ def _title_before(text: str, end: int, pattern: re.Pattern[str]) -> bool:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     dash = f"[{DASHES}]"
-    leading = re.compile(rf"^(?:(?:{_alternatives('leading-determiners')})\s+(?=\S)|(?:{_alternatives('combining-forms')}){dash}(?=\w))", re.IGNORECASE)
+    leading = re.compile(
+        rf"^(?:(?:{_alternatives('leading-determiners')})\s+(?=\S)|(?:{_alternatives('combining-forms')}){dash}(?=\w)|['’]s\s+(?=\S))", re.IGNORECASE
+    )
     marks = "|".join(words("citation-marks"))
     trailing = re.compile(
         rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$"
@@ -69,7 +71,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 def tidy(text: str, mention: Mention) -> Mention | None:
     """Trim a model mention to its name, or drop it when it is only part of a job title.
 
-    The model often includes a leading article ("the Security Treaty"), a
+    The model often includes a leading article ("the Security Treaty") or
+    the possessive of the word before ("’s Pacific"), a
     dangling "of the" ("Article 5 of the"), a possessive ("al-Qaeda’s") or a citation
     mark ("Onaga[4]"; a mention that is only a mark is dropped), and tags "State" in "Secretary of
     State" or "Defense" in "Defense Secretary" as an organization.  Beside a gazetteer
@@ -85,7 +88,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     >>> tidy("Sino-Japanese ties", Mention(0, 5, "NORP", None, "model")) is None
     True
 
-    A mention that is only a title (``job-titles``: "Commanding General") is no name:
+    A mention that is only a title (``job-titles``: "Commanding General") or a
+    capitalised common noun (``common-nouns``: "the Alliance") is no name:
 
     >>> tidy("Lt. Gen. Turner, Commanding General, III MEF", Mention(17, 35, "ORG", None, "model")) is None
     True
@@ -123,14 +127,15 @@ def tidy(text: str, mention: Mention) -> Mention | None:
         return None
     if surface in title_words and (_title_before(text, mention.start, title_before) or title_after.match(text, mention.end)):
         return None
-    if " ".join(surface.split()) in _job_titles():
+    if " ".join(surface.split()) in _not_names():
         return None
     return trim(text, mention)
 
 
 @lru_cache(maxsize=1)
-def _job_titles() -> frozenset[str]:
-    return frozenset(words("job-titles"))
+def _not_names() -> frozenset[str]:
+    """Titles and common nouns that are no name on their own (``job-titles``, ``common-nouns``)."""
+    return frozenset(words("job-titles")) | frozenset(words("common-nouns"))
 
 
 def trim(text: str, mention: Mention) -> Mention | None:
@@ -155,12 +160,29 @@ def trim(text: str, mention: Mention) -> Mention | None:
     tail = trailing.search(surface)
     start = mention.start + skipped + (head.end() if head else 0)
     end = mention.start + skipped + (tail.start() if tail else len(surface))
+    if mention.label == "PERSON":
+        end = start + _without_capitals_after(text[start:end])
     name = text[start:end]
     if end <= start or (mention.label in NAMED_LABELS and name.lower() != name.upper() and name == name.lower()):
         return None
     if mention.label == "PERSON" and any(ch.isdigit() for ch in name):  # "Area7,939": a table cell glued to its figure
         return None
     return replace(mention, start=start, end=end)
+
+
+CAPITALS_AFTER_NAME = re.compile(r"(?<=[a-z.])(?:\s+[A-Z]{2,}\b)+$")
+"""Words in capitals after a name written in mixed case: a heading run on ("Joseph S. Nye STUDY GROUP")."""
+
+
+def _without_capitals_after(name: str) -> int:
+    """The length of a person's name without the words in capitals after it.
+
+    >>> name = "Joseph S. Nye STUDY GROUP"
+    >>> name[: _without_capitals_after(name)]
+    'Joseph S. Nye'
+    """
+    after = CAPITALS_AFTER_NAME.search(name)
+    return after.start() if after else len(name)
 
 
 def _one_script(surface: str) -> str:
