@@ -5,7 +5,8 @@ word is capitalised, so capitals no longer tell a name from a common word and
 the model reads "Opening Remarks" as a PERSON.  The body of the same page is
 written in sentence case, where a word capitalised after another word is a
 name.  So a model mention in a title-case or all-capitals heading is kept when
-each of its capitalised words appears, capitalised, inside a body sentence,
+each of its capitalised words appears, capitalised, inside a body sentence
+(and, unless it is a person, the whole name appears in the body too),
 or when it ends in a head word of its label ("Treaty" for LAW) and holds a
 name the gazetteer or the page knows ("U.S.-Japan Defense Treaty").
 Gazetteer, caption and correction mentions are kept as they are, and so is every
@@ -58,11 +59,12 @@ def confirmed_in_headings(
     if not body:
         return list(mentions)
     names = {_folded(m.group()) for part in body for m in INSIDE_SENTENCE.finditer(part)}
+    folded_body = " ".join(" ".join(part.split()) for part in body).casefold()
     titled = SpanIndex((s.start, s.end) for s in segments if s.kind == "heading" and is_title_case(text[s.start : s.end]))
     people = _people(text, [m for m in mentions if not titled.contains(m.start, m.end)])
     kept, dropped = [], []
     for m in mentions:
-        unconfirmed = m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], names)
+        unconfirmed = m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], m.label, names, folded_body)
         if unconfirmed and not (gazetteer is not None and _named_by_its_head(text, m, gazetteer, people)):
             dropped.append(m)
         else:
@@ -87,10 +89,18 @@ def is_title_case(line: str) -> bool:
     return len(longer) >= (1 if alone else 2) and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
-def _confirmed(surface: str, names: set[str]) -> bool:
-    """Whether every capitalised word of ``surface`` is among the body's ``names``."""
+def _confirmed(surface: str, label: str, names: set[str], folded_body: str) -> bool:
+    """Whether the body confirms a heading's mention (see the module docstring).
+
+    A person needs each capitalised word among the body's ``names`` (a byline's
+    "Yasuo Hasebe" beside a body that writes "Hasebe"); any other name needs
+    that and its whole phrase in the body, so that a headline's run of
+    capitalised words ("Alliance Faces New Tests") is not confirmed word by word.
+    """
     words = [w for w in CAPITALISED.findall(surface) if w[0].isupper()]
-    return bool(words) and all(_folded(w) in names for w in words)
+    if not words or not all(_folded(w) in names for w in words):
+        return False
+    return label == "PERSON" or len(words) == 1 or " ".join(surface.split()).casefold() in folded_body
 
 
 def _named_by_its_head(text: str, mention: Mention, gazetteer: Gazetteer, people: dict[str, Mention]) -> bool:
