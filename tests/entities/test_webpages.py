@@ -414,3 +414,25 @@ def test_webpages_a_name_keeps_the_compound_before_it_and_loses_the_possessive_a
     assert ("Japan-India Agreement", "LAW") in found
     assert not [name for name, _ in found if name.startswith(("’s", "'s"))]
     assert not [name for name, label in found if label == "PERSON" and "STUDY" in name]
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/realpages 028, 029: the model reads the office and the surname as one ORG
+        ("with Foreign Minister Kamikawa, Secretary of Defense Austin and Secretary of State Blinken in Tokyo", [("Austin", "PERSON"), ("Kamikawa", "PERSON")], ["Defense Austin", "State Blinken"]),
+        # tests/data/realpages/048: a place named by a head before "of" is one LOC
+        ("I mean, the Persian Gulf and Straits of Hormuz are a big choke-point.", [("Straits of Hormuz", "LOC")], ["Hormuz", "Straits"]),
+        # tests/data/realpages/064 and 034: digits alone and a list bullet are no part of a name
+        ("under the terms of the 1952 Treaty of San Francisco", [("Treaty of San Francisco", "LAW")], ["1952"]),
+    ],
+)
+def test_webpages_offices_places_and_numbers_around_names(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, label in found if name in absent and label != "DATE"]
+
+
+def test_webpages_a_list_bullet_is_cut_off_a_mention():
+    found = [e.text for e in annotate("Strategic Vision\n  • Japan will continue coordinating closely with the United States.").entities]
+    assert "Japan" in found and not [name for name in found if name.startswith("•")]

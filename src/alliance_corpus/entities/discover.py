@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..resources.lexicons import labelled, words
 from .headings import is_title_case
-from .mention import Mention, SpanIndex
+from .mention import Mention, SpanIndex, overlay
 from .relabel import head_labels
 
 DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*){0,3}")
@@ -85,6 +85,30 @@ def _headline_subject(text: str, mention: Mention, place_ends: frozenset[int]) -
         return False
     line_end = text.find("\n", mention.end)
     return is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+def places_named_by_head_before(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with every "Strait of X" read as one LOC (``place-heads-before``), where no longer mention runs across it.
+
+    >>> text = "the Persian Gulf and Straits of Hormuz are a choke-point"
+    >>> found = [Mention(4, 16, "LOC", None, "model"), Mention(21, 28, "LOC", None, "model"), Mention(32, 38, "PERSON", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in places_named_by_head_before(text, found)]
+    [('Persian Gulf', 'LOC'), ('Straits of Hormuz', 'LOC')]
+    """
+    given = SpanIndex.of(mentions)
+    spans = {(m.start, m.end) for m in mentions}
+    found = []
+    for match in _head_before_of().finditer(text):
+        start, end = match.span()
+        if (start, end) not in spans and not (given.surrounds(start) or given.surrounds(end)):  # no mention runs across either end
+            found.append(Mention(start, end, labelled("place-heads-before")[match.group("head")], None, "context"))
+    return overlay(mentions, found) if found else list(mentions)
+
+
+@lru_cache(maxsize=1)
+def _head_before_of() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, sorted(words("place-heads-before"), key=len, reverse=True)))
+    return re.compile(rf"\b(?P<head>{heads})[^\S\n]+of[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
 
 
 def unnamed_facilities(text: str) -> list[Mention]:

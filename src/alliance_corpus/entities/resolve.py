@@ -38,13 +38,13 @@ from collections.abc import Iterable
 from ..resources.gazetteer import Gazetteer
 from .bases import bases_by_bare_name
 from .compounds import split_compounds
-from .discover import name_documents, unnamed_facilities
+from .discover import name_documents, places_named_by_head_before, unnamed_facilities
 from .glosses import drop_glosses, names_in_script
 from .islands import island_names
 from .linking import link_by_name
 from .mention import Mention, overlay
 from .relabel import relabel_dates, relabel_documents, relabel_script_places
-from .surnames import occurrences_of_surnames_named, resolve_surnames, surnames_after_titles, surnames_of_people_named
+from .surnames import occurrences_of_surnames_named, people_after_titles, resolve_surnames, surnames_after_titles, surnames_of_people_named
 from .tidy import tidy
 
 
@@ -52,14 +52,14 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
     tidied = (tidy(text, m) for m in mentions)
     found = [relabel_script_places(text, relabel_documents(text, relabel_dates(text, m))) for m in tidied if m is not None]
-    found = name_documents(text, found)
+    found = places_named_by_head_before(text, name_documents(text, found))
     found = overlay(unnamed_facilities(text), found)
     found = split_compounds(text, found, gazetteer)
     found = island_names(text, sorted(found, key=lambda m: (m.start, m.end)))
     linked = [link_by_name(text, m, gazetteer) for m in found]
     linked = bases_by_bare_name(text, linked, gazetteer)
     linked = resolve_surnames(text, linked, gazetteer)
-    linked = surnames_after_titles(text, linked, gazetteer)
+    linked = people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
     linked = drop_glosses(text, names_in_script(text, linked))
     return sorted(linked, key=lambda m: (m.start, m.end))

@@ -22,6 +22,8 @@ from .mention import Mention, SpanIndex
 WORD_RUN = re.compile(r"[\w-]+")
 """A maximal run of word characters and hyphens: a surname made of them matches exactly where it is a whole run."""
 NEXT_CAPITALISED = re.compile(r"[^\S\n]+[A-Z]")
+PERSON_NAME = re.compile(r"[A-Z][^\W\d_]+(?:[^\S\n][A-Z][^\W\d_]+){0,2}")
+"""One to three capitalised words."""
 NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[.'’-][^\W\d_]*)*\.?")
 """A word of a person's name: a capital, then letters, with inner dots, apostrophes or hyphens ("J.", "O'Neill", "Jean-Luc")."""
 """Spaces and a capital: the word before goes on into a longer name."""
@@ -66,6 +68,36 @@ def surnames_after_titles(text: str, mentions: list[Mention], gazetteer: Gazette
         if not taken.overlaps(start, end) and not NEXT_CAPITALISED.match(text, end):
             added.append(Mention(start, end, "PERSON", gazetteer.with_surname(match.group("surname"))[0].id, "context"))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def people_after_titles(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A model name of one to three capitalised words right after a title is a person ("Foreign Minister Kamikawa", read as a GPE).
+
+    A name the gazetteer knows as something else keeps its label.
+
+    >>> from alliance_corpus.resources import Resources
+    >>> text = "with Foreign Minister Kamikawa in Tokyo"
+    >>> [m.label for m in people_after_titles(text, [Mention(22, 30, "GPE", None, "model")], Resources.bundled().gazetteer)]
+    ['PERSON']
+    """
+    relabelled = []
+    for m in mentions:
+        surface = text[m.start : m.end]
+        known = gazetteer.by_id.get(m.kb_id or "") or gazetteer.lookup(surface)
+        if m.source == "model" and m.label != "PERSON" and known is None and PERSON_NAME.fullmatch(surface) and _title_ends_at(text, m.start):
+            m = replace(m, label="PERSON")
+        relabelled.append(m)
+    return relabelled
+
+
+def _title_ends_at(text: str, position: int) -> bool:
+    return _title_before().search(text, max(0, position - 40), position) is not None
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, sorted(words("job-titles"), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.])(?:{titles})[^\S\n]+$")
 
 
 @lru_cache(maxsize=2)

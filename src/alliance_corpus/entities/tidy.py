@@ -127,6 +127,9 @@ def tidy(text: str, mention: Mention) -> Mention | None:
         return None
     if surface in title_words and (_title_before(text, mention.start, title_before) or title_after.match(text, mention.end)):
         return None
+    person = _person_after_office(text, mention, title_before, title_words)
+    if person is not None:
+        return person
     if " ".join(surface.split()) in _not_names():
         return None
     return trim(text, mention)
@@ -136,6 +139,25 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 def _not_names() -> frozenset[str]:
     """Titles and common nouns that are no name on their own (``job-titles``, ``common-nouns``)."""
     return frozenset(words("job-titles")) | frozenset(words("common-nouns"))
+
+
+def _person_after_office(text: str, mention: Mention, title_before: re.Pattern[str], title_words: frozenset[str]) -> Mention | None:
+    """The person in "Secretary of Defense Austin", read by the model as the ORG "Defense Austin": the name after the office.
+
+    >>> text = "with Secretary of Defense Austin and Secretary of State Blinken"
+    >>> _, _, title_before, _, title_words = _patterns()
+    >>> person = _person_after_office(text, Mention(18, 32, "ORG", None, "model"), title_before, title_words)
+    >>> text[person.start:person.end], person.label
+    ('Austin', 'PERSON')
+    """
+    surface = text[mention.start : mention.end]
+    office = next((word for word in sorted(title_words, key=len, reverse=True) if surface.startswith(word + " ")), None)
+    if office is None or not _title_before(text, mention.start, title_before):
+        return None
+    name = surface[len(office) :].lstrip()
+    if not NAME_AFTER_OFFICE.fullmatch(name):
+        return None
+    return replace(mention, start=mention.end - len(name), label="PERSON")
 
 
 def trim(text: str, mention: Mention) -> Mention | None:
@@ -153,8 +175,10 @@ def trim(text: str, mention: Mention) -> Mention | None:
     slash = SLASH.search(surface)
     if slash:
         surface = surface[: slash.start()]
-    closed = UNOPENED_CLOSE.match(surface)
-    skipped = closed.end() if closed else 0  # "Jiji Press)—North Korea": the name starts after the bracket that closes another
+    bullet = BULLET_BEFORE.match(surface)
+    skipped = bullet.end() if bullet else 0
+    closed = UNOPENED_CLOSE.match(surface, skipped)
+    skipped = closed.end() if closed else skipped  # "Jiji Press)—North Korea": the name starts after the bracket that closes another
     surface = surface[skipped:]
     head = leading.match(surface)
     tail = trailing.search(surface)
@@ -165,11 +189,19 @@ def trim(text: str, mention: Mention) -> Mention | None:
     name = text[start:end]
     if end <= start or (mention.label in NAMED_LABELS and name.lower() != name.upper() and name == name.lower()):
         return None
+    if mention.label in NAMED_LABELS and NO_LETTER.fullmatch(name):
+        return None  # "1952" read as an EVENT: no name
     if mention.label == "PERSON" and any(ch.isdigit() for ch in name):  # "Area7,939": a table cell glued to its figure
         return None
     return replace(mention, start=start, end=end)
 
 
+NAME_AFTER_OFFICE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}")
+"""One to three capitalised words: a person's name after an office ("Austin", "Lloyd Austin")."""
+NO_LETTER = re.compile(r"[\W\d_]+")
+"""A "name" of digits and punctuation alone ("1952")."""
+BULLET_BEFORE = re.compile(r"^[•·▪◦‣*]+\s*")
+"""A list bullet the model took into a mention ("• Resolve")."""
 CAPITALS_AFTER_NAME = re.compile(r"(?<=[a-z.])(?:\s+[A-Z]{2,}\b)+$")
 """Words in capitals after a name written in mixed case: a heading run on ("Joseph S. Nye STUDY GROUP")."""
 
