@@ -31,6 +31,7 @@ left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -39,6 +40,8 @@ from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words
 from .mention import Mention, SpanIndex
 
+REACH = 400
+"""The most characters read each way for the sentence around a bare name."""
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 """Where a sentence ends: a full stop, question or exclamation mark before a space, or a line end."""
 LIST_BEFORE = re.compile(r"(?:,|\band|['’]s)[^\S\n]+$")
@@ -61,7 +64,7 @@ def bases_by_bare_name(text: str, mentions: Sequence[Mention], gazetteer: Gazett
         for match in search.finditer(text)
         if not spans.inside_longer(match.start(), match.end()) and not _part_of_longer(text, match.end())
     ]
-    bases = {(m.start, m.end) for m in mentions if m.label == "FAC" and m.kb_id}
+    bases = sorted((m.start, m.end) for m in mentions if m.label == "FAC" and m.kb_id)
     surnames = {text[m.start : m.end].split()[-1] for m in mentions if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1}
     decided: dict[tuple[int, int], str] = {}
     for listed in (False, True):  # a list of bases is read once every base of it the other signs found is known
@@ -75,7 +78,7 @@ def bases_by_bare_name(text: str, mentions: Sequence[Mention], gazetteer: Gazett
                 listed and _in_a_list_of_bases(text, span, sentence, bases)
             ):
                 decided[span] = base
-                bases.add(span)
+                insort(bases, span)
     found = [_as_base(by_span.get(span), span, base) for span, base in decided.items()]
     return sorted([*(m for m in mentions if (m.start, m.end) not in decided), *found], key=lambda m: (m.start, m.end))
 
@@ -101,10 +104,10 @@ def _part_of_longer(text: str, end: int) -> bool:
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence around ``text[start:end]`` (on its line)."""
-    before = [m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)]
-    after = SENTENCE_END.search(text, end)
-    return (before[-1] if before else max(0, start - 400), after.start() if after else len(text))
+    """The span of the sentence around ``text[start:end]`` (on its line), at most :data:`REACH` characters each way."""
+    before = [m.end() for m in SENTENCE_END.finditer(text, max(0, start - REACH), start)]
+    after = SENTENCE_END.search(text, end, end + REACH)
+    return (before[-1] if before else max(0, start - REACH), after.start() if after else min(len(text), end + REACH))
 
 
 def _speaks_of_bases(text: str, sentence: tuple[int, int], spans: SpanIndex) -> bool:
@@ -121,10 +124,17 @@ def _at_a_place(text: str, match: re.Match[str], gazetteer: Gazetteer, surnames:
     return bool(_locative_before().search(text, max(0, start - 20), start))
 
 
-def _in_a_list_of_bases(text: str, span: tuple[int, int], sentence: tuple[int, int], bases: set[tuple[int, int]]) -> bool:
-    """Whether the sentence names another base and the bare name follows a comma, "and" or a possessive."""
-    others = any(sentence[0] <= start and end <= sentence[1] and (start, end) != span for start, end in bases)
-    return others and bool(LIST_BEFORE.search(text, max(sentence[0], span[0] - 12), span[0]))
+def _in_a_list_of_bases(text: str, span: tuple[int, int], sentence: tuple[int, int], bases: list[tuple[int, int]]) -> bool:
+    """Whether the sentence names another base (``bases`` sorted) and the bare name follows a comma, "and" or a possessive."""
+    if not LIST_BEFORE.search(text, max(sentence[0], span[0] - 12), span[0]):
+        return False
+    index = bisect_left(bases, (sentence[0], sentence[0]))
+    while index < len(bases) and bases[index][0] < sentence[1]:
+        start, end = bases[index]
+        if end <= sentence[1] and (start, end) != span:
+            return True
+        index += 1
+    return False
 
 
 @lru_cache(maxsize=1)
