@@ -163,9 +163,10 @@ class Gazetteer:
 
         Those are the ``ignore_case`` names and every name of several words
         ("camp David" -> "Camp David"); a single word in lower case is often
-        an ordinary word ("diet", "marine").
+        an ordinary word ("diet", "marine"), and so is a name with a comma in
+        it a list ("U.S. forces, Japan and Korea").
         """
-        several_words = {" ".join(n.lower().split()): n for e in self.entries for n in e.names if len(n.split()) > 1}
+        several_words = {" ".join(n.lower().split()): n for e in self.entries for n in e.names if len(n.split()) > 1 and "," not in n}
         return {**several_words, **self.case_insensitive_names()}
 
     def proper_name_search(self, names: dict[str, str] | None = None) -> PhraseSearch | None:
