@@ -436,3 +436,21 @@ def test_webpages_offices_places_and_numbers_around_names(text, expected, absent
 def test_webpages_a_list_bullet_is_cut_off_a_mention():
     found = [e.text for e in annotate("Strategic Vision\n  • Japan will continue coordinating closely with the United States.").entities]
     assert "Japan" in found and not [name for name in found if name.startswith("•")]
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("Troops of the 3rd Marine Division trained in the north.", "3rd Marine Division"),  # issue 12
+        ("F-15s of the 18th Wing left Kadena Air Base.", "18th Wing"),
+        ("the 31st Marine Expeditionary Unit sailed from Okinawa", "31st Marine Expeditionary Unit"),
+    ],
+)
+def test_webpages_a_numbered_military_unit_is_one_org(text, unit):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert (unit, "ORG") in found
+    assert not [name for name, label in found if label == "ORDINAL"]
+
+
+def test_webpages_the_pronoun_i_opens_no_unit():
+    assert not [e for e in annotate("Then I Command Group leaders to go home.").entities if e.text.startswith("I ")]

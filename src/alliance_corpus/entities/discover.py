@@ -111,6 +111,38 @@ def _head_before_of() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<head>{heads})[^\S\n]+of[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
 
 
+ORDINAL_WORDS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth")
+"""Ordinals written out, as numbered units are named ("Seventh Fleet", "Eighth Army")."""
+
+
+def military_units(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with every numbered unit read as one ORG: an ordinal, capitalised words and a ``unit-heads`` word.
+
+    The model reads "3rd" as an ORDINAL and the rest as an ORG, or nothing at
+    all; a longer mention that runs across a unit is left as it is.
+
+    >>> text = "Troops of the 3rd Marine Division joined the 18th Wing."
+    >>> [(text[m.start:m.end], m.label) for m in military_units(text, [Mention(14, 17, "ORDINAL", None, "model")])]
+    [('3rd Marine Division', 'ORG'), ('18th Wing', 'ORG')]
+    """
+    given = SpanIndex.of(mentions)
+    spans = {(m.start, m.end) for m in mentions}
+    found = []
+    for match in _unit().finditer(text):
+        start, end = match.span()
+        if (start, end) in spans or given.surrounds(start) or given.surrounds(end) or given.inside_longer(start, end):
+            continue
+        found.append(Mention(start, end, "ORG", None, "context"))
+    return overlay(mentions, found) if found else list(mentions)
+
+
+@lru_cache(maxsize=1)
+def _unit() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, sorted(words("unit-heads"), key=len, reverse=True)))
+    ordinal = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"|(?!I\b)[IVX]{1,5})"  # not "I", the pronoun
+    return re.compile(rf"(?<![\w-]){ordinal}(?:[^\S\n]+[A-Z][\w'’-]*){{0,3}}?[^\S\n]+(?:{heads})\b")
+
+
 def unnamed_facilities(text: str) -> list[Mention]:
     """Bases the model may miss: capitalised words before a ``facility-suffixes`` word.
 

@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from ..resources.gazetteer import Gazetteer
 from .bases import bases_by_bare_name
 from .compounds import split_compounds
-from .discover import name_documents, places_named_by_head_before, unnamed_facilities
+from .discover import military_units, name_documents, places_named_by_head_before, unnamed_facilities
 from .glosses import drop_glosses, names_in_script
 from .islands import island_names
 from .linking import link_by_name
@@ -52,7 +52,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
     tidied = (tidy(text, m) for m in mentions)
     found = [relabel_script_places(text, relabel_documents(text, relabel_dates(text, m))) for m in tidied if m is not None]
-    found = places_named_by_head_before(text, name_documents(text, found))
+    found = military_units(text, places_named_by_head_before(text, name_documents(text, found)))
     found = overlay(unnamed_facilities(text), found)
     found = split_compounds(text, found, gazetteer)
     found = island_names(text, sorted(found, key=lambda m: (m.start, m.end)))
