@@ -18,7 +18,7 @@ from ..resources import Resources
 from ..resources.rules import Rule
 from ..text.phrases import PhraseSearch
 from .fixes.context import TaggedLines
-from .fixes.names import name_templates
+from .fixes.names import NameTemplates, name_templates
 from .fixes.rules import split_rules
 
 TEXT_RULES = frozenset({"phrase", "regex"})
@@ -35,7 +35,7 @@ class Plan:
     recasable_names: PhraseSearch | None
     canonical_names: dict[str, str]
     single_names: frozenset[str]
-    name_templates: dict[tuple[str | None, ...], tuple[str, int]]
+    name_templates: NameTemplates
 
 
 def build_plan(resources: Resources, owners: Iterable[tuple[str, frozenset[str]]]) -> Plan:

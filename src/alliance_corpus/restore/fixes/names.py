@@ -6,7 +6,14 @@ shows; this step covers every name of the gazetteer.  A known name with at
 least three capitalised words that appears with exactly one of them, not the
 first, replaced by another lower-case word ("Special activity Committee on
 Okinawa", "Status of pressures Agreement") gets that word back, unless two
-names could fit ("National Security plan": Strategy or Council?).  It runs on spun texts
+names could fit ("National Security plan": Strategy or Council?).  A
+capitalised stand-in gets its word back when it looks like it, clearly more
+than like any other name's word there ("Japan Marine Self-Defense Force":
+Maritime, not Ground or Air), and a name whose words came back in another
+order gets its order back ("Treaty of Cooperation Mutual and Security") unless
+a capitalised word beside it makes it part of a longer name ("Marine Corps
+Air Station Futenma" holds "Air Station Futenma").  A window that is itself a
+known name is never touched.  It runs on spun texts
 only.
 
 >>> from alliance_corpus.resources import Resources
@@ -16,13 +23,19 @@ only.
 [('activity', 'Action'), ('pressures', 'Forces')]
 >>> fix_translated_names("Tokyo revised its National Security plan.", templates)  # Strategy or Council?
 []
+>>> text = "The Japan Marine Self-Defense Force cited the Treaty of Cooperation Mutual and Security."
+>>> [(text[c.start:c.end], c.replacement) for c in fix_translated_names(text, templates)]
+[('Marine', 'Maritime'), ('Treaty of Cooperation Mutual and Security', 'Treaty of Mutual Cooperation and Security')]
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import cast
+
+from rapidfuzz import fuzz
 
 from ...resources.lexicons import words
 from ...text.edits import Change
@@ -30,43 +43,77 @@ from ...text.edits import Change
 MIN_WORDS = 3
 FUNCTION_WORDS = frozenset(words("name-function-words"))
 TRAILING_PUNCTUATION = ".,;:!?)]”\"'’"
+MIN_SIMILARITY = 70
+"""How alike (rapidfuzz ratio, 0-100) a capitalised stand-in must be to the word it replaced ("Marine" for "Maritime")."""
+MIN_MARGIN = 15
+"""How much more alike than the next candidate it must be, so that a near-miss name is never guessed."""
 
-def name_templates(names: Iterable[str]) -> dict[tuple[str | None, ...], tuple[str, int]]:
-    """Each name with ``MIN_WORDS`` or more capitalised words, once per capitalised word but the first, blanked.
+Key = tuple[str | None, ...]
 
-    Maps the blanked word tuple to ``(name, position)``; a blanked tuple that
-    two names share is left out, since the word could belong to either.
+
+@dataclass(frozen=True)
+class NameTemplates:
+    """The gazetteer's names of ``MIN_WORDS`` capitalised words or more, indexed for repair.
+
+    - ``swapped``: each name once per capitalised word but the first, that
+      word blanked, to the names and positions that fit (several names may);
+    - ``reordered``: each name's words, sorted, to the name (left out when two names share them);
+    - ``known``: every name, so that a real name is never "repaired" into another.
     """
-    found: dict[tuple[str | None, ...], tuple[str, int]] = {}
-    shared = set()
-    for name in names:
+
+    swapped: dict[Key, tuple[tuple[str, int], ...]]
+    reordered: dict[tuple[str, ...], str]
+    known: frozenset[str]
+
+    @property
+    def lengths(self) -> dict[str, tuple[int, ...]]:
+        """First word -> the lengths of the names it opens (in words)."""
+        return _lengths_by_first_word(self.swapped)
+
+
+def name_templates(names: Iterable[str]) -> NameTemplates:
+    """Index ``names`` for :func:`fix_translated_names`."""
+    swapped: dict[Key, list[tuple[str, int]]] = {}
+    reordered: dict[tuple[str, ...], set[str]] = {}
+    for name in dict.fromkeys(names):
         words = tuple(name.split())
         if sum(word[:1].isupper() for word in words) < MIN_WORDS:
             continue
         for i, word in enumerate(words[1:], start=1):  # "after World War" must not become "Second World War"
             if word[:1].isupper():
-                key = words[:i] + (None,) + words[i + 1 :]
-                if key in found and found[key][0] != name:
-                    shared.add(key)
-                found[key] = (name, i)
-    return {key: value for key, value in found.items() if key not in shared}
+                swapped.setdefault(words[:i] + (None,) + words[i + 1 :], []).append((name, i))
+        reordered.setdefault(tuple(sorted(words)), set()).add(name)
+    return NameTemplates(
+        swapped={key: tuple(value) for key, value in swapped.items()},
+        reordered={key: next(iter(value)) for key, value in reordered.items() if len(value) == 1},
+        known=frozenset(names),
+    )
 
 
-def fix_translated_names(text: str, templates: dict[tuple[str | None, ...], tuple[str, int]]) -> list[Change]:
-    """Changes that put back the one swapped word of known names (see the module docstring)."""
-    lengths = _lengths_by_first_word(templates)
-    changes = []
+def fix_translated_names(text: str, templates: NameTemplates) -> list[Change]:
+    """Changes that put back the swapped word of known names, or their order (see the module docstring)."""
+    lengths = templates.lengths
+    changes: list[Change] = []
     for line in re.finditer(r"[^\n]+", text):
         words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in re.finditer(r"\S+", line.group())]
-        for first, (_, word) in enumerate(words):
+        taken = 0
+        for first, (start, word) in enumerate(words):
+            if start < taken:
+                continue
             for n in lengths.get(word, ()):  # the first word is never the swapped one
                 window = words[first : first + n]
-                if len(window) == n:
-                    changes.extend(_fix_window(window, templates))
+                if len(window) < n or " ".join(w for _, w in window) in templates.known:
+                    continue
+                inside_longer = (first > 0 and words[first - 1][1][:1].isupper()) or (first + n < len(words) and words[first + n][1][:1].isupper())
+                found = _fix_window(window, templates) or ([] if inside_longer else _fix_order(window, templates))
+                if found:
+                    changes.extend(found)
+                    taken = window[-1][0] + len(window[-1][1])
+                    break
     return changes
 
 
-def _lengths_by_first_word(templates: Iterable[tuple[str | None, ...]]) -> dict[str, tuple[int, ...]]:
+def _lengths_by_first_word(templates: Iterable[Key]) -> dict[str, tuple[int, ...]]:
     lengths: dict[str, set[int]] = {}
     for key in templates:
         first = cast(str, key[0])  # the first word is never the blanked one (see name_templates)
@@ -74,11 +121,38 @@ def _lengths_by_first_word(templates: Iterable[tuple[str | None, ...]]) -> dict[
     return {word: tuple(sorted(n)) for word, n in lengths.items()}
 
 
-def _fix_window(window: list[tuple[int, str]], templates: dict[tuple[str | None, ...], tuple[str, int]]) -> list[Change]:
+def _fix_window(window: list[tuple[int, str]], templates: NameTemplates) -> list[Change]:
     surface = [word for _, word in window]
     for i, (start, word) in enumerate(window):
-        if word.isalpha() and word.islower() and word not in FUNCTION_WORDS:
-            hit = templates.get(tuple(surface[:i]) + (None,) + tuple(surface[i + 1 :]))
-            if hit and hit[1] == i and hit[0].split()[i].lower() != word:  # a re-cased word is the casing step's
-                return [Change(start, start + len(word), hit[0].split()[i], "spin.name-word", "spin")]
+        if not word.isalpha() or word.lower() in FUNCTION_WORDS:
+            continue
+        candidates = templates.swapped.get(tuple(surface[:i]) + (None,) + tuple(surface[i + 1 :]), ())
+        fit = _the_one_that_fits(word, [(name, at) for name, at in candidates if at == i])
+        if fit is not None and fit.split()[i].lower() != word.lower():  # a re-cased word is the casing step's
+            return [Change(start, start + len(word), fit.split()[i], "spin.name-word", "spin")]
     return []
+
+
+def _the_one_that_fits(word: str, candidates: list[tuple[str, int]]) -> str | None:
+    """The name whose word ``word`` stands in for.
+
+    A lower-case stand-in ("pressures" for "Forces") needs the name to be the
+    only one that fits.  A capitalised one ("Marine" for "Maritime") also needs
+    to look like the word it replaced, clearly more than any other candidate's
+    ("Ground", "Air"), so that one real name is never turned into another.
+    """
+    if word.islower():
+        return candidates[0][0] if len(candidates) == 1 else None
+    scored = sorted(((fuzz.ratio(word.lower(), name.split()[at].lower()), name) for name, at in candidates), reverse=True)
+    if not scored or scored[0][0] < MIN_SIMILARITY or (len(scored) > 1 and scored[0][0] - scored[1][0] < MIN_MARGIN):
+        return None
+    return scored[0][1]
+
+
+def _fix_order(window: list[tuple[int, str]], templates: NameTemplates) -> list[Change]:
+    """The known name whose words the window holds in another order ("Treaty of Cooperation Mutual and Security")."""
+    name = templates.reordered.get(tuple(sorted(word for _, word in window)))
+    if name is None:
+        return []
+    start, end = window[0][0], window[-1][0] + len(window[-1][1])
+    return [Change(start, end, name, "spin.name-order", "spin")]

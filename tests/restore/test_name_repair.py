@@ -1,0 +1,47 @@
+"""Known names repaired in spun texts: a swapped word, a capitalised stand-in, a changed order; real names left alone.
+
+Real gazetteer, real ``clean()`` with the gate open (the step runs on spun texts only).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_corpus.resources import Resources
+from alliance_corpus.restore import RestoreConfig, clean
+from alliance_corpus.restore.fixes.names import fix_translated_names, name_templates
+
+SPUN = RestoreConfig(garbled=True)
+
+
+@pytest.fixture(scope="module")
+def templates():
+    return name_templates(Resources.bundled().gazetteer.all_names())
+
+
+@pytest.mark.parametrize(
+    "spun, restored",
+    [
+        ("Officers of the Japan Marine Self-Defense Force met.", "Japan Maritime Self-Defense Force"),  # a word translated back
+        ("They cited the Treaty of Cooperation Mutual and Security in Tokyo.", "Treaty of Mutual Cooperation and Security"),  # reordered
+        ("The Status of pressures Agreement was revised.", "Status of Forces Agreement"),  # a lower-case stand-in
+    ],
+)
+def test_a_known_name_gets_its_word_or_order_back(spun, restored):
+    assert restored in clean(spun, config=SPUN).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers of the Japan Ground Self-Defense Force and the Japan Air Self-Defense Force met.",  # real names, each another's near miss
+        "Planes left Marine Corps Air Station Futenma at dawn.",  # "Air Station Futenma" inside a longer name is no reordered name
+    ],
+)
+def test_a_real_name_is_never_turned_into_another(text, templates):
+    assert fix_translated_names(text, templates) == []
+
+
+def test_a_capitalised_stand_in_like_no_word_of_a_name_is_left_alone(templates):
+    # "Naval" is not like enough to "Maritime", nor clearly more like it than "Ground" or "Air"
+    assert fix_translated_names("the Japan Naval Self-Defense Force", templates) == []
