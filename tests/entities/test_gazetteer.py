@@ -85,19 +85,22 @@ def test_gazetteer_malformed_entry_names_file_and_line(tmp_path, entry, problem)
     assert f"{path}:2" in str(caught.value) and problem in str(caught.value)
 
 
-def test_gazetteer_two_entities_cannot_share_a_name(tmp_path):
+def _load_with(tmp_path, entry: dict):
+    """The bundled gazetteer with ``entry`` added from a researcher's file ``mine.jsonl``."""
     path = tmp_path / "mine.jsonl"
-    path.write_text(json.dumps({"id": "Q99999999", "label": "GPE", "pattern": "Okinawa"}) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    return load_gazetteer([*Resources.bundled().gazetteer_files, path])
+
+
+def test_gazetteer_two_entities_cannot_share_a_name(tmp_path):
     with pytest.raises(ResourceError, match="already belongs to Q766445"):
-        load_gazetteer([*Resources.bundled().gazetteer_files, path])
+        _load_with(tmp_path, {"id": "Q99999999", "label": "GPE", "pattern": "Okinawa"})
 
 
 def test_gazetteer_two_bases_cannot_share_a_bare_name(tmp_path):
-    path = tmp_path / "mine.jsonl"
     entry = {"id": "ac:kadena-ammunition-area", "label": "FAC", "pattern": "Kadena Ammunition Storage Area", "bare": ["Kadena"]}
-    path.write_text(json.dumps(entry) + "\n", encoding="utf-8")
     with pytest.raises(ResourceError, match=r"mine\.jsonl:1: bare name 'Kadena' already belongs to ac:kadena-air-base"):
-        load_gazetteer([*Resources.bundled().gazetteer_files, path])
+        _load_with(tmp_path, entry)
 
 
 def test_gazetteer_bare_names_index_bases_only():

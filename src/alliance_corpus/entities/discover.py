@@ -8,7 +8,7 @@ facility's name (``facility-stop-words``) are lexicon lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ..resources.lexicons import labelled, words
@@ -95,14 +95,8 @@ def places_named_by_head_before(text: str, mentions: Sequence[Mention]) -> list[
     >>> [(text[m.start:m.end], m.label) for m in places_named_by_head_before(text, found)]
     [('Persian Gulf', 'LOC'), ('Straits of Hormuz', 'LOC')]
     """
-    given = SpanIndex.of(mentions)
-    spans = {(m.start, m.end) for m in mentions}
-    found = []
-    for match in _head_before_of().finditer(text):
-        start, end = match.span()
-        if (start, end) not in spans and not (given.surrounds(start) or given.surrounds(end)):  # no mention runs across either end
-            found.append(Mention(start, end, labelled("place-heads-before")[match.group("head")], None, "context"))
-    return overlay(mentions, found) if found else list(mentions)
+    labels = labelled("place-heads-before")
+    return _read_whole(mentions, ((match.span(), labels[match.group("head")]) for match in _head_before_of().finditer(text)))
 
 
 @lru_cache(maxsize=1)
@@ -125,14 +119,18 @@ def military_units(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     >>> [(text[m.start:m.end], m.label) for m in military_units(text, [Mention(14, 17, "ORDINAL", None, "model")])]
     [('3rd Marine Division', 'ORG'), ('18th Wing', 'ORG')]
     """
+    return _read_whole(mentions, ((match.span(), "ORG") for match in _unit().finditer(text)))
+
+
+def _read_whole(mentions: Sequence[Mention], spans: Iterable[tuple[tuple[int, int], str]]) -> list[Mention]:
+    """``mentions`` with each of ``spans`` read as one mention of its label, where no mention runs across it or holds it."""
     given = SpanIndex.of(mentions)
-    spans = {(m.start, m.end) for m in mentions}
-    found = []
-    for match in _unit().finditer(text):
-        start, end = match.span()
-        if (start, end) in spans or given.surrounds(start) or given.surrounds(end) or given.inside_longer(start, end):
-            continue
-        found.append(Mention(start, end, "ORG", None, "context"))
+    taken = {(m.start, m.end) for m in mentions}
+    found = [
+        Mention(start, end, label, None, "context")
+        for (start, end), label in spans
+        if (start, end) not in taken and not (given.surrounds(start) or given.surrounds(end) or given.inside_longer(start, end))
+    ]
     return overlay(mentions, found) if found else list(mentions)
 
 
