@@ -32,6 +32,7 @@ from collections.abc import Sequence
 
 from ..records import Segment
 from ..resources.gazetteer import Gazetteer
+from ..text.phrases import PhraseSearch
 from .mention import Mention, SpanIndex
 from .relabel import head_labels
 
@@ -59,12 +60,13 @@ def confirmed_in_headings(
     if not body:
         return list(mentions)
     names = {_folded(m.group()) for part in body for m in INSIDE_SENTENCE.finditer(part)}
-    folded_body = " ".join(" ".join(part.split()) for part in body).casefold()
     titled = SpanIndex((s.start, s.end) for s in segments if s.kind == "heading" and is_title_case(text[s.start : s.end]))
+    in_headings = [m for m in mentions if m.source == "model" and titled.contains(m.start, m.end)]
+    phrases = _phrases_in(body, {_phrase(text, m) for m in in_headings if m.label != "PERSON" and _words_confirmed(text[m.start : m.end], names)})
     people = _people(text, [m for m in mentions if not titled.contains(m.start, m.end)])
     kept, dropped = [], []
     for m in mentions:
-        unconfirmed = m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], m.label, names, folded_body)
+        unconfirmed = m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], m.label, names, phrases)
         if unconfirmed and not (gazetteer is not None and _named_by_its_head(text, m, gazetteer, people)):
             dropped.append(m)
         else:
@@ -89,18 +91,39 @@ def is_title_case(line: str) -> bool:
     return len(longer) >= (1 if alone else 2) and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
-def _confirmed(surface: str, label: str, names: set[str], folded_body: str) -> bool:
+def _confirmed(surface: str, label: str, names: set[str], phrases: set[str]) -> bool:
     """Whether the body confirms a heading's mention (see the module docstring).
 
     A person needs each capitalised word among the body's ``names`` (a byline's
     "Yasuo Hasebe" beside a body that writes "Hasebe"); any other name needs
-    that and its whole phrase in the body, so that a headline's run of
-    capitalised words ("Alliance Faces New Tests") is not confirmed word by word.
+    that and its whole phrase among the body's ``phrases``, so that a headline's
+    run of capitalised words ("Alliance Faces New Tests") is not confirmed word by word.
     """
-    words = [w for w in CAPITALISED.findall(surface) if w[0].isupper()]
-    if not words or not all(_folded(w) in names for w in words):
+    if not _words_confirmed(surface, names):
         return False
-    return label == "PERSON" or len(words) == 1 or " ".join(surface.split()).casefold() in folded_body
+    return label == "PERSON" or len(_capitalised(surface)) == 1 or " ".join(surface.split()).casefold() in phrases
+
+
+def _capitalised(surface: str) -> list[str]:
+    return [w for w in CAPITALISED.findall(surface) if w[0].isupper()]
+
+
+def _words_confirmed(surface: str, names: set[str]) -> bool:
+    """Whether every capitalised word of ``surface`` is among the body's ``names``."""
+    words = _capitalised(surface)
+    return bool(words) and all(_folded(w) in names for w in words)
+
+
+def _phrase(text: str, mention: Mention) -> str:
+    return " ".join(text[mention.start : mention.end].split())
+
+
+def _phrases_in(body: Sequence[str], phrases: set[str]) -> set[str]:
+    """Which of ``phrases`` the body writes (in any case, spaces as they come), found in one pass over it."""
+    if not phrases:
+        return set()
+    search = PhraseSearch(phrases)
+    return {" ".join(m.group().split()).casefold() for part in body for m in search.finditer(part)}
 
 
 def _named_by_its_head(text: str, mention: Mention, gazetteer: Gazetteer, people: dict[str, Mention]) -> bool:
