@@ -50,11 +50,14 @@ OLD_DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*)*")
 def _old_head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
     following = OLD_DOCUMENT_WORDS.match(text, start)
     assert following is not None
+    found = None
     for word in following.group().split()[:3]:
         start = text.index(word, start) + len(word)
         if word in heads:
-            return start, heads[word]
-    return None
+            found = (start, heads[word])
+        elif found is not None:
+            break
+    return found
 
 
 def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:

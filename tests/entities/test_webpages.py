@@ -454,3 +454,31 @@ def test_webpages_a_numbered_military_unit_is_one_org(text, unit):
 
 def test_webpages_the_pronoun_i_opens_no_unit():
     assert not [e for e in annotate("Then I Command Group leaders to go home.").entities if e.text.startswith("I ")]
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # a development set of real pages (kept outside the repository) showed each of these
+        ("On October 28th the Japan-U.S. Summit Meeting was held in Tokyo.", [("Japan-U.S. Summit Meeting", "EVENT")], []),
+        ("On October 28th, Ms. Sanae TAKAICHI, Prime Minister of Japan, met the Hon. Donald J. Trump.", [("Sanae TAKAICHI", "PERSON")], ["Sanae"]),
+        ("The policy of the Abe Administration was announced in Tokyo.", [("Abe", "PERSON")], ["Abe Administration"]),
+        ("The tour guides: Priscilla and Lisa Marie Presley - Elvis's only daughter.", [("Lisa Marie Presley", "PERSON")], ["Lisa Marie Presley - Elvis"]),
+        ("The Treaty was signed for Japan by Messrs. Yoshida and Ikeda.", [("Japan", "GPE")], ["Treaty"]),
+    ],
+)
+def test_webpages_summits_surnames_in_capitals_administrations_and_dashes(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [("United States Forces Japan (USFJ) (Japanese: 在日米軍, Hepburn: Zainichi Beigun) is a command.", True),
+     ("The original text is in Japanese.", True),
+     ("Japanese officials met in Japanese waters.", False)],
+)
+def test_webpages_a_nationality_word_naming_a_language_is_no_norp(text, language):
+    labels = [e.label for e in annotate(text).entities if e.text == "Japanese"]
+    assert labels and all((label == "LANGUAGE") == language for label in labels)

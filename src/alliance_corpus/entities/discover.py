@@ -172,11 +172,17 @@ def _lower_head_after(text: str, mention: Mention) -> tuple[int, str] | None:
 
 
 def head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
-    """End and label of the first head word among the capitalised words after ``start``."""
+    """End and label of the first head word among the capitalised words after ``start``, and of the heads right after it.
+
+    "Japan-U.S. Summit Meeting" ends at "Meeting", the last of two heads in a row.
+    """
     following = DOCUMENT_WORDS.match(text, start)
     assert following is not None  # the pattern matches the empty string, so it matches anywhere
+    found = None
     for word in following.group().split()[:3]:
         start = text.index(word, start) + len(word)
         if word in heads:
-            return start, heads[word]
-    return None
+            found = (start, heads[word])
+        elif found is not None:
+            break
+    return found

@@ -8,7 +8,7 @@ name.  So a model mention in a title-case or all-capitals heading is kept when
 each of its capitalised words appears, capitalised, inside a body sentence
 (and, unless it is a person, the whole name appears in the body too),
 or when it ends in a head word of its label ("Treaty" for LAW) and holds a
-name the gazetteer or the page knows ("U.S.-Japan Defense Treaty").
+name of the gazetteer other than a person ("U.S.-Japan Defense Treaty").
 Gazetteer, caption and correction mentions are kept as they are, and so is every
 mention of a page with no body to compare with.
 
@@ -67,7 +67,7 @@ def confirmed_in_headings(
     kept, dropped = [], []
     for m in mentions:
         unconfirmed = m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], m.label, names, phrases)
-        if unconfirmed and not (gazetteer is not None and _named_by_its_head(text, m, gazetteer, people)):
+        if unconfirmed and not (gazetteer is not None and _named_by_its_head(text, m, gazetteer)):
             dropped.append(m)
         else:
             kept.append(m)
@@ -126,12 +126,15 @@ def _phrases_in(body: Sequence[str], phrases: set[str]) -> set[str]:
     return {" ".join(m.group().split()).casefold() for part in body for m in search.finditer(part)}
 
 
-def _named_by_its_head(text: str, mention: Mention, gazetteer: Gazetteer, people: dict[str, Mention]) -> bool:
-    """Whether the mention ends in a head word of its own label and holds a name of the gazetteer or of a person of the page."""
+def _named_by_its_head(text: str, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether the mention ends in a head word of its own label and holds a name of the gazetteer ("U.S.-Japan Defense Treaty").
+
+    People do not count: a heading's "Biden-Kishida Meeting" names the two people, as the web gold's guidelines read it.
+    """
     words = WORD_PART.findall(text[mention.start : mention.end])
     if len(words) < 2 or head_labels().get(words[-1]) != mention.label:
         return False
-    return any(gazetteer.lookup(word) is not None or word in people for word in words[:-1])
+    return any(gazetteer.lookup(word) is not None and gazetteer.lookup(word).label != "PERSON" for word in words[:-1])
 
 
 def _names_inside(text: str, mention: Mention, gazetteer: Gazetteer, people: dict[str, Mention]) -> list[Mention]:

@@ -2,7 +2,8 @@
 
 The head words, the labels that may be changed and the court-case separators
 are the ``labels`` lexicon (``label-heads``, ``relabel-from``, ``case-separators``);
-a model "name" that is only a date is a DATE (``month-names``); a name in
+a model "name" that is only a date is a DATE (``month-names``); a nationality
+word used as a language's name is a LANGUAGE (``language-names``); a name in
 Japanese script takes the label of its place suffix (``script-place-suffixes``:
 宮古島 is an island, LOC; 沖縄県 a prefecture, GPE).
 """
@@ -81,3 +82,32 @@ def _script_suffixes() -> tuple[tuple[str, str], ...]:
 def _east_asian(char: str) -> bool:
     """Whether ``char`` is a Chinese character or Japanese kana (the scripts of Japanese names)."""
     return "\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+COLON_AFTER = re.compile(r"[^\S\n]*:")
+CLAUSE_END_AFTER = re.compile(r"[^\S\n]*(?:[.,;)\]]|\n|$)")
+IN_BEFORE = re.compile(r"\bin[^\S\n]+$")
+
+
+def relabel_languages(text: str, mention: Mention) -> Mention:
+    """A nationality word used as the name of a language is a LANGUAGE, not the people (``language-names``).
+
+    It is a language before a colon ("Japanese: 在日米軍") or after "in" at the
+    end of a clause ("in English.").
+
+    >>> text = "USFJ (Japanese: 在日米軍) said so in English."
+    >>> [relabel_languages(text, Mention(s, e, "NORP", "x", "gazetteer")).label for s, e in [(6, 14), (33, 40)]]
+    ['LANGUAGE', 'LANGUAGE']
+    >>> relabel_languages("Japanese officials met in Japanese waters.", Mention(0, 8, "NORP", None, "model")).label
+    'NORP'
+    """
+    if mention.label != "NORP" or text[mention.start : mention.end] not in _languages():
+        return mention
+    colon = COLON_AFTER.match(text, mention.end)
+    in_clause = IN_BEFORE.search(text, max(0, mention.start - 4), mention.start) and CLAUSE_END_AFTER.match(text, mention.end)
+    return replace(mention, label="LANGUAGE", kb_id=None) if colon or in_clause else mention
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    return frozenset(words("language-names"))

@@ -22,6 +22,10 @@ from .mention import Mention, SpanIndex
 WORD_RUN = re.compile(r"[\w-]+")
 """A maximal run of word characters and hyphens: a surname made of them matches exactly where it is a whole run."""
 NEXT_CAPITALISED = re.compile(r"[^\S\n]+[A-Z]")
+ADMINISTRATION = re.compile(r"(?P<name>[A-Z][^\W\d_]+(?:[^\S\n][A-Z][^\W\d_]+)?)[^\S\n]+[Aa]dministration")
+"""A person's name and "Administration": the government of that president or prime minister."""
+SURNAME_IN_CAPITALS = re.compile(r"[^\S\n]+[A-Z]{3,}(?![\w-])")
+"""A surname in capitals right after a given name ("Sanae TAKAICHI")."""
 PERSON_NAME = re.compile(r"[A-Z][^\W\d_]+(?:[^\S\n][A-Z][^\W\d_]+){0,2}")
 """One to three capitalised words."""
 NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:[.'’-][^\W\d_]*)*\.?")
@@ -88,6 +92,43 @@ def people_after_titles(text: str, mentions: list[Mention], gazetteer: Gazetteer
             m = replace(m, label="PERSON")
         relabelled.append(m)
     return relabelled
+
+
+def people_of_administrations(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A model ORG "<person> Administration" is the person, as OntoNotes reads "the Abe administration".
+
+    >>> from alliance_corpus.resources import Resources
+    >>> text = "under the Abe Administration, Tokyo"
+    >>> [(text[m.start:m.end], m.label) for m in people_of_administrations(text, [Mention(10, 28, "ORG", None, "model")], Resources.bundled().gazetteer)]
+    [('Abe', 'PERSON')]
+    """
+    read = []
+    for m in mentions:
+        found = ADMINISTRATION.fullmatch(text, m.start, m.end) if m.source == "model" and m.label == "ORG" else None
+        if found is not None:
+            name = found.group("name")
+            people = gazetteer.with_surname(name) or tuple(e for e in (gazetteer.lookup(name),) if e is not None and e.label == "PERSON")
+            if len(people) == 1:
+                m = Mention(m.start, m.start + len(name), "PERSON", people[0].id, "context")
+        read.append(m)
+    return read
+
+
+def surnames_in_capitals(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's name with its surname in capitals after it, as Japan's ministries write it ("Sanae TAKAICHI"), read whole.
+
+    >>> text = "Prime Minister Sanae TAKAICHI met the press."
+    >>> [(text[m.start:m.end], m.label) for m in surnames_in_capitals(text, [Mention(15, 20, "PERSON", None, "model")])]
+    [('Sanae TAKAICHI', 'PERSON')]
+    """
+    taken = SpanIndex.of(mentions)
+    read = []
+    for m in mentions:
+        after = SURNAME_IN_CAPITALS.match(text, m.end) if m.label == "PERSON" and " " not in text[m.start : m.end] else None
+        if after is not None and not taken.overlaps(m.end, after.end()):
+            m = replace(m, end=after.end())
+        read.append(m)
+    return read
 
 
 def _title_ends_at(text: str, position: int) -> bool:

@@ -23,10 +23,11 @@ DASHES = "-‐‑–—"
 ACRONYM = re.compile(r"[A-Z]{2,}")
 CODE_AFTER = re.compile(rf"[{DASHES}](?=[A-Z0-9]*\d)[A-Z0-9]+\b")
 """A hyphen and a code of capitals and digits with at least one digit ("-RDP07"), right after a mention."""
-SLASH = re.compile(r"\s*/")
+SLASH = re.compile(r"\s*/|\s+[-–—]\s+")
 UNOPENED_CLOSE = re.compile(r"[^()]*\)[\s\-‐‑–—:]*")
 """Text up to a closing bracket that no opening one comes before, and the dashes after it: the end of something else."""
-"""A slash inside a mention: a name holds none, so what follows it is another name ("Mainichi/Tadashi Sano")."""
+"""A slash or a spaced dash inside a mention: a name holds neither, so what follows is another name ("Mainichi/Tadashi Sano",
+"Lisa Marie Presley - Elvis")."""
 EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 """Scripts that one East Asian name mixes freely (kanji with kana); any of them beside Latin letters starts another name."""
 
@@ -202,8 +203,9 @@ NO_LETTER = re.compile(r"[\W\d_]+")
 """A "name" of digits and punctuation alone ("1952")."""
 BULLET_BEFORE = re.compile(r"^[•·▪◦‣*]+\s*")
 """A list bullet the model took into a mention ("• Resolve")."""
-CAPITALS_AFTER_NAME = re.compile(r"(?<=[a-z.])(?:\s+[A-Z]{2,}\b)+$")
-"""Words in capitals after a name written in mixed case: a heading run on ("Joseph S. Nye STUDY GROUP")."""
+CAPITALS_AFTER_NAME = re.compile(r"(?<=[a-z.])(?:\s+[A-Z]{2,}\b){2,}$")
+"""Two words in capitals or more after a name written in mixed case: a heading run on ("Joseph S. Nye STUDY GROUP").
+One is the surname, as Japanese ministries write it ("Sanae TAKAICHI")."""
 
 
 def _without_capitals_after(name: str) -> int:
