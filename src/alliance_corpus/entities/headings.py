@@ -134,7 +134,8 @@ def _named_by_its_head(text: str, mention: Mention, gazetteer: Gazetteer) -> boo
     words = WORD_PART.findall(text[mention.start : mention.end])
     if len(words) < 2 or head_labels().get(words[-1]) != mention.label:
         return False
-    return any(gazetteer.lookup(word) is not None and gazetteer.lookup(word).label != "PERSON" for word in words[:-1])
+    entries = [gazetteer.lookup(word) for word in words[:-1]]
+    return any(entry is not None and entry.label != "PERSON" for entry in entries)
 
 
 def _names_inside(text: str, mention: Mention, gazetteer: Gazetteer, people: dict[str, Mention]) -> list[Mention]:
