@@ -19,6 +19,8 @@ has no sentence end.  Run from the repository root::
 
 ``--half odd`` scores only the odd-numbered pages (the ones rules are tuned
 on) and ``--half even`` only the even-numbered ones (the held-out check).
+``--gold tests/data/webdev`` scores the development set of 15 other real
+pages annotated under the same guidelines instead.
 """
 
 from __future__ import annotations
@@ -115,8 +117,9 @@ def main(argv: list[str] | None = None) -> None:
     """Print the wrong-mention shares (body and heading lines) and key-entity recall as JSON."""
     parser = argparse.ArgumentParser(description="Score entities on the real web pages of tests/data/webgold.")
     parser.add_argument("--half", choices=("odd", "even"), help="score only the odd (tuning) or even (check) numbered pages")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="the folder of gold pages (default tests/data/webgold; tests/data/webdev is the development set)")
     args = parser.parse_args(argv)
-    report = score_pages(load_pages(half=args.half))
+    report = score_pages(load_pages(args.gold, half=args.half))
     if args.half:
         report = {"half": args.half, **report}
     sys.stdout.buffer.write(orjson.dumps(report, option=orjson.OPT_INDENT_2) + b"\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import induce_eval
+import pytest
 import webgold
 
 TEXT = "Kadena Air Base lies in Kadena.\nU.S.-Japan talks\nOpening Remarks"
@@ -49,3 +50,19 @@ def test_induce_eval_summary_is_the_mean_and_its_reduction_from_raw():
     assert result["passages"] == 2
     assert result["mean_wer"] == {"raw": 0.3, "induced_alone": 0.3, "hand_written": 0.15, "hand_written_and_induced": 0.05}
     assert result["relative_reduction"] == {"induced_alone": 0.0, "hand_written": 0.5, "hand_written_and_induced": 0.8333}
+
+
+@pytest.mark.parametrize("folder", ["webgold", "webdev"])
+def test_web_gold_pages_are_well_formed(folder):
+    """Every gold mention of the web gold set and of the development set matches its text, on one line, with a name-type label."""
+    from alliance_corpus.records import NAMED_LABELS
+
+    pages = webgold.load_pages(webgold.ROOT / "tests" / "data" / folder)
+    assert len(pages) >= 15
+    for page in pages:
+        text = page["text"]
+        spans = sorted((g["start"], g["end"]) for g in page["entities"])
+        assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), page["id"]  # no two mentions overlap
+        for g in page["entities"]:
+            assert text[g["start"] : g["end"]] == g["text"] and "\n" not in g["text"], (page["id"], g)
+            assert g["label"] in NAMED_LABELS and g["line_kind"] in {"heading", "body"}, (page["id"], g)
