@@ -482,3 +482,10 @@ def test_webpages_summits_surnames_in_capitals_administrations_and_dashes(text, 
 def test_webpages_a_nationality_word_naming_a_language_is_no_norp(text, language):
     labels = [e.label for e in annotate(text).entities if e.text == "Japanese"]
     assert labels and all((label == "LANGUAGE") == language for label in labels)
+
+
+def test_webpages_a_facility_that_speaks_is_the_organisation_in_it():
+    # tests/data/webdev/C2 (development): the White House speaks and has officials; tours visit the building
+    text = "The talks will focus on North Korea, the White House said Friday. A White House official added more. Tours of the White House resumed."
+    labels = [e.label for e in annotate(text).entities if e.text == "White House"]
+    assert labels == ["ORG", "ORG", "FAC"]

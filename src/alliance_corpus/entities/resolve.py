@@ -43,7 +43,7 @@ from .glosses import drop_glosses, names_in_script
 from .islands import island_names
 from .linking import link_by_name
 from .mention import Mention, overlay
-from .relabel import relabel_dates, relabel_documents, relabel_languages, relabel_script_places
+from .relabel import relabel_acting_places, relabel_dates, relabel_documents, relabel_languages, relabel_script_places
 from .surnames import (
     occurrences_of_surnames_named,
     people_after_titles,
@@ -64,7 +64,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = overlay(unnamed_facilities(text), found)
     found = split_compounds(text, found, gazetteer)
     found = island_names(text, sorted(found, key=lambda m: (m.start, m.end)))
-    linked = [relabel_languages(text, link_by_name(text, m, gazetteer)) for m in found]
+    linked = [relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer))) for m in found]
     linked = bases_by_bare_name(text, linked, gazetteer)
     linked = resolve_surnames(text, surnames_in_capitals(text, people_of_administrations(text, linked, gazetteer)), gazetteer)
     linked = people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer)
