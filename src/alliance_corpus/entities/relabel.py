@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..resources.lexicons import labelled, words
+from ..text.scripts import script_of
 from .mention import Mention
 
 
@@ -80,9 +81,13 @@ def _script_suffixes() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(labelled("script-place-suffixes").items(), key=lambda item: -len(item[0])))
 
 
+JAPANESE_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA")
+"""The scripts of Japanese names, as their Unicode character names begin."""
+
+
 def _east_asian(char: str) -> bool:
     """Whether ``char`` is a Chinese character or Japanese kana (the scripts of Japanese names)."""
-    return "\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    return script_of(char, JAPANESE_SCRIPTS) in JAPANESE_SCRIPTS
 
 
 COLON_AFTER = re.compile(r"[^\S\n]*:")

@@ -62,7 +62,7 @@ def surnames_after_titles(text: str, mentions: list[Mention], gazetteer: Gazette
     >>> [(text[m.start:m.end], m.label, m.kb_id) for m in found]
     [('Okinawa', 'GPE', 'Q766445'), ('Tamaki', 'PERSON', 'Q11572466')]
     """
-    unique = tuple(sorted(name for name in gazetteer.by_short if len(gazetteer.with_surname(name)) == 1))
+    unique = gazetteer.unique_surnames
     if not unique:
         return mentions
     taken = SpanIndex.of(mentions)
@@ -107,7 +107,8 @@ def people_of_administrations(text: str, mentions: list[Mention], gazetteer: Gaz
         found = ADMINISTRATION.fullmatch(text, m.start, m.end) if m.source == "model" and m.label == "ORG" else None
         if found is not None:
             name = found.group("name")
-            people = gazetteer.with_surname(name) or tuple(e for e in (gazetteer.lookup(name),) if e is not None and e.label == "PERSON")
+            named = gazetteer.lookup(name)
+            people = gazetteer.with_surname(name) or ((named,) if named is not None and named.label == "PERSON" else ())
             if len(people) == 1:
                 m = Mention(m.start, m.start + len(name), "PERSON", people[0].id, "context")
         read.append(m)
@@ -136,15 +137,20 @@ def _title_ends_at(text: str, position: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _titles() -> str:
+    """The ``job-titles`` as alternatives of a regular expression, longest first."""
+    return "|".join(map(re.escape, sorted(words("job-titles"), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
 def _title_before() -> re.Pattern[str]:
-    titles = "|".join(map(re.escape, sorted(words("job-titles"), key=len, reverse=True)))
-    return re.compile(rf"(?<![\w.])(?:{titles})[^\S\n]+$")
+    return re.compile(rf"(?<![\w.])(?:{_titles()})[^\S\n]+$")
 
 
 @lru_cache(maxsize=2)
 def _after_title(surnames: tuple[str, ...]) -> re.Pattern[str]:
     """A title, optionally "of" and up to three capitalised words ("of Okinawa"), then one of ``surnames``."""
-    titles = "|".join(map(re.escape, sorted(words("job-titles"), key=len, reverse=True)))
+    titles = _titles()
     place = r"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,2})?"
     names = "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
     return re.compile(rf"(?<![\w.])(?:{titles}){place}[^\S\n]+(?P<surname>{names})(?![\w-])")

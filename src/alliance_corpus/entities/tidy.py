@@ -152,13 +152,18 @@ def _person_after_office(text: str, mention: Mention, title_before: re.Pattern[s
     ('Austin', 'PERSON')
     """
     surface = text[mention.start : mention.end]
-    office = next((word for word in sorted(title_words, key=len, reverse=True) if surface.startswith(word + " ")), None)
+    office = next((word for word in _longest_first(title_words) if surface.startswith(word + " ")), None)
     if office is None or not _title_before(text, mention.start, title_before):
         return None
     name = surface[len(office) :].lstrip()
     if not NAME_AFTER_OFFICE.fullmatch(name):
         return None
     return replace(mention, start=mention.end - len(name), label="PERSON")
+
+
+@lru_cache(maxsize=2)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def trim(text: str, mention: Mention) -> Mention | None:

@@ -132,6 +132,11 @@ class Gazetteer:
         kb_id = self.by_name.get(key) or self.by_lower.get(key.lower())
         return self.by_id.get(kb_id) if kb_id else None
 
+    @property
+    def unique_surnames(self) -> tuple[str, ...]:
+        """The surnames (``short`` names) only one person has, sorted."""
+        return tuple(sorted(name for name, ids in self.by_short.items() if len(ids) == 1))
+
     def with_surname(self, surname: str) -> tuple[GazetteerEntry, ...]:
         """Every person whose ``short`` names include ``surname``."""
         return tuple(self.by_id[i] for i in self.by_short.get(surname, ()))

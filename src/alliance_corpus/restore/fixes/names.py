@@ -58,17 +58,15 @@ class NameTemplates:
     - ``swapped``: each name once per capitalised word but the first, that
       word blanked, to the names and positions that fit (several names may);
     - ``reordered``: each name's words, sorted, to the name (left out when two names share them);
-    - ``known``: every name, so that a real name is never "repaired" into another.
+    - ``known``: every name, so that a real name is never "repaired" into another;
+    - ``lengths``: which name lengths each first word opens, so that only those windows are read.
     """
 
     swapped: dict[Key, tuple[tuple[str, int], ...]]
     reordered: dict[tuple[str, ...], str]
     known: frozenset[str]
-
-    @property
-    def lengths(self) -> dict[str, tuple[int, ...]]:
-        """First word -> the lengths of the names it opens (in words)."""
-        return _lengths_by_first_word(self.swapped)
+    lengths: dict[str, tuple[int, ...]]
+    """First word -> the lengths of the names it opens (in words)."""
 
 
 def name_templates(names: Iterable[str]) -> NameTemplates:
@@ -87,12 +85,12 @@ def name_templates(names: Iterable[str]) -> NameTemplates:
         swapped={key: tuple(value) for key, value in swapped.items()},
         reordered={key: next(iter(value)) for key, value in reordered.items() if len(value) == 1},
         known=frozenset(names),
+        lengths=_lengths_by_first_word(swapped),
     )
 
 
 def fix_translated_names(text: str, templates: NameTemplates) -> list[Change]:
     """Changes that put back the swapped word of known names, or their order (see the module docstring)."""
-    lengths = templates.lengths
     changes: list[Change] = []
     for line in re.finditer(r"[^\n]+", text):
         words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in re.finditer(r"\S+", line.group())]
@@ -100,7 +98,7 @@ def fix_translated_names(text: str, templates: NameTemplates) -> list[Change]:
         for first, (start, word) in enumerate(words):
             if start < taken:
                 continue
-            for n in lengths.get(word, ()):  # the first word is never the swapped one
+            for n in templates.lengths.get(word, ()):  # the first word is never the swapped one
                 window = words[first : first + n]
                 if len(window) < n or " ".join(w for _, w in window) in templates.known:
                     continue
