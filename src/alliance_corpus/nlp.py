@@ -268,6 +268,7 @@ def load_pipeline(model: str | None = None, resources: Resources | None = None) 
 def _cached_pipeline(model: str, resources: Resources) -> Pipeline:
     nlp = load_model(model)
     _split_citation_marks(nlp)
+    _split_glued_acronyms(nlp)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name=RULER, before=before, config={"validate": True})
     # Only the tokenizer should read the patterns; spaCy would otherwise run
@@ -285,6 +286,21 @@ def _split_citation_marks(nlp: Any) -> None:
     from spacy.util import compile_suffix_regex
 
     nlp.tokenizer.suffix_search = compile_suffix_regex([*words("citation-marks"), *nlp.Defaults.suffixes]).search
+
+
+GLUED_ACRONYM = r"(?<=[a-z])\((?=[A-Z]{2,}(?:\)|$))"
+"""An opening bracket glued to the word before and holding an acronym ("Self-Defense Forces(SDF)"): the word ends there."""
+
+
+def _split_glued_acronyms(nlp: Any) -> None:
+    """A bracketed acronym glued to a name ("Forces(SDF)") is split from it, so both the name and the acronym are read.
+
+    >>> [t.text for t in load_pipeline().nlp.tokenizer("the Self-Defense Forces(SDF) and Nickname(s)")]
+    ['the', 'Self', '-', 'Defense', 'Forces', '(', 'SDF', ')', 'and', 'Nickname(s', ')']
+    """
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_ACRONYM]).finditer
 
 
 def _ruler_patterns(nlp: Any, resources: Resources) -> list[dict[str, Any]]:

@@ -26,7 +26,7 @@ from alliance_corpus.entities import credit_mentions, link_mentions, overlay, re
 from alliance_corpus.entities.discover import _headline_subject, _lower_head_after, _with_modifier, name_documents, place_mention_ends
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
-from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, NAME_AFTER_OFFICE, _patterns, tidy, trim
+from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, NAME_AFTER_OFFICE, _patterns, _person_without_title, tidy, trim
 from alliance_corpus.layout import find_credits
 from alliance_corpus.nlp import load_pipeline
 from alliance_corpus.resources import Resources
@@ -119,9 +119,11 @@ def old_tidy(text: str, mention: Mention) -> Mention | None:
     office = next((word for word in sorted(title_words, key=len, reverse=True) if surface.startswith(word + " ")), None)
     if office is not None and title_before.search(text, 0, mention.start) and NAME_AFTER_OFFICE.fullmatch(surface[len(office) :].lstrip()):
         return replace(mention, start=mention.end - len(surface[len(office) :].lstrip()), label="PERSON")
-    if " ".join(surface.split()) in {*words("job-titles"), *words("common-nouns")}:
+    mention = _person_without_title(text, mention) or mention
+    trimmed = trim(text, mention)
+    if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in {*words("job-titles"), *words("common-nouns")}:
         return None
-    return trim(text, mention)
+    return trimmed
 
 
 @pytest.fixture

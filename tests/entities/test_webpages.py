@@ -489,3 +489,33 @@ def test_webpages_a_facility_that_speaks_is_the_organisation_in_it():
     text = "The talks will focus on North Korea, the White House said Friday. A White House official added more. Tours of the White House resumed."
     labels = [e.label for e in annotate(text).entities if e.text == "White House"]
     assert labels == ["ORG", "ORG", "FAC"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): B2, C1, C2, B5, A4, B4, C3, B3
+        ("The treaty was signed for Japan by Messrs. Yoshida, Ikeda, Tomabechi, and Ichimada and by Representative Niro Hoshijima.",
+         [("Yoshida", "PERSON"), ("Ikeda", "PERSON"), ("Tomabechi", "PERSON"), ("Ichimada", "PERSON")], ["Representative"]),
+        ("Signers for the United States were Messrs. Acheson, Dulles, and Wiley and Senator Bridges.",
+         [("Acheson", "PERSON"), ("Dulles", "PERSON"), ("Wiley", "PERSON")], ["Senator"]),
+        ("It was signed by Councillor Muneyoshi Tokugawa in San Francisco.", [("Muneyoshi Tokugawa", "PERSON")], ["Councillor Muneyoshi Tokugawa"]),
+        ("Abe's views on Northeast Asia security were welcomed.", [("Northeast Asia", "LOC")], ["Asia"]),
+        ("Koizumi began his North American farewell tour on Thursday.", [("North American", "NORP")], ["American"]),
+        ("Tomorrow, I will visit Nyuzen-machi in Toyama Prefecture to meet the mayor.", [("Nyuzen-machi", "GPE")], ["Nyuzen"]),
+        ("He was stopped at the second security office in Shinko Pier in Yokosuka.", [("Shinko Pier", "FAC")], []),
+        ("The two leaders held a joint news conference in the Rose Garden on Friday.", [("Rose Garden", "FAC")], []),
+        ("Lawmakers were removed by police; the Hagerty Incident of June 10 followed.", [("Hagerty Incident", "EVENT")], ["Hagerty Incident of June 10"]),
+    ],
+)
+def test_webpages_honorific_lists_titles_compass_words_town_suffixes_and_heads(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found
+
+
+def test_webpages_a_compass_word_never_joins_what_is_no_place():
+    # "South" here is no part of a name: the mention after it is a person, and lower-case "north" is no compass word
+    found = [(e.text, e.label) for e in annotate("Delegates from the South met Kishida in Tokyo, north of Yokohama.").entities]
+    assert ("Kishida", "PERSON") in found
+    assert not [name for name, _ in found if name.startswith(("South ", "north "))], found

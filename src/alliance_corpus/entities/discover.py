@@ -110,14 +110,14 @@ ORDINAL_WORDS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Sevent
 
 
 def military_units(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """``mentions`` with every numbered unit read as one ORG: an ordinal, capitalised words and a ``unit-heads`` word.
+    """``mentions`` with every numbered unit read as one ORG: an ordinal, capitalised words and a ``unit-heads`` word, or the number last.
 
     The model reads "3rd" as an ORDINAL and the rest as an ORG, or nothing at
     all; a longer mention that runs across a unit is left as it is.
 
-    >>> text = "Troops of the 3rd Marine Division joined the 18th Wing."
+    >>> text = "Troops of the 3rd Marine Division joined the 18th Wing and The Marine Aircraft Group 12."
     >>> [(text[m.start:m.end], m.label) for m in military_units(text, [Mention(14, 17, "ORDINAL", None, "model")])]
-    [('3rd Marine Division', 'ORG'), ('18th Wing', 'ORG')]
+    [('3rd Marine Division', 'ORG'), ('18th Wing', 'ORG'), ('Marine Aircraft Group 12', 'ORG')]
     """
     return _read_whole(mentions, ((match.span(), "ORG") for match in _unit().finditer(text)))
 
@@ -138,7 +138,9 @@ def _read_whole(mentions: Sequence[Mention], spans: Iterable[tuple[tuple[int, in
 def _unit() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, sorted(words("unit-heads"), key=len, reverse=True)))
     ordinal = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"|(?!I\b)[IVX]{1,5})"  # not "I", the pronoun
-    return re.compile(rf"(?<![\w-]){ordinal}(?:[^\S\n]+[A-Z][\w'’-]*){{0,3}}?[^\S\n]+(?:{heads})\b")
+    before = rf"(?<![\w-]){ordinal}(?:[^\S\n]+[A-Z][\w'’-]*){{0,3}}?[^\S\n]+(?:{heads})\b"  # "3rd Marine Division"
+    after = rf"(?<![\w-])(?!(?:The|A|An)\b)(?:[A-Z][\w'’-]*[^\S\n]+){{1,3}}(?:{heads})[^\S\n]+\d{{1,3}}(?![\w.,]?\d)"  # "Marine Aircraft Group 12"
+    return re.compile(f"{before}|{after}")
 
 
 def unnamed_facilities(text: str) -> list[Mention]:
@@ -186,3 +188,44 @@ def head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] 
         elif found is not None:
             break
     return found
+
+
+def places_with_compass_words(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with a capitalised compass word right before a place or nationality read into it (``compass-words``).
+
+    The model often leaves the word out ("Northeast [Asia]", "Western [Tokyo]")
+    or makes it a mention of its own.  The mention keeps its label
+    (``compass-labels``) and loses its link: "Western Tokyo" is not Tokyo.
+    In a title-case heading the capital tells nothing ("Lake In Northern Japan").
+
+    >>> text = "he spoke about security in Northeast Asia and then visited Western Tokyo yesterday"
+    >>> found = [Mention(27, 36, "LOC", None, "model"), Mention(37, 41, "LOC", None, "model"), Mention(67, 72, "GPE", "Q1490", "gazetteer")]
+    >>> [(text[m.start:m.end], m.label, m.kb_id) for m in places_with_compass_words(text, found)]
+    [('Northeast Asia', 'LOC', None), ('Western Tokyo', 'GPE', None)]
+    """
+    labels = frozenset(words("compass-labels"))
+    before = _compass_before()
+    longest = max(map(len, words("compass-words")), default=0) + 2
+    widened: dict[int, Mention] = {}
+    for index, mention in enumerate(mentions):
+        found = before.search(text, max(0, mention.start - longest - 1), mention.start) if mention.label in labels else None
+        if found and not is_title_case(_line_of(text, mention.start)):  # in a title-case heading every word has its capital
+            widened[index] = Mention(found.start("word"), mention.end, mention.label, None, "context")
+    if not widened:
+        return list(mentions)
+    taken = [(m.start, mentions[i].start) for i, m in widened.items()]
+    kept = [widened.get(i, m) for i, m in enumerate(mentions)]
+    return [m for m in kept if not any(start <= m.start and m.end <= end for start, end in taken)]
+
+
+def _line_of(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)]
+
+
+@lru_cache(maxsize=1)
+def _compass_before() -> re.Pattern[str]:
+    """A compass word, a whole word, and one space up to the end of the searched stretch."""
+    compass = "|".join(map(re.escape, sorted(words("compass-words"), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.'’-])(?P<word>{compass})[^\S\n]$")

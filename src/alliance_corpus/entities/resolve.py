@@ -1,7 +1,7 @@
 """The entity steps after the model, in order: :func:`link_mentions`.
 
 Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
-:mod:`.compounds`, :mod:`.islands`, :mod:`.linking`, :mod:`.bases`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
+:mod:`.compounds`, :mod:`.islands`, :mod:`.catalogue`, :mod:`.linking`, :mod:`.bases`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
 :mod:`.credits` before).  What they do:
 
 - A mention whose text is a full gazetteer name gets that entity's id,
@@ -19,7 +19,12 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
   such a word ("Camp David Principles", "Okinawa International University").
 - The romanised gloss of Japanese script ("普天間 (Futenma)") holds no mention;
   the name in script beside an English or romanised name is that entity.
-- An island name with its suffix ("Kuchinoerabu-jima", "Yoron-tô") is one LOC (:mod:`.islands`).
+- An island name with its suffix ("Kuchinoerabu-jima", "Yoron-tô") is one LOC,
+  a town's ("Nyuzen-machi") one GPE (:mod:`.islands`).
+- A compass word before a place is part of its name ("Northeast Asia").
+- The names after "Messrs." are people.
+- Catalogue, infobox and reading-list lines: a field label is no name, and
+  a cited title holds no mention (:mod:`.catalogue`).
 - A base's bare name ("Kadena", also a town's) is the base only where the
   words around it say so (:mod:`.bases`).
 
@@ -37,15 +42,17 @@ from collections.abc import Iterable
 
 from ..resources.gazetteer import Gazetteer
 from .bases import bases_by_bare_name
+from .catalogue import catalogue_lines
 from .compounds import split_compounds
-from .discover import military_units, name_documents, places_named_by_head_before, unnamed_facilities
+from .discover import military_units, name_documents, places_named_by_head_before, places_with_compass_words, unnamed_facilities
 from .glosses import drop_glosses, names_in_script
-from .islands import island_names
+from .islands import island_names, islands_in_context, municipality_names
 from .linking import link_by_name
 from .mention import Mention, overlay
 from .relabel import relabel_acting_places, relabel_dates, relabel_documents, relabel_languages, relabel_script_places
 from .surnames import (
     occurrences_of_surnames_named,
+    people_after_honorifics,
     people_after_titles,
     people_of_administrations,
     resolve_surnames,
@@ -61,13 +68,15 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     tidied = (tidy(text, m) for m in mentions)
     found = [relabel_script_places(text, relabel_documents(text, relabel_dates(text, m))) for m in tidied if m is not None]
     found = military_units(text, places_named_by_head_before(text, name_documents(text, found)))
+    found = places_with_compass_words(text, found)
     found = overlay(unnamed_facilities(text), found)
     found = split_compounds(text, found, gazetteer)
-    found = island_names(text, sorted(found, key=lambda m: (m.start, m.end)))
+    found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer))) for m in found]
-    linked = bases_by_bare_name(text, linked, gazetteer)
-    linked = resolve_surnames(text, surnames_in_capitals(text, people_of_administrations(text, linked, gazetteer)), gazetteer)
+    linked = bases_by_bare_name(text, islands_in_context(text, linked, gazetteer), gazetteer)
+    linked = people_after_honorifics(text, surnames_in_capitals(text, people_of_administrations(text, linked, gazetteer)))
+    linked = resolve_surnames(text, linked, gazetteer)
     linked = people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
-    linked = drop_glosses(text, names_in_script(text, linked))
+    linked = catalogue_lines(text, drop_glosses(text, names_in_script(text, linked)))
     return sorted(linked, key=lambda m: (m.start, m.end))

@@ -248,3 +248,47 @@ def _missed_surnames(text: str, mentions: list[Mention], in_document: dict[str, 
             if not covered.overlaps(start, end):
                 added.append(Mention(start, end, "PERSON", kb_id, "context"))
     return added
+
+
+def people_after_honorifics(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each name in the list after a plural honorific (``plural-honorifics``: "Messrs. Acheson, Dulles, and Wiley") is a PERSON.
+
+    A mention of exactly such a name becomes a PERSON (it keeps a person's
+    link), a name no mention covers is added, and mentions that overlap a
+    name otherwise give way to it.
+
+    >>> text = "Signers were Messrs. Acheson, Dulles, and Wiley and Senator Bridges."
+    >>> found = [Mention(21, 28, "PERSON", None, "model"), Mention(30, 36, "GPE", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in people_after_honorifics(text, found)]
+    [('Acheson', 'PERSON'), ('Dulles', 'PERSON'), ('Wiley', 'PERSON')]
+    """
+    names = [(start + found.start("names"), end + found.start("names")) for found in _honorific_list().finditer(text) for start, end in _names_in(found.group("names"))]
+    if not names:
+        return mentions
+    by_span = {(m.start, m.end): m for m in mentions}
+    people = []
+    for start, end in names:
+        given = by_span.get((start, end))
+        keep_link = given is not None and given.label == "PERSON"
+        people.append(Mention(start, end, "PERSON", given.kb_id if keep_link and given else None, given.source if given else "context"))
+    index = SpanIndex.of(people)
+    others = [m for m in mentions if not index.overlaps(m.start, m.end)]
+    return sorted([*others, *people], key=lambda m: (m.start, m.end))
+
+
+LISTED_NAME = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*")
+"""A surname in a list: a capital, letters, and inner hyphens or apostrophes ("O'Neill")."""
+
+
+def _names_in(listed: str) -> list[tuple[int, int]]:
+    """The spans of the names in a list, without titles ("and Senator ...": the list has ended)."""
+    titles = frozenset(words("job-titles"))
+    return [name.span() for name in LISTED_NAME.finditer(listed) if name.group() not in titles]
+
+
+@lru_cache(maxsize=1)
+def _honorific_list() -> re.Pattern[str]:
+    """A plural honorific and the names after it on one line, separated by commas, the last by "and"."""
+    honorifics = "|".join(map(re.escape, sorted(words("plural-honorifics"), key=len, reverse=True)))
+    name = LISTED_NAME.pattern
+    return re.compile(rf"(?<![\w.])(?:{honorifics})(?!\w)[^\S\n]+(?P<names>{name}(?:,[^\S\n]*{name})*(?:,?[^\S\n]+and[^\S\n]+{name})?)")

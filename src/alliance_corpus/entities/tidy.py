@@ -20,6 +20,9 @@ DASHES = "-‐‑–—"
 """Hyphen and dashes: a word ending in one is a prefix ("Sino-", "post–"), never a name."""
 
 
+OPENING_QUOTES = "“‘\"«"
+CLOSING_QUOTES = "”’\"»"
+"""Quote marks: a mention that opens with one and does not close it took the mark from the text around it."""
 ACRONYM = re.compile(r"[A-Z]{2,}")
 CODE_AFTER = re.compile(rf"[{DASHES}](?=[A-Z0-9]*\d)[A-Z0-9]+\b")
 """A hyphen and a code of capitals and digits with at least one digit ("-RDP07"), right after a mention."""
@@ -58,11 +61,12 @@ def _title_before(text: str, end: int, pattern: re.Pattern[str]) -> bool:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     dash = f"[{DASHES}]"
     leading = re.compile(
-        rf"^(?:(?:{_alternatives('leading-determiners')})\s+(?=\S)|(?:{_alternatives('combining-forms')}){dash}(?=\w)|['’]s\s+(?=\S))", re.IGNORECASE
+        rf"^(?:(?:{_alternatives('leading-determiners')})\s+(?=\S)|(?:{_alternatives('combining-forms')}){dash}(?=\w)|['’]s\s+(?=\S)|[{OPENING_QUOTES}](?=\w)(?!.*[{CLOSING_QUOTES}]$))", re.IGNORECASE
     )
     marks = "|".join(words("citation-marks"))
+    date = rf"\s+of\s+(?:{_alternatives('month-names')})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?$"  # "the Hagerty Incident of June 10"
     trailing = re.compile(
-        rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$"
+        rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}"
     )
     title_before = re.compile(rf"(?:{_alternatives('title-before')}) of\s*$")
     title_after = re.compile(rf"\s+(?:{_alternatives('title-after')})\b")
@@ -73,8 +77,9 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     """Trim a model mention to its name, or drop it when it is only part of a job title.
 
     The model often includes a leading article ("the Security Treaty") or
-    the possessive of the word before ("’s Pacific"), a
-    dangling "of the" ("Article 5 of the"), a possessive ("al-Qaeda’s") or a citation
+    the possessive of the word before ("’s Pacific") or an opening quote
+    mark it does not close ("“Southwestern Defense Line"), a
+    dangling "of the" ("Article 5 of the") or date ("Incident of June 10"), a possessive ("al-Qaeda’s") or a citation
     mark ("Onaga[4]"; a mention that is only a mark is dropped), and tags "State" in "Secretary of
     State" or "Defense" in "Defense Secretary" as an organization.  Beside a gazetteer
     match it leaves prefixes: a word ending in a hyphen ("Sino-" before "Japanese") is
@@ -131,9 +136,11 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     person = _person_after_office(text, mention, title_before, title_words)
     if person is not None:
         return person
-    if " ".join(surface.split()) in _not_names():
-        return None
-    return trim(text, mention)
+    mention = _person_without_title(text, mention) or mention
+    trimmed = trim(text, mention)
+    if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in _not_names():
+        return None  # "the Emperor" is a title once its article goes
+    return trimmed
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +165,27 @@ def _person_after_office(text: str, mention: Mention, title_before: re.Pattern[s
     name = surface[len(office) :].lstrip()
     if not NAME_AFTER_OFFICE.fullmatch(name):
         return None
+    return replace(mention, start=mention.end - len(name), label="PERSON")
+
+
+def _person_without_title(text: str, mention: Mention) -> Mention | None:
+    """A PERSON that opens with a title (``job-titles``), without it; ``None`` if it opens with none.
+
+    Another mention that opens with an abbreviated title is that person too.
+
+    >>> text = "and Councillor Muneyoshi Tokugawa signed; P.M. Nakasone agreed"
+    >>> person = _person_without_title(text, Mention(4, 33, "PERSON", None, "model"))
+    >>> text[person.start:person.end]
+    'Muneyoshi Tokugawa'
+    >>> person = _person_without_title(text, Mention(42, 55, "ORG", None, "model"))
+    >>> text[person.start:person.end], person.label
+    ('Nakasone', 'PERSON')
+    """
+    surface = text[mention.start : mention.end]
+    title = next((word for word in _longest_first(frozenset(words("job-titles"))) if surface.startswith(word + " ")), None)
+    name = surface[len(title) :].lstrip() if title else ""
+    if not NAME_AFTER_OFFICE.fullmatch(name) or (mention.label != "PERSON" and not (title or "").endswith(".")):
+        return None  # only an abbreviated title is surely a person's: "General Motors" is a company
     return replace(mention, start=mention.end - len(name), label="PERSON")
 
 
