@@ -28,7 +28,7 @@ DASHES = r"\-‐‑"
 """The hyphens an island suffix follows, as they go in a character class."""
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4)
 def _suffixes(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A hyphen and a suffix of list ``name`` as a whole word (not followed by a letter, digit or hyphen), and the same at a name's end."""
     alternatives = "|".join(map(re.escape, sorted(words(name), key=len, reverse=True)))
