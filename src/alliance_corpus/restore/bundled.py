@@ -12,7 +12,7 @@ one function here (or in your own module) and register it.
 from __future__ import annotations
 
 from ..text.edits import Change
-from .fixes.casing import fix_proper_casing
+from .fixes.casing import fix_lowercase_names, fix_proper_casing
 from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
 from .fixes.markup import fix_markup
@@ -76,7 +76,11 @@ def context_rules(text: str, context: StepContext) -> list[Change]:
 
 @register("casing", stage="words", rule_kinds=frozenset({"casing"}))
 def casing(text: str, context: StepContext) -> list[Change]:
-    """Letter case: the word after "U.S.", and known names (every several-word name in spun texts)."""
+    """Letter case: the word after "U.S.", and known names (in spun texts every several-word name, and a name's word that is no English word)."""
     plan = context.plan
     names = plan.recasable_names if context.garbled else plan.proper_names  # "camp David" is damage only in spun text
-    return apply_rules(text, context.rules("casing")) + fix_proper_casing(text, names, plan.canonical_names, plan.single_names, spun=context.garbled)
+    changes = apply_rules(text, context.rules("casing")) + fix_proper_casing(text, names, plan.canonical_names, plan.single_names, spun=context.garbled)
+    if not context.garbled:
+        return changes
+    taken = [(c.start, c.end) for c in changes]
+    return changes + [c for c in fix_lowercase_names(text, plan.lowercase_names) if not any(s < c.end and c.start < e for s, e in taken)]

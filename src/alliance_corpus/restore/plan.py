@@ -15,8 +15,10 @@ from typing import Any
 
 from ..nlp import Analyses
 from ..resources import Resources
+from ..resources.english import is_english_word
 from ..resources.rules import Rule
 from ..text.phrases import PhraseSearch
+from .fixes.casing import lowercase_names
 from .fixes.context import TaggedLines
 from .fixes.names import NameTemplates, name_templates
 from .fixes.rules import split_rules
@@ -35,6 +37,7 @@ class Plan:
     recasable_names: PhraseSearch | None
     canonical_names: dict[str, str]
     single_names: frozenset[str]
+    lowercase_names: frozenset[str]  # the words of known names that are no English word, in lower case
     name_templates: NameTemplates
 
 
@@ -59,6 +62,7 @@ def _build_plan(resources: Resources, owners: tuple[tuple[str, frozenset[str]], 
         recasable_names=gazetteer.proper_name_search(gazetteer.recasable_names()),
         canonical_names=gazetteer.recasable_names(),
         single_names=gazetteer.single_word_names(),
+        lowercase_names=lowercase_names((n for e in gazetteer.entries for n in (*e.names, *e.short)), is_english_word),
         name_templates=name_templates(gazetteer.all_names()),
     )
 

@@ -1,0 +1,35 @@
+"""English words, from the English frequency list that symspellpy ships (82,765 words of Google Books n-grams).
+
+The list is read, not the spelling corrector: the casing step asks only
+whether a lower-case word is a word of English ("rice", "date", "bush") or
+can only be a name that lost its capital ("sasebo").  The list holds some
+names too ("clinton", "okinawa"); for them the answer is "a word", which
+leaves them as they are.
+
+>>> is_english_word("rice"), is_english_word("sasebo")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+FREQUENCY_LIST = "frequency_dictionary_en_82_765.txt"
+"""The file of symspellpy's package data: one ``word count`` pair per line, words in lower case."""
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` (in any case) is on the English frequency list."""
+    return word.lower() in english_words()
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Every word of the list, read once per process (about 0.05 s)."""
+    spec = importlib.util.find_spec("symspellpy")  # located, not imported: the package's own modules are not needed
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("symspellpy is not installed; it is a dependency of alliance_corpus (see requirements.lock)")
+    path = Path(next(iter(spec.submodule_search_locations))) / FREQUENCY_LIST
+    return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
