@@ -42,6 +42,7 @@ def test_spun_text_gets_the_capital_of_a_name_word_back(spun, restored):
     [
         "Condoleezza Rice ate rice; the date of the talks was set by the bush.",  # English words that are also surnames
         "A hansen-like spelling and a noda-style joke stay as written.",  # a word joined by a hyphen is not alone
+        "The ship sailed into the harbor near the theater at dawn.",  # American spellings of words on the British list
     ],
 )
 def test_english_words_and_joined_words_stay_in_spun_text(text):

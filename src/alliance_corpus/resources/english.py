@@ -20,9 +20,19 @@ FREQUENCY_LIST = "frequency_dictionary_en_82_765.txt"
 """The file of symspellpy's package data: one ``word count`` pair per line, words in lower case."""
 
 
+AMERICAN_ENDINGS = (("or", "our"), ("er", "re"), ("og", "ogue"))
+"""American spellings the list keeps only in their British form ("harbor" is there as "harbour", "theater" as "theatre")."""
+
+
 def is_english_word(word: str) -> bool:
-    """Whether ``word`` (in any case) is on the English frequency list."""
-    return word.lower() in english_words()
+    """Whether ``word`` (in any case) is on the English frequency list, in its own spelling or the British one.
+
+    >>> is_english_word("Harbor"), is_english_word("theater"), is_english_word("Kadena")
+    (True, True, False)
+    """
+    lower = word.lower()
+    words = english_words()
+    return lower in words or any(lower.endswith(us) and lower[: -len(us)] + uk in words for us, uk in AMERICAN_ENDINGS)
 
 
 @lru_cache(maxsize=1)
