@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance_corpus.annotation import read_entities
-from alliance_corpus.entities import credit_mentions, link_mentions, overlay, resolve, surnames
+from alliance_corpus.entities import credit_mentions, discover, link_mentions, overlay, resolve, surnames
 from alliance_corpus.entities.discover import _headline_subject, _lower_head_after, _with_modifier, name_documents, place_mention_ends
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
@@ -133,7 +133,7 @@ def quadratic(monkeypatch: pytest.MonkeyPatch):
     def use_old() -> None:
         monkeypatch.setattr(resolve, "tidy", old_tidy)
         monkeypatch.setattr(resolve, "name_documents", old_name_documents)
-        monkeypatch.setattr(resolve, "overlay", old_overlay)
+        monkeypatch.setattr(discover, "overlay", old_overlay)  # the facilities, units and places read whole
         monkeypatch.setattr(resolve, "split_compounds", old_split_compounds)
         monkeypatch.setattr(surnames, "_missed_surnames", old_missed_surnames)
 

@@ -519,3 +519,26 @@ def test_webpages_a_compass_word_never_joins_what_is_no_place():
     found = [(e.text, e.label) for e in annotate("Delegates from the South met Kishida in Tokyo, north of Yokohama.").entities]
     assert ("Kishida", "PERSON") in found
     assert not [name for name, _ in found if name.startswith(("South ", "north "))], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): H3, I3, I4, I5, H4, G1, H1, H2, H5
+        ("The command moved from Fuchu to Yokota AB last week.", [("Yokota AB", "FAC")], ["Yokota"]),
+        ("He served with the 1st Fighter Interceptor Wing at Naha AFB, Okinawa.", [("Naha AFB", "FAC")], ["Naha"]),
+        ("The assaults launched Operation ICEBERG in April 1945.", [("Operation ICEBERG", "EVENT")], ["ICEBERG"]),
+        ("a coordinator with Marine Aircraft Support Squadron-2, Marine Air Control Group-18",
+         [("Marine Aircraft Support Squadron-2", "ORG"), ("Marine Air Control Group-18", "ORG")], []),
+        ("Lance Cpl. Justin A. Hubbel said he enjoyed the fair.", [("Justin A. Hubbel", "PERSON")], ["Lance Cpl", "Lance Cpl."]),
+        ("as well as the destroyer JS Ariake (DD 109) and USS Chief (MCM 14).", [("USS Chief", "PRODUCT")], ["Ariake", "Chief", "USS Chief"]),
+        ("People travel across Okinawa to the Futenma Flight Line Fair every year.", [("Futenma Flight Line Fair", "EVENT")], []),
+        ("The amendment was attached to the National Defence Authorisation Bill on Friday.", [("National Defence Authorisation Bill", "LAW")], []),
+        ("It was part of the 2002 Defense Policy Review Initiative, a bilateral process.", [], ["2002 Defense Policy Review Initiative"]),
+        ("We visited Hedo Point and Mabuni Hill during our stay.", [("Hedo Point", "LOC"), ("Mabuni Hill", "LOC")], []),
+    ],
+)
+def test_webpages_base_abbreviations_operations_units_ranks_ships_and_heads(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, label in found if name in absent and label != "PRODUCT"], found

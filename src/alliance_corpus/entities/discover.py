@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from ..resources.lexicons import labelled, words
@@ -139,18 +140,21 @@ def _unit() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, sorted(words("unit-heads"), key=len, reverse=True)))
     ordinal = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"|(?!I\b)[IVX]{1,5})"  # not "I", the pronoun
     before = rf"(?<![\w-]){ordinal}(?:[^\S\n]+[A-Z][\w'’-]*){{0,3}}?[^\S\n]+(?:{heads})\b"  # "3rd Marine Division"
-    after = rf"(?<![\w-])(?!(?:The|A|An)\b)(?:[A-Z][\w'’-]*[^\S\n]+){{1,3}}(?:{heads})[^\S\n]+\d{{1,3}}(?![\w.,]?\d)"  # "Marine Aircraft Group 12"
+    after = rf"(?<![\w-])(?!(?:The|A|An)\b)(?:[A-Z][\w'’-]*[^\S\n]+){{1,3}}(?:{heads})(?:[^\S\n]+|-)\d{{1,3}}(?![\w.,]?\d)"  # "Marine Aircraft Group 12", "Squadron-2"
     return re.compile(f"{before}|{after}")
 
 
-def unnamed_facilities(text: str) -> list[Mention]:
-    """Bases the model may miss: capitalised words before a ``facility-suffixes`` word.
+def unnamed_facilities(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with the bases the model missed or cut: capitalised words before a ``facility-suffixes`` word, one FAC.
 
-    >>> text = "from Yokosuka to Tachikawa Air Base in the suburbs"
-    >>> [(text[m.start:m.end], m.label) for m in unnamed_facilities(text)]
-    [('Tachikawa Air Base', 'FAC')]
+    A mention inside such a name gives way to it ("Yokota" in "Yokota AB"); a
+    longer mention that holds it or runs across it is kept.
+
+    >>> text = "from Yokosuka to Tachikawa Air Base and Yokota AB"
+    >>> [(text[m.start:m.end], m.label) for m in unnamed_facilities(text, [Mention(40, 46, "GPE", None, "model")])]
+    [('Tachikawa Air Base', 'FAC'), ('Yokota AB', 'FAC')]
     """
-    return [Mention(m.start(), m.end(), "FAC", None, "context") for m in facility_regex().finditer(text)]
+    return _read_whole(mentions, ((m.span(), "FAC") for m in facility_regex().finditer(text)))
 
 
 @lru_cache(maxsize=1)
@@ -229,3 +233,31 @@ def _compass_before() -> re.Pattern[str]:
     """A compass word, a whole word, and one space up to the end of the searched stretch."""
     compass = "|".join(map(re.escape, sorted(words("compass-words"), key=len, reverse=True)))
     return re.compile(rf"(?<![\w.'’-])(?P<word>{compass})[^\S\n]$")
+
+
+def named_events(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with "Operation" and the capitalised words after it read as one EVENT (``events-named-after``).
+
+    >>> text = "launching Operation ICEBERG in April and Operation Tomodachi later"
+    >>> found = [Mention(20, 27, "ORG", None, "model"), Mention(41, 60, "ORG", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in named_events(text, found)]
+    [('Operation ICEBERG', 'EVENT'), ('Operation Tomodachi', 'EVENT')]
+    """
+    labels = labelled("events-named-after")
+    spans = {match.span(): labels[match.group("word")] for match in _event_named_after().finditer(text)}
+    if not spans:
+        return list(mentions)
+    relabelled = [replace(m, label=spans[(m.start, m.end)]) if (m.start, m.end) in spans else m for m in mentions if not _inside_named_event(text, m)]
+    return _read_whole(relabelled, spans.items())
+
+
+def _inside_named_event(text: str, mention: Mention) -> bool:
+    """Whether the model's ``mention`` is the name part of an "Operation X" (the whole takes its place)."""
+    found = _event_named_after().search(text, max(0, mention.start - 16), mention.end)
+    return found is not None and found.start("name") <= mention.start and mention.end <= found.end() and mention.source == "model"
+
+
+@lru_cache(maxsize=1)
+def _event_named_after() -> re.Pattern[str]:
+    words_before = "|".join(map(re.escape, sorted(words("events-named-after"), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?P<word>{words_before})[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){{0,2}})")

@@ -135,3 +135,34 @@ def relabel_acting_places(text: str, mention: Mention) -> Mention:
 def _acting() -> re.Pattern[str]:
     acting = "|".join(map(re.escape, sorted(words("acting-words"), key=len, reverse=True)))
     return re.compile(rf"[^\S\n]+(?:{acting})\b")
+
+
+def relabel_ships(text: str, mention: Mention) -> Mention:
+    """A name after a ship prefix (``ship-prefixes``: "USS", "JS") is the ship, a vehicle: PRODUCT, as OntoNotes has it.
+
+    The prefix may be inside the mention ("USS Chief") or just before it ("JS
+    [Ohtaka]"); a name with a head word is what the head says ("USS Arizona
+    Memorial" is a FAC).
+
+    >>> text = "the destroyer JS Ariake and USS Chief docked near the USS Arizona Memorial"
+    >>> [relabel_ships(text, Mention(s, e, l, None, "model")).label for s, e, l in [(17, 23, "ORG"), (28, 37, "ORG"), (4, 13, "ORG"), (54, 74, "FAC")]]
+    ['PRODUCT', 'PRODUCT', 'ORG', 'FAC']
+    """
+    surface = text[mention.start : mention.end]
+    if mention.label == "PRODUCT" or not surface[:1].isupper() or surface.split()[-1] in head_labels():
+        return mention  # "USS Arizona Memorial" is the memorial
+    inside = _ship_prefix().match(text, mention.start)
+    found = inside if inside and inside.end() < mention.end else _ship_prefix_before().search(text, max(0, mention.start - 6), mention.start)
+    return mention if found is None else replace(mention, label=labelled("ship-prefixes")[found.group("prefix")], kb_id=None)
+
+
+@lru_cache(maxsize=1)
+def _ship_prefix() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, sorted(words("ship-prefixes"), key=len, reverse=True)))
+    return re.compile(rf"(?P<prefix>{prefixes})[^\S\n]+(?=[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _ship_prefix_before() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, sorted(words("ship-prefixes"), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.-])(?P<prefix>{prefixes})[^\S\n]+$")

@@ -22,7 +22,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
 - An island name with its suffix ("Kuchinoerabu-jima", "Yoron-tô") is one LOC,
   a town's ("Nyuzen-machi") one GPE (:mod:`.islands`).
 - A compass word before a place is part of its name ("Northeast Asia").
-- The names after "Messrs." are people.
+- The names after "Messrs." are people; "Operation X" is an EVENT; a name
+  after a ship prefix ("USS", "JS") is the ship (PRODUCT).
 - Catalogue, infobox and reading-list lines: a field label is no name, and
   a cited title holds no mention (:mod:`.catalogue`).
 - A base's bare name ("Kadena", also a town's) is the base only where the
@@ -44,12 +45,19 @@ from ..resources.gazetteer import Gazetteer
 from .bases import bases_by_bare_name
 from .catalogue import catalogue_lines
 from .compounds import split_compounds
-from .discover import military_units, name_documents, places_named_by_head_before, places_with_compass_words, unnamed_facilities
+from .discover import (
+    military_units,
+    name_documents,
+    named_events,
+    places_named_by_head_before,
+    places_with_compass_words,
+    unnamed_facilities,
+)
 from .glosses import drop_glosses, names_in_script
 from .islands import island_names, islands_in_context, municipality_names
 from .linking import link_by_name
-from .mention import Mention, overlay
-from .relabel import relabel_acting_places, relabel_dates, relabel_documents, relabel_languages, relabel_script_places
+from .mention import Mention
+from .relabel import relabel_acting_places, relabel_dates, relabel_documents, relabel_languages, relabel_script_places, relabel_ships
 from .surnames import (
     occurrences_of_surnames_named,
     people_after_honorifics,
@@ -68,11 +76,11 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     tidied = (tidy(text, m) for m in mentions)
     found = [relabel_script_places(text, relabel_documents(text, relabel_dates(text, m))) for m in tidied if m is not None]
     found = military_units(text, places_named_by_head_before(text, name_documents(text, found)))
-    found = places_with_compass_words(text, found)
-    found = overlay(unnamed_facilities(text), found)
+    found = named_events(text, places_with_compass_words(text, found))
+    found = unnamed_facilities(text, found)
     found = split_compounds(text, found, gazetteer)
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
-    linked = [relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer))) for m in found]
+    linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]
     linked = bases_by_bare_name(text, islands_in_context(text, linked, gazetteer), gazetteer)
     linked = people_after_honorifics(text, surnames_in_capitals(text, people_of_administrations(text, linked, gazetteer)))
     linked = resolve_surnames(text, linked, gazetteer)

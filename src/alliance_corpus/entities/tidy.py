@@ -66,7 +66,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     marks = "|".join(words("citation-marks"))
     date = rf"\s+of\s+(?:{_alternatives('month-names')})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?$"  # "the Hagerty Incident of June 10"
     trailing = re.compile(
-        rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}"
+        rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}|:+$"
     )
     title_before = re.compile(rf"(?:{_alternatives('title-before')}) of\s*$")
     title_after = re.compile(rf"\s+(?:{_alternatives('title-after')})\b")
@@ -203,6 +203,14 @@ def trim(text: str, mention: Mention) -> Mention | None:
     >>> mention = trim(text, Mention(7, 30, "PERSON", None, "model"))
     >>> text[mention.start:mention.end]
     'North Korea'
+
+    A year before a name is cut off, a colon after it too, and a person keeps
+    a generational suffix the model left out:
+
+    >>> text = "part of the 2002 Defense Policy Review Initiative; Photo Credit: President Joseph R. Biden, Jr. said"
+    >>> [text[m.start:m.end] for m in (trim(text, Mention(s, e, label, None, "model")) for s, e, label in
+    ...  [(12, 49, "ORG"), (51, 64, "ORG"), (75, 90, "PERSON")])]
+    ['Defense Policy Review Initiative', 'Photo Credit', 'Joseph R. Biden, Jr.']
     """
     leading, trailing, *_ = _patterns()
     surface = _one_script(text[mention.start : mention.end])
@@ -227,11 +235,19 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None  # "1952" read as an EVENT: no name
     if mention.label == "PERSON" and any(ch.isdigit() for ch in name):  # "Area7,939": a table cell glued to its figure
         return None
+    year = LEADING_YEAR.match(name) if mention.label in NAMED_LABELS and mention.label != "PERSON" else None
+    start += year.end() if year else 0
+    generation = GENERATION_AFTER.match(text, end) if mention.label == "PERSON" else None
+    end = generation.end() if generation else end
     return replace(mention, start=start, end=end)
 
 
-NAME_AFTER_OFFICE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}")
-"""One to three capitalised words: a person's name after an office ("Austin", "Lloyd Austin")."""
+NAME_AFTER_OFFICE = re.compile(r"[A-Z][^\W\d_]+(?:[ -](?:[A-Z]\.|[A-Z][^\W\d_]+)){0,3}")
+"""One to three capitalised words, and initials between them: a person's name after an office ("Austin", "Justin A. Hubbel")."""
+LEADING_YEAR = re.compile(r"(?:1[89]|20)\d\d[^\S\n]+(?=[A-Z])")
+"""A year before a name ("the 2002 Defense Policy Review Initiative"): the name is what follows."""
+GENERATION_AFTER = re.compile(r"(?:,[^\S\n]*|[^\S\n]+)(?:Jr\.|Sr\.|II|III|IV)(?![a-z0-9'’]|(?<!\.)[A-Z])")
+"""A generational suffix after a person's name ("Joseph R. Biden, Jr.", "Lloyd J. Austin III"): part of the name."""
 NO_LETTER = re.compile(r"[\W\d_]+")
 """A "name" of digits and punctuation alone ("1952")."""
 BULLET_BEFORE = re.compile(r"^[•·▪◦‣*]+\s*")
