@@ -542,3 +542,11 @@ def test_webpages_base_abbreviations_operations_units_ranks_ships_and_heads(text
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, label in found if name in absent and label != "PRODUCT"], found
+
+
+def test_webpages_infobox_labels_glued_to_their_values_are_no_part_of_names():
+    # tests/data/webdev/B5 (development): text taken from an infobox runs each label into its value
+    text = "United States Forces Japan\nHeadquartersYokota Air Base, Fussa, Western Tokyo\nNickname(s)USFJ\n\nUSFJ is a joint command."
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert ("Yokota Air Base", "FAC", "ac:yokota-air-base") in found, found
+    assert not [name for name, _, _ in found if name.startswith(("Headquarters", "Nickname"))], found
