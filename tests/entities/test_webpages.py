@@ -550,3 +550,29 @@ def test_webpages_infobox_labels_glued_to_their_values_are_no_part_of_names():
     found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
     assert ("Yokota Air Base", "FAC", "ac:yokota-air-base") in found, found
     assert not [name for name, _, _ in found if name.startswith(("Headquarters", "Nickname"))], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): K1, K3, K4, L1, L3
+        ("The submarine Sea Dragon enters Sasebo Port in Nagasaki Prefecture.", [("Sasebo Port", "FAC")], ["Sasebo"]),
+        ("It houses the headquarters of Marine Corps Base Butler, which runs the camps.", [("Marine Corps Base Butler", "FAC")], ["Marine Corps Base"]),
+        ("Camp Foster is part of the Marine Corps Base Camp Smedley D. Butler complex.", [("Marine Corps Base Camp Smedley D. Butler", "FAC")], []),
+        ("Yukio Hatoyama (鳩山由紀夫 Hatoyama Yukio, born 11th February 1947) was prime minister.", [("Yukio Hatoyama", "PERSON")], ["Hatoyama Yukio"]),
+        ("Japan pays 75 percent of the operation costs for U.S. Forces in Japan.", [("U.S. Forces in Japan", "ORG")], []),
+        ("The Status of U.S. Forces in Japan Agreement was signed the same day.", [("Status of U.S. Forces in Japan Agreement", "LAW")], []),
+    ],
+)
+def test_webpages_ports_base_prefixes_glosses_in_brackets_and_long_names(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found
+
+
+def test_webpages_menus_of_wikis_are_boilerplate():
+    doc = annotate("Yukio Hatoyama\n\nFrom Citizendium\nJump to navigation Jump to search\n\nYukio Hatoyama was prime minister of Japan in 2009.")
+    assert not [e for e in doc.entities if e.text.startswith("Jump")]
+    line = "Jump to navigation Jump to search"
+    start = doc.text.index(line)
+    assert any(s.kind == "boilerplate" and s.start <= start < s.end for s in doc.segments)

@@ -150,18 +150,23 @@ def unnamed_facilities(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     A mention inside such a name gives way to it ("Yokota" in "Yokota AB"); a
     longer mention that holds it or runs across it is kept.
 
-    >>> text = "from Yokosuka to Tachikawa Air Base and Yokota AB"
+    >>> text = "from Yokosuka to Tachikawa Air Base and Yokota AB, part of Marine Corps Base Camp Smedley D. Butler complex"
     >>> [(text[m.start:m.end], m.label) for m in unnamed_facilities(text, [Mention(40, 46, "GPE", None, "model")])]
-    [('Tachikawa Air Base', 'FAC'), ('Yokota AB', 'FAC')]
+    [('Tachikawa Air Base', 'FAC'), ('Yokota AB', 'FAC'), ('Marine Corps Base Camp Smedley D. Butler', 'FAC')]
     """
     return _read_whole(mentions, ((m.span(), "FAC") for m in facility_regex().finditer(text)))
 
 
 @lru_cache(maxsize=1)
 def facility_regex() -> re.Pattern[str]:
-    suffixes = sorted(words("facility-suffixes"), key=len, reverse=True)
+    """Capitalised words and a ``facility-suffixes`` word ("Tachikawa Air Base"), or a ``facility-prefixes`` phrase and
+    the capitalised words or initials after it ("Marine Corps Base Camp Smedley D. Butler"), stopping at a function word."""
+    suffixes = "|".join(map(re.escape, sorted(words("facility-suffixes"), key=len, reverse=True)))
+    prefixes = "|".join(map(re.escape, sorted(words("facility-prefixes"), key=len, reverse=True)))
     function_words = r"(?!(?:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
-    return re.compile(rf"\b(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:" + "|".join(map(re.escape, suffixes)) + r")\b")
+    any_case = r"(?!(?i:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
+    named_after = rf"(?:[^\S\n]+{any_case}(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)){{1,4}}"
+    return re.compile(rf"\b(?:{prefixes}){named_after}(?![\w'’-])|\b(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:{suffixes})\b")
 
 
 @lru_cache(maxsize=1)

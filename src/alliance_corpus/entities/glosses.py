@@ -32,9 +32,19 @@ GLOSS = re.compile(rf"[{SCRIPT}][^\S\n]*(?:[,、，;]|\()[^\S\n]*([^(){SCRIPT}\n
 """Script, then a comma or an opening parenthesis, then Latin text up to the closing parenthesis: the gloss."""
 
 
+GLOSS_IN_BRACKET = re.compile(rf"\([^\S\n]*[{SCRIPT}]+(?:[^\S\n][{SCRIPT}]+)?[^\S\n]+([A-Z][^(),;{SCRIPT}\n]*?)[^\S\n]*[,;)]")
+"""An opening parenthesis, script, a space and capitalised Latin text up to a comma or the closing parenthesis:
+the romanisation written inside the same brackets as the script ("(鳩山由紀夫 Hatoyama Yukio, born 1947)")."""
+
+
 def gloss_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the romanised glosses that follow script inside parentheses."""
-    return [match.span(1) for match in GLOSS.finditer(text)]
+    """Spans of the romanised glosses that follow script inside parentheses.
+
+    >>> text = "Yukio Hatoyama (鳩山由紀夫 Hatoyama Yukio, born 1947) and 辺野古 (Henoko)"
+    >>> [text[s:e] for s, e in gloss_spans(text)]
+    ['Henoko', 'Hatoyama Yukio']
+    """
+    return [match.span(1) for pattern in (GLOSS, GLOSS_IN_BRACKET) for match in pattern.finditer(text)]
 
 
 SCRIPT_NAME = re.compile(rf"[{SCRIPT}]+(?:[^\S\n][{SCRIPT}]+)?")

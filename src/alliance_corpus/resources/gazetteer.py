@@ -169,9 +169,14 @@ class Gazetteer:
         Those are the ``ignore_case`` names and every name of several words
         ("camp David" -> "Camp David"); a single word in lower case is often
         an ordinary word ("diet", "marine"), and so is a name with a comma in
-        it a list ("U.S. forces, Japan and Korea").
+        it a list ("U.S. forces, Japan and Korea").  A name the gazetteer
+        spells in two cases ("Korean Peninsula", "Korean peninsula") has no one
+        right case, so neither spelling is imposed.
         """
-        several_words = {" ".join(n.lower().split()): n for e in self.entries for n in e.names if len(n.split()) > 1 and "," not in n}
+        spellings: dict[str, set[str]] = {}
+        for name in (n for e in self.entries for n in e.names if len(n.split()) > 1 and "," not in n):
+            spellings.setdefault(" ".join(name.lower().split()), set()).add(name)
+        several_words = {key: next(iter(found)) for key, found in spellings.items() if len(found) == 1}
         return {**several_words, **self.case_insensitive_names()}
 
     def proper_name_search(self, names: dict[str, str] | None = None) -> PhraseSearch | None:
