@@ -576,3 +576,20 @@ def test_webpages_menus_of_wikis_are_boilerplate():
     line = "Jump to navigation Jump to search"
     start = doc.text.index(line)
     assert any(s.kind == "boilerplate" and s.start <= start < s.end for s in doc.segments)
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): J1, J4, J5, E4, A1
+        ("including those related to the East and South China Seas, Hong Kong", [("East and South China Seas", "LOC")], ["East", "South China"]),
+        ("claims in East China and South China Seas, North Korea", [("East China and South China Seas", "LOC")], ["East China"]),
+        ("The story appeared in the Okinawa Times and the Ryukyu Shimpo.", [("Okinawa Times", "ORG"), ("Ryukyu Shimpo", "ORG")], ["Okinawa"]),
+        ("University personnel are evacuated from the Administration Building.", [("Administration Building", "FAC")], []),
+        ("Shigeru Handa (Editorialist and Senior Staff Writer at the Tokyo Shimbun)", [("Tokyo Shimbun", "ORG")], ["Editorialist", "Writer", "Senior Staff Writer"]),
+    ],
+)
+def test_webpages_shared_place_heads_newspapers_and_buildings(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found

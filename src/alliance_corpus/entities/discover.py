@@ -266,3 +266,27 @@ def _inside_named_event(text: str, mention: Mention) -> bool:
 def _event_named_after() -> re.Pattern[str]:
     words_before = "|".join(map(re.escape, sorted(words("events-named-after"), key=len, reverse=True)))
     return re.compile(rf"(?<![\w-])(?P<word>{words_before})[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){{0,2}})")
+
+
+def shared_place_heads(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with places listed before one plural head read as one mention ("East and South China Seas").
+
+    Two compass words or names joined by "and", with capitalised words after
+    each, before a ``shared-place-heads`` word, name places of one kind
+    together; the model reads them as pieces ("East", "South China").
+
+    >>> text = "claims in the East and South China Seas and the South and East China seas"
+    >>> found = [Mention(14, 18, "LOC", None, "model"), Mention(23, 34, "GPE", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in shared_place_heads(text, found)]
+    [('East and South China Seas', 'LOC'), ('South and East China seas', 'LOC')]
+    """
+    labels = labelled("shared-place-heads")
+    return _read_whole(mentions, ((match.span(), labels[match.group("head").capitalize()]) for match in _shared_heads().finditer(text)))
+
+
+@lru_cache(maxsize=1)
+def _shared_heads() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, words("shared-place-heads")))
+    compass = "|".join(map(re.escape, sorted(words("compass-words"), key=len, reverse=True)))
+    part = rf"(?:{compass})(?:[^\S\n]+[A-Z][\w'’-]*)?"
+    return re.compile(rf"(?<![\w-]){part}[^\S\n]+and[^\S\n]+{part}[^\S\n]+(?P<head>(?i:{heads}))\b")

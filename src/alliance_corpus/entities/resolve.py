@@ -51,6 +51,7 @@ from .discover import (
     named_events,
     places_named_by_head_before,
     places_with_compass_words,
+    shared_place_heads,
     unnamed_facilities,
 )
 from .glosses import drop_glosses, names_in_script
@@ -76,7 +77,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     tidied = (tidy(text, m) for m in mentions)
     found = [relabel_script_places(text, relabel_documents(text, relabel_dates(text, m))) for m in tidied if m is not None]
     found = military_units(text, places_named_by_head_before(text, name_documents(text, found)))
-    found = named_events(text, places_with_compass_words(text, found))
+    found = shared_place_heads(text, named_events(text, places_with_compass_words(text, found)))
     found = unnamed_facilities(text, found)
     found = split_compounds(text, found, gazetteer)
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
