@@ -45,3 +45,31 @@ def test_a_real_name_is_never_turned_into_another(text, templates):
 def test_a_capitalised_stand_in_like_no_word_of_a_name_is_left_alone(templates):
     # "Naval" is not like enough to "Maritime", nor clearly more like it than "Ground" or "Air"
     assert fix_translated_names("the Japan Naval Self-Defense Force", templates) == []
+
+
+@pytest.mark.parametrize(
+    "spun, restored",
+    [
+        # 'tự do' is "liberal" and "free", 'hải quân' "maritime" and "naval", 'ủy ban' "committee" and "commission"
+        ("Koizumi led the Free Democratic Party into the election.", "Koizumi led the Liberal Democratic Party into the election."),
+        ("Ships of the Japan Naval Self-Defense Force sailed.", "Ships of the Japan Maritime Self-Defense Force sailed."),
+        ("The Special Action Commission on Okinawa met in 1996.", "The Special Action Committee on Okinawa met in 1996."),
+    ],
+)
+def test_names_a_word_put_back_from_another_sense_of_its_vietnamese_translation(spun, restored):
+    result = clean(spun, config=SPUN)
+    assert result.text == restored
+    assert [e.rule for e in result.edits] == ["spin.name-sense"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met Yoshihiko Fukuda, a former Liberal Democratic lawmaker who backed the plan.",  # the party's name as an adjective
+        "The ad ran in the New York, held in a gallery of the city.",  # a comma ends the phrase: no 'New York Times'
+        "Koizumi spoke to the Free Democratic Party of Germany in Berlin.",  # a longer name: the German party
+        "Japan held talks in Tokyo on Monday.",  # 'The Japan Times' has only two capitalised words of its own
+    ],
+)
+def test_names_leave_english_and_other_names_alone(text):
+    assert clean(text, config=SPUN).text == text

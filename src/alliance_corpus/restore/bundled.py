@@ -16,7 +16,7 @@ from .fixes.casing import fix_lowercase_names, fix_proper_casing
 from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
 from .fixes.markup import fix_markup
-from .fixes.names import fix_translated_names
+from .fixes.names import fix_pivot_senses, fix_translated_names
 from .fixes.page import strip_page_markup
 from .fixes.places import fix_literal_places
 from .fixes.rules import apply_rules
@@ -56,8 +56,9 @@ def spin(text: str, context: StepContext) -> list[Change]:
 
 @register("names", stage="words", garbled_only=True)
 def names(text: str, context: StepContext) -> list[Change]:
-    """A known name's one swapped word put back ("Status of pressures Agreement")."""
-    return fix_translated_names(text, context.plan.name_templates)
+    """A known name's one swapped word put back ("Status of pressures Agreement", "Free Democratic Party")."""
+    found = fix_translated_names(text, context.plan.name_templates)
+    return found + fix_pivot_senses(text, context.plan.name_templates, found)
 
 
 @register("places", stage="words", garbled_only=True)

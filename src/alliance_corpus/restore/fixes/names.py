@@ -33,16 +33,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 from rapidfuzz import fuzz
 
-from ...resources.lexicons import words
+from ...resources.lexicons import labelled, words
 from ...text.edits import Change
 
 MIN_WORDS = 3
 FUNCTION_WORDS = frozenset(words("name-function-words"))
 TRAILING_PUNCTUATION = ".,;:!?)]”\"'’"
+ORGANISATION_HEADS = labelled("label-heads")
+"""Head words and their labels: a lower-case word in place of an organisation's head ("Party") is no stand-in."""
 MIN_SIMILARITY = 70
 """How alike (rapidfuzz ratio, 0-100) a capitalised stand-in must be to the word it replaced ("Marine" for "Maritime")."""
 MIN_MARGIN = 15
@@ -59,7 +62,8 @@ class NameTemplates:
       word blanked, to the names and positions that fit (several names may);
     - ``reordered``: each name's words, sorted, to the name (left out when two names share them);
     - ``known``: every name, so that a real name is never "repaired" into another;
-    - ``lengths``: which name lengths each first word opens, so that only those windows are read.
+    - ``lengths``: which name lengths each first word opens, so that only those windows are read;
+    - ``by_word``: the names of two capitalised words or more by each of their words, for :func:`fix_pivot_senses`.
     """
 
     swapped: dict[Key, tuple[tuple[str, int], ...]]
@@ -67,16 +71,23 @@ class NameTemplates:
     known: frozenset[str]
     lengths: dict[str, tuple[int, ...]]
     """First word -> the lengths of the names it opens (in words)."""
+    by_word: dict[str, tuple[tuple[str, int], ...]]
+    """A capitalised word (in lower case) -> the names of two words or more that hold it, and where."""
 
 
 def name_templates(names: Iterable[str]) -> NameTemplates:
     """Index ``names`` for :func:`fix_translated_names`."""
     swapped: dict[Key, list[tuple[str, int]]] = {}
     reordered: dict[tuple[str, ...], set[str]] = {}
+    by_word: dict[str, list[tuple[str, int]]] = {}
     for name in dict.fromkeys(names):
         words = tuple(name.split())
-        if sum(word[:1].isupper() for word in words) < MIN_WORDS:
-            continue
+        if len(words) >= 2 and sum(word[:1].isupper() for word in words) >= 2:
+            for i, word in enumerate(words):
+                if word[:1].isupper() and word.isalpha():
+                    by_word.setdefault(word.lower(), []).append((name, i))
+        if sum(word[:1].isupper() and word.lower() not in FUNCTION_WORDS for word in words) < MIN_WORDS:
+            continue  # "The New York Times" has two capitalised words of its own
         for i, word in enumerate(words[1:], start=1):  # "after World War" must not become "Second World War"
             if word[:1].isupper():
                 swapped.setdefault(words[:i] + (None,) + words[i + 1 :], []).append((name, i))
@@ -86,6 +97,7 @@ def name_templates(names: Iterable[str]) -> NameTemplates:
         reordered={key: next(iter(value)) for key, value in reordered.items() if len(value) == 1},
         known=frozenset(names),
         lengths=_lengths_by_first_word(swapped),
+        by_word={word: tuple(found) for word, found in by_word.items()},
     )
 
 
@@ -93,14 +105,16 @@ def fix_translated_names(text: str, templates: NameTemplates) -> list[Change]:
     """Changes that put back the swapped word of known names, or their order (see the module docstring)."""
     changes: list[Change] = []
     for line in re.finditer(r"[^\n]+", text):
-        words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in re.finditer(r"\S+", line.group())]
+        tokens = list(re.finditer(r"\S+", line.group()))
+        words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in tokens]
+        ends_clause = [m.group() != word for m, (_, word) in zip(tokens, words)]  # "York," ends its phrase
         taken = 0
         for first, (start, word) in enumerate(words):
             if start < taken:
                 continue
             for n in templates.lengths.get(word, ()):  # the first word is never the swapped one
                 window = words[first : first + n]
-                if len(window) < n or " ".join(w for _, w in window) in templates.known:
+                if len(window) < n or " ".join(w for _, w in window) in templates.known or any(ends_clause[first : first + n - 1]):
                     continue
                 inside_longer = (first > 0 and words[first - 1][1][:1].isupper()) or (first + n < len(words) and words[first + n][1][:1].isupper())
                 found = _fix_window(window, templates) or ([] if inside_longer else _fix_order(window, templates))
@@ -125,6 +139,8 @@ def _fix_window(window: list[tuple[int, str]], templates: NameTemplates) -> list
         if not word.isalpha() or word.lower() in FUNCTION_WORDS:
             continue
         candidates = templates.swapped.get(tuple(surface[:i]) + (None,) + tuple(surface[i + 1 :]), ())
+        if word.islower() and i == len(window) - 1 and any(ORGANISATION_HEADS.get(name.split()[at]) == "ORG" for name, at in candidates):
+            continue  # an organisation's name without its head is English: "a Liberal Democratic lawmaker"
         fit = _the_one_that_fits(word, [(name, at) for name, at in candidates if at == i])
         if fit is not None and fit.split()[i].lower() != word.lower():  # a re-cased word is the casing step's
             return [Change(start, start + len(word), fit.split()[i], "spin.name-word", "spin")]
@@ -154,3 +170,69 @@ def _fix_order(window: list[tuple[int, str]], templates: NameTemplates) -> list[
         return []
     start, end = window[0][0], window[-1][0] + len(window[-1][1])
     return [Change(start, end, name, "spin.name-order", "spin")]
+
+
+def fix_pivot_senses(text: str, templates: NameTemplates, taken: list[Change] | None = None) -> list[Change]:
+    """A known name with one capitalised word replaced by another sense of its Vietnamese translation, put back.
+
+    The round trip renders a word of a name through Vietnamese and brings
+    back another of that word's senses ("Free Democratic Party": "tự do" is
+    "liberal" and "free").
+    The pairs are the ``pivot-senses`` lexicon list ("Free=Liberal").  A
+    window changes only when exactly one known name fits it, the window is
+    not itself a known name, and no capitalised word beside it makes it part
+    of a longer name.  Words inside ``taken`` changes are left to them.
+
+    >>> from alliance_corpus.resources import Resources
+    >>> templates = name_templates(Resources.bundled().gazetteer.all_names())
+    >>> text = "Koizumi of the Free Democratic Party flew to Tokyo."
+    >>> [(text[c.start:c.end], c.replacement) for c in fix_pivot_senses(text, templates)]
+    [('Free', 'Liberal')]
+    >>> fix_pivot_senses("the Free Democratic Party of Germany", templates)  # a longer name: the German party
+    []
+    """
+    senses = _pivot_senses()
+    busy = [(c.start, c.end) for c in taken or ()]
+    changes: list[Change] = []
+    for line in re.finditer(r"[^\n]+", text):
+        tokens = list(re.finditer(r"\S+", line.group()))
+        words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in tokens]
+        ends_clause = [m.group() != word for m, (_, word) in zip(tokens, words)]
+        for position, (start, word) in enumerate(words):
+            if not word[:1].isupper() or word.lower() not in senses or any(s <= start < e for s, e in busy):
+                continue
+            fits = {
+                name: at
+                for original in senses[word.lower()]
+                for name, at in templates.by_word.get(original, ())
+                if _fits(words, position, name, at, templates) and not any(ends_clause[position - at : position - at + len(name.split()) - 1])
+            }
+            if len(fits) == 1:
+                name, at = next(iter(fits.items()))
+                changes.append(Change(start, start + len(word), name.split()[at], "spin.name-sense", "spin"))
+    return changes
+
+
+def _fits(words: list[tuple[int, str]], position: int, name: str, at: int, templates: NameTemplates) -> bool:
+    """Whether the words around ``position`` are ``name`` with its word ``at`` replaced, alone (not in a longer name)."""
+    parts = name.split()
+    first = position - at
+    if first < 0 or first + len(parts) > len(words):
+        return False
+    window = [word for _, word in words[first : first + len(parts)]]
+    if any(w != p for i, (w, p) in enumerate(zip(window, parts)) if i != at) or " ".join(window) in templates.known:
+        return False
+    before = words[first - 1][1] if first > 0 else ""
+    after = words[first + len(parts) : first + len(parts) + 2]
+    longer_after = bool(after) and (after[0][1][:1].isupper() or (after[0][1] == "of" and len(after) > 1 and after[1][1][:1].isupper()))
+    return not (before[:1].isupper() and before.lower() not in FUNCTION_WORDS) and not longer_after
+
+
+@lru_cache(maxsize=1)
+def _pivot_senses() -> dict[str, frozenset[str]]:
+    """A stand-in (lower case) -> the words of names it may stand for (``pivot-senses``: "Free=Liberal")."""
+    pairs: dict[str, set[str]] = {}
+    for value in words("pivot-senses"):
+        stand_in, original = value.split("=")
+        pairs.setdefault(stand_in.lower(), set()).add(original.lower())
+    return {stand_in: frozenset(originals) for stand_in, originals in pairs.items()}
