@@ -593,3 +593,22 @@ def test_webpages_shared_place_heads_newspapers_and_buildings(text, expected, ab
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): M1, M4, N1, N2, N3, O2, O3
+        ("The suit opposed the relocation of the US military's Futenma Airbase to Henoko.", [("Futenma Airbase", "FAC")], ["Futenma"]),
+        ("The rally took place at Naha-city civic gymnasium on June 22.", [("Naha-city", "GPE")], ["Naha"]),
+        ("Nippon Steel and U.S. Steel announced the approvals on Thursday.", [("Nippon Steel", "ORG"), ("U.S. Steel", "ORG")], ["U.S."]),
+        ("Today, Secretary of Commerce Gina Raimondo had a call.", [("Gina Raimondo", "PERSON")], ["Commerce Gina Raimondo", "Commerce"]),
+        ("The jets went to the Japan Air Self Defense Force with help from Lockheed Martin.",
+         [("Japan Air Self Defense Force", "ORG"), ("Lockheed Martin", "ORG")], []),
+        ("Abe spoke at Joint Base Pearl Harbor-Hickam after visiting Pearl Harbor.", [("Joint Base Pearl Harbor-Hickam", "FAC"), ("Pearl Harbor", "LOC")], []),
+    ],
+)
+def test_webpages_airbases_town_suffixes_companies_offices_and_joint_bases(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found
