@@ -93,7 +93,7 @@ def islands_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer)
     >>> [(text[m.start:m.end], m.label, m.kb_id) for m in islands_in_context(text, found, Resources.bundled().gazetteer)]
     [('Okinawa', 'LOC', 'ac:okinawa-island'), ('Okinawa', 'LOC', None), ('Miyako', 'LOC', None), ('Amami islands', 'LOC', None), ('Tokyo', 'GPE', 'Q1490'), ('Okinawa', 'LOC', 'ac:okinawa-island')]
     """
-    places = frozenset(words("compass-labels")) - {"NORP"}
+    places = frozenset(words("place-labels")) - {"FAC"}  # a town or a region may be an island; a facility is not
     read = list(mentions)
     for index, mention in enumerate(read):
         if mention.label not in places:
