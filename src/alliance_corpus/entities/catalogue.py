@@ -43,7 +43,8 @@ def catalogue_lines(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
     """``mentions`` read as the lines of catalogues, infoboxes and reading lists say (see the module docstring)."""
     dropped: list[tuple[int, int]] = []
     languages: list[tuple[int, int]] = []
-    for field in _field().finditer(text):
+    fields = list(_field().finditer(text))
+    for field in fields:
         dropped.append(field.span("label"))
         line_end = _line_end(text, field.end())
         if field.group("label") in words("title-fields"):
@@ -56,7 +57,7 @@ def catalogue_lines(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
         authors.append(Mention(*reference.span("author"), "PERSON", None, "context"))
     if not dropped:
         return mentions
-    labels = [field.span("label") for field in _field().finditer(text)]
+    labels = [field.span("label") for field in fields]
     kept = [
         replace(m, label="LANGUAGE", kb_id=None) if m.label == "NORP" and _inside(m, languages) else m
         for m in (_after_label(text, m, labels, gazetteer) for m in mentions)

@@ -252,14 +252,13 @@ def named_events(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     spans = {match.span(): labels[match.group("word")] for match in _event_named_after().finditer(text)}
     if not spans:
         return list(mentions)
-    relabelled = [replace(m, label=spans[(m.start, m.end)]) if (m.start, m.end) in spans else m for m in mentions if not _inside_named_event(text, m)]
+    inside = SpanIndex.of([Mention(start, end, label, None, "context") for (start, end), label in spans.items()])
+    relabelled = [
+        replace(m, label=spans[(m.start, m.end)]) if (m.start, m.end) in spans else m
+        for m in mentions
+        if (m.start, m.end) in spans or m.source != "model" or not inside.inside_longer(m.start, m.end)  # "[ICEBERG]" gives way
+    ]
     return _read_whole(relabelled, spans.items())
-
-
-def _inside_named_event(text: str, mention: Mention) -> bool:
-    """Whether the model's ``mention`` is the name part of an "Operation X" (the whole takes its place)."""
-    found = _event_named_after().search(text, max(0, mention.start - 16), mention.end)
-    return found is not None and found.start("name") <= mention.start and mention.end <= found.end() and mention.source == "model"
 
 
 @lru_cache(maxsize=1)

@@ -100,8 +100,9 @@ def islands_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer)
             continue
         if ISLAND_OF.search(text, max(0, mention.start - 20), mention.start):
             read[index] = _island(text, mention, gazetteer)
-        elif OFF.search(text, max(0, mention.start - 8), mention.start) and _island(text, mention, gazetteer).kb_id is not None:
-            read[index] = _island(text, mention, gazetteer)
+        elif OFF.search(text, max(0, mention.start - 8), mention.start):
+            island = _island(text, mention, gazetteer)
+            read[index] = island if island.kb_id is not None else mention
         head = SHARED_HEAD.match(text, mention.end)
         if head:
             read[index] = replace(mention, end=head.end(), label="LOC", kb_id=None)

@@ -282,8 +282,12 @@ LISTED_NAME = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*")
 
 def _names_in(listed: str) -> list[tuple[int, int]]:
     """The spans of the names in a list, without titles ("and Senator ...": the list has ended)."""
-    titles = frozenset(words("job-titles"))
-    return [name.span() for name in LISTED_NAME.finditer(listed) if name.group() not in titles]
+    return [name.span() for name in LISTED_NAME.finditer(listed) if name.group() not in _job_titles()]
+
+
+@lru_cache(maxsize=1)
+def _job_titles() -> frozenset[str]:
+    return frozenset(words("job-titles"))
 
 
 @lru_cache(maxsize=1)

@@ -182,11 +182,16 @@ def _person_without_title(text: str, mention: Mention) -> Mention | None:
     ('Nakasone', 'PERSON')
     """
     surface = text[mention.start : mention.end]
-    title = next((word for word in _longest_first(frozenset(words("job-titles"))) if surface.startswith(word + " ")), None)
+    title = next((word for word in _job_titles_longest_first() if surface.startswith(word + " ")), None)
     name = surface[len(title) :].lstrip() if title else ""
     if not NAME_AFTER_OFFICE.fullmatch(name) or (mention.label != "PERSON" and not (title or "").endswith(".")):
         return None  # only an abbreviated title is surely a person's: "General Motors" is a company
     return replace(mention, start=mention.end - len(name), label="PERSON")
+
+
+@lru_cache(maxsize=1)
+def _job_titles_longest_first() -> tuple[str, ...]:
+    return _longest_first(frozenset(words("job-titles")))
 
 
 @lru_cache(maxsize=2)

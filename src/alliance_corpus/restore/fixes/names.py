@@ -104,25 +104,34 @@ def name_templates(names: Iterable[str]) -> NameTemplates:
 def fix_translated_names(text: str, templates: NameTemplates) -> list[Change]:
     """Changes that put back the swapped word of known names, or their order (see the module docstring)."""
     changes: list[Change] = []
-    for line in re.finditer(r"[^\n]+", text):
-        tokens = list(re.finditer(r"\S+", line.group()))
-        words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in tokens]
-        ends_clause = [m.group() != word for m, (_, word) in zip(tokens, words)]  # "York," ends its phrase
+    for line_words, ends_clause in _lines(text):
         taken = 0
-        for first, (start, word) in enumerate(words):
+        for first, (start, word) in enumerate(line_words):
             if start < taken:
                 continue
             for n in templates.lengths.get(word, ()):  # the first word is never the swapped one
-                window = words[first : first + n]
+                window = line_words[first : first + n]
                 if len(window) < n or " ".join(w for _, w in window) in templates.known or any(ends_clause[first : first + n - 1]):
                     continue
-                inside_longer = (first > 0 and words[first - 1][1][:1].isupper()) or (first + n < len(words) and words[first + n][1][:1].isupper())
+                inside_longer = (first > 0 and line_words[first - 1][1][:1].isupper()) or (first + n < len(line_words) and line_words[first + n][1][:1].isupper())
                 found = _fix_window(window, templates) or ([] if inside_longer else _fix_order(window, templates))
                 if found:
                     changes.extend(found)
                     taken = window[-1][0] + len(window[-1][1])
                     break
     return changes
+
+
+def _lines(text: str) -> Iterable[tuple[list[tuple[int, str]], list[bool]]]:
+    """Each line's words (offset, word without trailing punctuation), and whether each word ended in punctuation.
+
+    >>> [(words, ends) for words, ends in _lines("New York, held")]
+    [([(0, 'New'), (4, 'York'), (10, 'held')], [False, True, False])]
+    """
+    for line in re.finditer(r"[^\n]+", text):
+        tokens = list(re.finditer(r"\S+", line.group()))
+        words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in tokens]
+        yield words, [m.group() != word for m, (_, word) in zip(tokens, words)]  # "York," ends its phrase
 
 
 def _lengths_by_first_word(templates: Iterable[Key]) -> dict[str, tuple[int, ...]]:
@@ -194,18 +203,15 @@ def fix_pivot_senses(text: str, templates: NameTemplates, taken: list[Change] | 
     senses = _pivot_senses()
     busy = [(c.start, c.end) for c in taken or ()]
     changes: list[Change] = []
-    for line in re.finditer(r"[^\n]+", text):
-        tokens = list(re.finditer(r"\S+", line.group()))
-        words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in tokens]
-        ends_clause = [m.group() != word for m, (_, word) in zip(tokens, words)]
-        for position, (start, word) in enumerate(words):
+    for line_words, ends_clause in _lines(text):
+        for position, (start, word) in enumerate(line_words):
             if not word[:1].isupper() or word.lower() not in senses or any(s <= start < e for s, e in busy):
                 continue
             fits = {
                 name: at
                 for original in senses[word.lower()]
                 for name, at in templates.by_word.get(original, ())
-                if _fits(words, position, name, at, templates) and not any(ends_clause[position - at : position - at + len(name.split()) - 1])
+                if _fits(line_words, position, name, at, templates) and not any(ends_clause[position - at : position - at + len(name.split()) - 1])
             }
             if len(fits) == 1:
                 name, at = next(iter(fits.items()))
