@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -92,7 +93,7 @@ class GazetteerEntry(BaseModel):
         """The canonical name."""
         return self.canonical or cast(str, self.pattern)  # `_named` requires a canonical name for a token pattern
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         """Every full surface form: the canonical name, the aliases, and their typographic variants.
 
@@ -153,7 +154,16 @@ class Gazetteer:
 
     def all_names(self) -> tuple[str, ...]:
         """Every full name of every entry."""
+        return self._all_names
+
+    @cached_property
+    def _all_names(self) -> tuple[str, ...]:
         return tuple(name for entry in self.entries for name in entry.names)
+
+    @cached_property
+    def name_set(self) -> frozenset[str]:
+        """Every full name of every entry, for membership tests."""
+        return frozenset(self._all_names)
 
     def single_word_names(self) -> frozenset[str]:
         """Every name and short name of one word ("Clinton", "Atsugi")."""

@@ -90,7 +90,7 @@ def _rewrite(text: str, signal: Signal, change: Change) -> str:
 def _near_names(text: str, resources: Resources) -> Iterator[Flag]:
     """Runs of capitalised words that differ from a known name of the same length in one similar word."""
     index = _name_index(resources)
-    known = set(resources.gazetteer.all_names())
+    known = resources.gazetteer.name_set
     for match in CAPITALISED_RUN.finditer(text):
         words = match.group().split()
         if " ".join(words) in known or len(words) < 3:
