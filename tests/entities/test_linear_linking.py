@@ -22,11 +22,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance_corpus.annotation import read_entities
-from alliance_corpus.entities import credit_mentions, discover, link_mentions, overlay, resolve, surnames
+from alliance_corpus.entities import credit_mentions, link_mentions, overlay, resolve, surnames
+from alliance_corpus.entities import mention as mention_module
 from alliance_corpus.entities.discover import _headline_subject, _lower_head_after, _with_modifier, name_documents, place_mention_ends
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
-from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, NAME_AFTER_OFFICE, _patterns, _person_without_title, tidy, trim
+from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, NAME_AFTER_OFFICE, _division, _patterns, _person_without_title, tidy, trim
 from alliance_corpus.layout import find_credits
 from alliance_corpus.nlp import load_pipeline
 from alliance_corpus.resources import Resources
@@ -114,6 +115,8 @@ def old_tidy(text: str, mention: Mention) -> Mention | None:
     surface = text[mention.start : mention.end]
     if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
         return None
+    if _division().match(surface):
+        return None
     if surface in title_words and (title_before.search(text, 0, mention.start) or title_after.match(text, mention.end)):
         return None
     office = next((word for word in sorted(title_words, key=len, reverse=True) if surface.startswith(word + " ")), None)
@@ -133,7 +136,7 @@ def quadratic(monkeypatch: pytest.MonkeyPatch):
     def use_old() -> None:
         monkeypatch.setattr(resolve, "tidy", old_tidy)
         monkeypatch.setattr(resolve, "name_documents", old_name_documents)
-        monkeypatch.setattr(discover, "overlay", old_overlay)  # the facilities, units and places read whole
+        monkeypatch.setattr(mention_module, "overlay", old_overlay)  # the facilities, units, places and organisations read whole
         monkeypatch.setattr(resolve, "split_compounds", old_split_compounds)
         monkeypatch.setattr(surnames, "_missed_surnames", old_missed_surnames)
 

@@ -612,3 +612,41 @@ def test_webpages_airbases_town_suffixes_companies_offices_and_joint_bases(text,
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): J2, J4, M5, P4, Q5, R1, R3
+        ("She greeted members of the Okinawa Kai of Washington D.C. at the office.", [("Okinawa Kai of Washington D.C.", "ORG")], ["Okinawa", "Washington D.C."]),
+        ("Thomas Reich, a former consul general of U.S. Consulate General Naha, spoke.", [("U.S. Consulate General Naha", "ORG")], ["Naha", "U.S."]),
+        ("They delivered a letter to the Consulate General of Japan in Honolulu.", [("Consulate General of Japan", "ORG"), ("Honolulu", "GPE")], ["Japan"]),
+        ("Grant Newsham, a fellow at the Japan Forum for Strategic Studies, will speak.", [("Japan Forum for Strategic Studies", "ORG")], ["Japan"]),
+        ("He teaches in the Osaka School of International Public Policy.", [("Osaka School of International Public Policy", "ORG")], ["Osaka"]),
+        ("A rally was held near NYC's Japan Embassy on Friday.", [("Japan Embassy", "ORG")], ["NYC's Japan Embassy"]),
+    ],
+)
+def test_webpages_organisations_named_after_places_are_one_org(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): P1, P2, Q2, R3, R5, K1
+        ("Activities\n  • Lectures and dialogues by known speakers\n  • Visits to U.S. military bases at Yokosuka\n", [("U.S.", "GPE")], ["Lectures", "Visits"]),
+        ("Contents\nChapter 1 The Return of the Amami Islands\nChapter 2 Dark Days\n", [], ["Chapter 1", "Chapter 2 Dark", "Chapter 2"]),
+        ("The Japan Maritime Self-Defense Force destroyer Takanami sailed with the aircraft carrier Midway.",
+         [("Takanami", "PRODUCT"), ("Midway", "PRODUCT")], []),
+        ("The ferry docked at the Yokosuka naval base, home of the Ronald Reagan carrier.", [("Yokosuka naval base", "FAC"), ("Ronald Reagan", "PRODUCT")], ["Yokosuka"]),
+        ("Honored guests included the commander of U.S. Army Pacific.", [("U.S. Army Pacific", "ORG")], ["U.S. Army"]),
+        ("Much of the change stems from the Hatoyama Administration and the Japan Self-Defense Force.",
+         [("Hatoyama", "PERSON"), ("Japan Self-Defense Force", "ORG")], ["Hatoyama Administration"]),
+    ],
+)
+def test_webpages_list_openers_chapters_ships_and_commands(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found

@@ -8,13 +8,13 @@ facility's name (``facility-stop-words``) are lexicon lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from ..resources.lexicons import labelled, words
 from .headings import is_title_case
-from .mention import Mention, SpanIndex, overlay
+from .mention import Mention, SpanIndex, read_whole
 from .relabel import head_labels
 
 DOCUMENT_WORDS = re.compile(r"(?:[^\S\n][A-Z][\w'’-]*){0,3}")
@@ -97,7 +97,7 @@ def places_named_by_head_before(text: str, mentions: Sequence[Mention]) -> list[
     [('Persian Gulf', 'LOC'), ('Straits of Hormuz', 'LOC')]
     """
     labels = labelled("place-heads-before")
-    return _read_whole(mentions, ((match.span(), labels[match.group("head")]) for match in _head_before_of().finditer(text)))
+    return read_whole(mentions, ((match.span(), labels[match.group("head")]) for match in _head_before_of().finditer(text)))
 
 
 @lru_cache(maxsize=1)
@@ -120,19 +120,7 @@ def military_units(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     >>> [(text[m.start:m.end], m.label) for m in military_units(text, [Mention(14, 17, "ORDINAL", None, "model")])]
     [('3rd Marine Division', 'ORG'), ('18th Wing', 'ORG'), ('Marine Aircraft Group 12', 'ORG')]
     """
-    return _read_whole(mentions, ((match.span(), "ORG") for match in _unit().finditer(text)))
-
-
-def _read_whole(mentions: Sequence[Mention], spans: Iterable[tuple[tuple[int, int], str]]) -> list[Mention]:
-    """``mentions`` with each of ``spans`` read as one mention of its label, where no mention runs across it or holds it."""
-    given = SpanIndex.of(mentions)
-    taken = {(m.start, m.end) for m in mentions}
-    found = [
-        Mention(start, end, label, None, "context")
-        for (start, end), label in spans
-        if (start, end) not in taken and not (given.surrounds(start) or given.surrounds(end) or given.inside_longer(start, end))
-    ]
-    return overlay(mentions, found) if found else list(mentions)
+    return read_whole(mentions, ((match.span(), "ORG") for match in _unit().finditer(text)))
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +142,7 @@ def unnamed_facilities(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     >>> [(text[m.start:m.end], m.label) for m in unnamed_facilities(text, [Mention(40, 46, "GPE", None, "model")])]
     [('Tachikawa Air Base', 'FAC'), ('Yokota AB', 'FAC'), ('Marine Corps Base Camp Smedley D. Butler', 'FAC')]
     """
-    return _read_whole(mentions, ((m.span(), "FAC") for m in facility_regex().finditer(text)))
+    return read_whole(mentions, ((m.span(), "FAC") for m in facility_regex().finditer(text)))
 
 
 @lru_cache(maxsize=1)
@@ -258,7 +246,7 @@ def named_events(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         for m in mentions
         if (m.start, m.end) in spans or m.source != "model" or not inside.inside_longer(m.start, m.end)  # "[ICEBERG]" gives way
     ]
-    return _read_whole(relabelled, spans.items())
+    return read_whole(relabelled, spans.items())
 
 
 @lru_cache(maxsize=1)
@@ -280,7 +268,7 @@ def shared_place_heads(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     [('East and South China Seas', 'LOC'), ('South and East China seas', 'LOC')]
     """
     labels = labelled("shared-place-heads")
-    return _read_whole(mentions, ((match.span(), labels[match.group("head").capitalize()]) for match in _shared_heads().finditer(text)))
+    return read_whole(mentions, ((match.span(), labels[match.group("head").capitalize()]) for match in _shared_heads().finditer(text)))
 
 
 @lru_cache(maxsize=1)

@@ -90,3 +90,21 @@ def overlay(mentions: Sequence[Mention], preferred: Sequence[Mention]) -> list[M
     taken = SpanIndex.of(preferred)
     kept = [m for m in mentions if not taken.overlaps(m.start, m.end)]
     return sorted([*kept, *preferred], key=lambda m: (m.start, m.end))
+
+
+def read_whole(mentions: Sequence[Mention], spans: Iterable[tuple[tuple[int, int], str]]) -> list[Mention]:
+    """``mentions`` with each of ``spans`` read as one mention of its label, where no mention runs across it or holds it.
+
+    Mentions inside a span give way to it.
+
+    >>> read_whole([Mention(0, 5, "GPE", None, "model")], [((0, 13), "ORG")])
+    [Mention(start=0, end=13, label='ORG', kb_id=None, source='context')]
+    """
+    given = SpanIndex.of(mentions)
+    taken = {(m.start, m.end) for m in mentions}
+    found = [
+        Mention(start, end, label, None, "context")
+        for (start, end), label in spans
+        if (start, end) not in taken and not (given.surrounds(start) or given.surrounds(end) or given.inside_longer(start, end))
+    ]
+    return overlay(mentions, found) if found else list(mentions)

@@ -138,7 +138,9 @@ def _acting() -> re.Pattern[str]:
 
 
 def relabel_ships(text: str, mention: Mention) -> Mention:
-    """A name after a ship prefix (``ship-prefixes``: "USS", "JS") is the ship, a vehicle: PRODUCT, as OntoNotes has it.
+    """A name after a ship prefix (``ship-prefixes``: "USS", "JS", "destroyer") is the ship, a vehicle: PRODUCT, as OntoNotes has it.
+
+    So is a person's name before a ``ship-suffixes`` word ("the Ronald Reagan carrier").
 
     The prefix may be inside the mention ("USS Chief") or just before it ("JS
     [Ohtaka]"); a name with a head word is what the head says ("USS Arizona
@@ -147,13 +149,30 @@ def relabel_ships(text: str, mention: Mention) -> Mention:
     >>> text = "the destroyer JS Ariake and USS Chief docked near the USS Arizona Memorial"
     >>> [relabel_ships(text, Mention(s, e, l, None, "model")).label for s, e, l in [(17, 23, "ORG"), (28, 37, "ORG"), (4, 13, "ORG"), (54, 74, "FAC")]]
     ['PRODUCT', 'PRODUCT', 'ORG', 'FAC']
+    >>> text = "the destroyer Takanami and the Ronald Reagan carrier"
+    >>> [relabel_ships(text, Mention(s, e, l, None, "model")).label for s, e, l in [(14, 22, "GPE"), (31, 44, "PERSON")]]
+    ['PRODUCT', 'PRODUCT']
     """
     surface = text[mention.start : mention.end]
     if mention.label == "PRODUCT" or not surface[:1].isupper() or surface.split()[-1] in head_labels():
         return mention  # "USS Arizona Memorial" is the memorial
     inside = _ship_prefix().match(text, mention.start)
-    found = inside if inside and inside.end() < mention.end else _ship_prefix_before().search(text, max(0, mention.start - 6), mention.start)
-    return mention if found is None else replace(mention, label=labelled("ship-prefixes")[found.group("prefix")], kb_id=None)
+    found = inside if inside and inside.end() < mention.end else _ship_prefix_before().search(text, max(0, mention.start - _longest_prefix()), mention.start)
+    if found is not None:
+        return replace(mention, label=labelled("ship-prefixes")[found.group("prefix")], kb_id=None)
+    after = _ship_suffix_after().match(text, mention.end) if mention.label == "PERSON" else None
+    return mention if after is None else replace(mention, label=labelled("ship-suffixes")[after.group("suffix")], kb_id=None)
+
+
+@lru_cache(maxsize=1)
+def _longest_prefix() -> int:
+    return max(map(len, words("ship-prefixes"))) + 2
+
+
+@lru_cache(maxsize=1)
+def _ship_suffix_after() -> re.Pattern[str]:
+    suffixes = "|".join(map(re.escape, words("ship-suffixes")))
+    return re.compile(rf"[^\S\n]+(?P<suffix>{suffixes})\b")
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,8 @@ from .glosses import drop_glosses, names_in_script
 from .islands import island_names, islands_in_context, municipality_names
 from .linking import link_by_name
 from .mention import Mention
+from .openers import drop_common_openers
+from .organisations import commands_of_theatres, organisations_read_whole
 from .relabel import relabel_acting_places, relabel_dates, relabel_documents, relabel_languages, relabel_script_places, relabel_ships
 from .surnames import (
     occurrences_of_surnames_named,
@@ -76,9 +78,10 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
     tidied = (tidy(text, m) for m in mentions)
     found = [relabel_script_places(text, relabel_documents(text, relabel_dates(text, m))) for m in tidied if m is not None]
+    found = drop_common_openers(text, found, gazetteer)
     found = military_units(text, places_named_by_head_before(text, name_documents(text, found)))
     found = shared_place_heads(text, named_events(text, places_with_compass_words(text, found)))
-    found = unnamed_facilities(text, found)
+    found = commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found)))
     found = split_compounds(text, found, gazetteer)
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]

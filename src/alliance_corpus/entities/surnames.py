@@ -101,6 +101,9 @@ def people_of_administrations(text: str, mentions: list[Mention], gazetteer: Gaz
     >>> text = "under the Abe Administration, Tokyo"
     >>> [(text[m.start:m.end], m.label) for m in people_of_administrations(text, [Mention(10, 28, "ORG", None, "model")], Resources.bundled().gazetteer)]
     [('Abe', 'PERSON')]
+    >>> text = "the Hatoyama Administration"
+    >>> [(text[m.start:m.end], m.label, m.kb_id) for m in people_of_administrations(text, [Mention(4, 27, "ORG", None, "model")], Resources.bundled().gazetteer)]
+    [('Hatoyama', 'PERSON', None)]
     """
     read = []
     for m in mentions:
@@ -109,8 +112,8 @@ def people_of_administrations(text: str, mentions: list[Mention], gazetteer: Gaz
             name = found.group("name")
             named = gazetteer.lookup(name)
             people = gazetteer.with_surname(name) or ((named,) if named is not None and named.label == "PERSON" else ())
-            if len(people) == 1:
-                m = Mention(m.start, m.start + len(name), "PERSON", people[0].id, "context")
+            if people:  # two people of one surname ("Hatoyama"): the person, left for the surname step to link
+                m = Mention(m.start, m.start + len(name), "PERSON", people[0].id if len(people) == 1 else None, "context")
         read.append(m)
     return read
 

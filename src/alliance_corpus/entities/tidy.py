@@ -120,6 +120,11 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     >>> tidy("on the central east coast", Mention(7, 25, "LOC", None, "model")) is None
     True
 
+    A division of a document and its number opens no name:
+
+    >>> tidy("Chapter 2 Dark Days", Mention(0, 14, "LAW", None, "model")) is None
+    True
+
     A person's name holds no digit:
 
     >>> tidy("Area7,939 km2", Mention(0, 9, "PERSON", None, "model")) is None
@@ -131,6 +136,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     surface = text[mention.start : mention.end]
     if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
         return None
+    if _division().match(surface):
+        return None
     if surface in title_words and (_title_before(text, mention.start, title_before) or title_after.match(text, mention.end)):
         return None
     person = _person_after_office(text, mention, title_before, title_words)
@@ -141,6 +148,12 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in _not_names():
         return None  # "the Emperor" is a title once its article goes
     return trimmed
+
+
+@lru_cache(maxsize=1)
+def _division() -> re.Pattern[str]:
+    """A division of a document and its number ("Chapter 2", "Section IV"), at the start of a mention."""
+    return re.compile(rf"(?:{_alternatives('document-divisions')})\s+(?:\d+|[IVXLC]+)\b")
 
 
 @lru_cache(maxsize=1)

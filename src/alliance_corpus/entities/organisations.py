@@ -1,0 +1,140 @@
+"""Organisations named after a place or a people, read as one ORG: "Okinawa Kai of Washington D.C.", "U.S. Consulate General Naha".
+
+The model reads such names as their places ("Okinawa", "Washington D.C.")
+or cuts them at the head.  An ``organisation-heads`` word joins:
+
+- the place, people or organisation mentions right before it, joined by a
+  space or a hyphen ("U.S.", "Japanese", "ND Okinawa", "U.S.-Japan"), and, on a line that is not in title case, the
+  capitalised words before it, up to three;
+- "of" and up to three capitalised words after it ("of Washington D.C.",
+  "of the Ryukyus"), or "for" or "on" and up to four ("for East Asian
+  Studies", "on Japanese Economy and Business");
+- after an ``organisation-heads-place-after`` word, a place mention right
+  after it ("Consulate General Naha").
+
+A head with nothing joined is left as it is, and so is a span some mention
+runs across or holds.
+
+>>> text = "members of the Okinawa Kai of Washington D.C. met the U.S. Consulate General Naha"
+>>> found = [Mention(15, 22, "GPE", None, "model"), Mention(30, 45, "GPE", None, "model"),
+...          Mention(54, 58, "GPE", None, "model"), Mention(77, 81, "GPE", None, "model")]
+>>> [(text[m.start:m.end], m.label) for m in organisations_read_whole(text, found)]
+[('Okinawa Kai of Washington D.C.', 'ORG'), ('U.S. Consulate General Naha', 'ORG')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..resources.lexicons import words
+from .headings import is_title_case
+from .mention import Mention, read_whole
+
+JOINED_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
+"""Labels of the mentions an organisation's name may hold before its head."""
+PLACES = frozenset({"GPE", "LOC"})
+WORDS_BEFORE = 3
+POSSESSIVE = re.compile(r"['’ʻ`]s$")
+CAPITALISED_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][\w'’.-]*[^\S\n]+$")
+NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*(?!\.[A-Z]))"
+OF_NAME = re.compile(rf"[^\S\n]+of(?:[^\S\n]+the)?(?:[^\S\n]+{NAME_WORD}){{1,3}}")
+FOR_NAME = re.compile(rf"[^\S\n]+(?:for|on)(?:[^\S\n]+{NAME_WORD})(?:(?:[^\S\n]+and)?[^\S\n]+{NAME_WORD}){{0,3}}")
+JOINERS = (" ", "-", "‐", "–")
+"""What may stand between the mentions before a head ("U.S.-Japan Center")."""
+
+
+def organisations_read_whole(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with each organisation named after a place or a people read as one ORG (see the module docstring)."""
+    by_end = {m.end: m for m in mentions if m.label in JOINED_LABELS}
+    by_start = {m.start: m for m in mentions}
+    spans = []
+    for head in _heads().finditer(text):
+        start = _start_before(text, head.start(), by_end)
+        end = _end_after(text, head, by_start)
+        if (start, end) != head.span():
+            spans.append(((start, end), "ORG"))
+    return read_whole(mentions, spans)
+
+
+def _start_before(text: str, start: int, by_end: dict[int, Mention]) -> int:
+    """Where the name of the organisation whose head starts at ``start`` begins."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    title_case = is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+    for _ in range(WORDS_BEFORE):
+        joined = by_end.get(start - 1) if text[start - 1 : start] in JOINERS and start > 0 else None
+        if joined is not None and POSSESSIVE.search(text, joined.start, joined.end):
+            break  # "NYC's Japan Embassy": the owner is no part of the name
+        if joined is not None:
+            start = joined.start
+            continue
+        word = None if title_case else CAPITALISED_BEFORE.search(text, line_start, start)
+        if word is None or word.group().split()[0] in _stop_words() or POSSESSIVE.search(word.group().rstrip()) or word.group().rstrip().endswith("."):
+            break
+        start = word.start()
+    return start
+
+
+def _end_after(text: str, head: re.Match[str], by_start: dict[int, Mention]) -> int:
+    """Where the name of the organisation whose head is ``head`` ends."""
+    for pattern in (OF_NAME, FOR_NAME):
+        named = pattern.match(text, head.end())
+        if named is not None and named.group().split()[-1] not in _stop_words() and not _dates().intersection(named.group().split()):
+            return named.end()
+    if head.group() in _place_after():
+        place = by_start.get(head.end() + 1)
+        if place is not None and place.label in PLACES and text[head.end()] == " ":
+            return place.end
+    return head.end()
+
+
+def commands_of_theatres(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with an organisation ending in a ``service-heads`` word read on over the ``theatre-names`` word after it.
+
+    >>> text = "U.S. Army Pacific Commander Gen. Charles Flynn"
+    >>> found = [Mention(0, 9, "ORG", None, "model"), Mention(10, 17, "LOC", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in commands_of_theatres(text, found)]
+    [('U.S. Army Pacific', 'ORG')]
+    """
+    spans = []
+    for mention in mentions:
+        if mention.label == "ORG":
+            found = _theatre_after().match(text, mention.end)
+            if found is not None and text[mention.start : mention.end].endswith(_service_heads()):
+                spans.append(((mention.start, found.end()), "ORG"))
+    return read_whole(mentions, spans)
+
+
+@lru_cache(maxsize=1)
+def _service_heads() -> tuple[str, ...]:
+    return tuple(f" {head}" for head in words("service-heads"))
+
+
+@lru_cache(maxsize=1)
+def _theatre_after() -> re.Pattern[str]:
+    theatres = "|".join(map(re.escape, words("theatre-names")))
+    return re.compile(rf"[^\S\n]+(?:{theatres})(?![\w'’-])")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, sorted(words("organisation-heads"), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _dates() -> frozenset[str]:
+    """Names of months and days: "on Friday" is when, not part of a name."""
+    return frozenset((*words("month-names"), *words("day-names")))
+
+
+@lru_cache(maxsize=1)
+def _place_after() -> frozenset[str]:
+    return frozenset(words("organisation-heads-place-after"))
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return frozenset((*words("facility-stop-words"), *words("title-words"), *words("job-titles")))
