@@ -650,3 +650,21 @@ def test_webpages_list_openers_chapters_ships_and_commands(text, expected, absen
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): S2, S3, T2, T3, T5
+        ("The city plans a park on the Camp Red Cloud site and a campus at Camp Jackson.", [("Camp Red Cloud", "FAC"), ("Camp Jackson", "FAC")], []),
+        ("The U.S. Forces Korea (USFK) apologized on Sunday.", [("U.S. Forces Korea", "ORG"), ("USFK", "ORG")], ["Korea"]),
+        ("Troops trained in Orient Shield 23 before Keen Sword 23 and Yama Sakura.",
+         [("Orient Shield 23", "EVENT"), ("Keen Sword 23", "EVENT"), ("Yama Sakura", "EVENT")], ["Orient Shield"]),
+        ("When Commodore Perry arrived, work began at the Yokosuka Navy Yard.", [("Perry", "PERSON"), ("Yokosuka Navy Yard", "FAC")], ["Commodore Perry", "Yokosuka Navy"]),
+        ("SEOUL, Sept. 23 (Yonhap) -- The mayor spoke on Monday.\n(END)\n", [("Yonhap", "ORG")], ["END"]),
+    ],
+)
+def test_webpages_camps_exercises_commands_abroad_and_wire_marks(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found
