@@ -69,7 +69,7 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         found = None
         if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_mention_ends(mentions)):
             found = _old_head_after(text, mention.end, heads) or _lower_head_after(text, mention)
-        if found and any(o.start < found[0] < o.end for o in mentions):
+        if found and any(o.start < found[0] < o.end or (o.end == found[0] and o.source == "gazetteer") for o in mentions):
             found = None
         named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], None, "context") if found else mention)
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]

@@ -668,3 +668,38 @@ def test_webpages_camps_exercises_commands_abroad_and_wire_marks(text, expected,
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): P5, T1, T3, B5, Q3, and the Japan batch
+        ("Japan-America Society of Hawaii", [("Japan-America Society of Hawaii", "ORG")], ["Japan", "Society of Hawaii"]),
+        ("Tomorrow, I will visit Nyuzen-machi in Toyama and then fly to Nagoya.", [("Toyama", "GPE"), ("Nagoya", "GPE")], []),
+        ("COMUSJAPAN plans and directs the missions of the command.", [], ["COMUSJAPAN"]),
+        ("By 1944, the Yard covered 280 acres, and a chief Cabinet secretary visited.", [], ["Yard", "Cabinet"]),
+        ("Statues of Kim Jong Il and Kim Il Sung", [("Kim Jong Il", "PERSON"), ("Kim Il Sung", "PERSON")], ["Kim"]),
+    ],
+)
+def test_webpages_hyphenated_societies_japanese_cities_titles_and_common_nouns(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): V1-V4, W1-W4, X2
+        ("Matake Kamiya, Professor, National Defense Academy of Japan", [("Matake Kamiya", "PERSON"), ("National Defense Academy of Japan", "ORG")], ["Professor", "Japan"]),
+        ("Biden Meets Japan Society Leaders", [], ["Biden Meets Japan Society"]),
+        ("Welcoming LtGen Wallace Gregson and Amb. Tomita", [("Wallace Gregson", "PERSON"), ("Tomita", "PERSON")], ["LtGen Wallace", "Amb"]),
+        ("The 77th Division landed on Ie Shima, then walked to Cape Henoko.", [("Ie Shima", "LOC"), ("Cape Henoko", "LOC")], ["Henoko"]),
+        ("It served as a hub near the American Kadena Air Base.", [("American", "NORP"), ("Kadena Air Base", "FAC")], ["American Kadena Air Base"]),
+        ("The Ryukyu Kingdom was a vassal state of Satsuma.", [("Ryukyu Kingdom", "GPE")], []),
+    ],
+)
+def test_webpages_speaker_fields_ranks_islands_capes_and_old_states(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found

@@ -47,12 +47,13 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     named = []
     given = SpanIndex.of(mentions)
     place_ends = place_mention_ends(mentions)
+    known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     for mention in mentions:
         found = None
         if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_ends):
             found = head_after(text, mention.end, heads) or _lower_head_after(text, mention)
-        if found and given.surrounds(found[0]):
-            found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma")
+        if found and (given.surrounds(found[0]) or found[0] in known_ends):
+            found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma", "American Kadena Air Base")
         named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], None, "context") if found else mention)
     spans = SpanIndex.of(named)
     return [m for m in named if not spans.inside_longer(m.start, m.end)]
@@ -100,6 +101,24 @@ def places_named_by_head_before(text: str, mentions: Sequence[Mention]) -> list[
     return read_whole(mentions, ((match.span(), labels[match.group("head")]) for match in _head_before_of().finditer(text)))
 
 
+def places_named_by_head_first(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with every "Cape X" and "Mount X" read as one LOC (``place-heads-first``), where no mention holds it or runs across it.
+
+    >>> text = "from Cape Henoko to Cape Town"
+    >>> found = [Mention(10, 16, "GPE", None, "model"), Mention(20, 29, "GPE", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in places_named_by_head_first(text, found)]
+    [('Cape Henoko', 'LOC'), ('Cape Town', 'GPE')]
+    """
+    labels = labelled("place-heads-first")
+    return read_whole(mentions, ((match.span(), labels[match.group("head")]) for match in _head_first().finditer(text)))
+
+
+@lru_cache(maxsize=1)
+def _head_first() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, sorted(words("place-heads-first"), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?P<head>{heads})[^\S\n]+[A-Z][\w'’-]*(?![\w'’-])")
+
+
 @lru_cache(maxsize=1)
 def _head_before_of() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, sorted(words("place-heads-before"), key=len, reverse=True)))
@@ -136,13 +155,24 @@ def unnamed_facilities(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with the bases the model missed or cut: capitalised words before a ``facility-suffixes`` word, one FAC.
 
     A mention inside such a name gives way to it ("Yokota" in "Yokota AB"); a
-    longer mention that holds it or runs across it is kept.
+    longer mention that holds it or runs across it is kept.  A nationality
+    that opens the words is no part of the name ("the American Kadena Air Base").
 
     >>> text = "from Yokosuka to Tachikawa Air Base and Yokota AB, part of Marine Corps Base Camp Smedley D. Butler complex"
     >>> [(text[m.start:m.end], m.label) for m in unnamed_facilities(text, [Mention(40, 46, "GPE", None, "model")])]
     [('Tachikawa Air Base', 'FAC'), ('Yokota AB', 'FAC'), ('Marine Corps Base Camp Smedley D. Butler', 'FAC')]
+    >>> text = "near the American Kadena Air Base"
+    >>> [(text[m.start:m.end], m.label) for m in unnamed_facilities(text, [Mention(9, 17, "NORP", None, "model")])]
+    [('American', 'NORP'), ('Kadena Air Base', 'FAC')]
     """
-    return read_whole(mentions, ((m.span(), "FAC") for m in facility_regex().finditer(text)))
+    nationalities = {m.start: m.end for m in mentions if m.label == "NORP"}
+    spans = []
+    for match in facility_regex().finditer(text):
+        start, end = match.span()
+        if start in nationalities and nationalities[start] < end:
+            start = nationalities[start] + len(text[nationalities[start] : end]) - len(text[nationalities[start] : end].lstrip())
+        spans.append(((start, end), "FAC"))
+    return read_whole(mentions, spans)
 
 
 @lru_cache(maxsize=1)

@@ -30,9 +30,15 @@ DASHES = r"\-‐‑"
 
 @lru_cache(maxsize=4)
 def _suffixes(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A hyphen and a suffix of list ``name`` as a whole word (not followed by a letter, digit or hyphen), and the same at a name's end."""
-    alternatives = "|".join(map(re.escape, sorted(words(name), key=len, reverse=True)))
-    return re.compile(rf"[{DASHES}](?:{alternatives})(?![\w{DASHES}])"), re.compile(rf"\w[{DASHES}](?:{alternatives})$")
+    """A hyphen and a suffix of list ``name`` as a whole word (not followed by a letter, digit or hyphen), and the same at a name's end.
+
+    A capitalised suffix may follow a space instead ("Ie Shima", "Iwo Jima").
+    """
+    ordered = sorted(words(name), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, ordered))
+    capitalised = "|".join(re.escape(suffix) for suffix in ordered if suffix[:1].isupper()) or "(?!)"
+    joined = rf"(?:[{DASHES}](?:{alternatives})|[^\S\n](?:{capitalised}))"
+    return re.compile(rf"{joined}(?![\w{DASHES}])"), re.compile(rf"\w{joined}$")
 
 
 def island_names(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -37,6 +37,8 @@ JOINED_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 PLACES = frozenset({"GPE", "LOC"})
 WORDS_BEFORE = 3
 POSSESSIVE = re.compile(r"['’ʻ`]s$")
+ACRONYM = re.compile(r"[A-Z]{2,}")
+CAPITALISED_RUN_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*[^\S\n]+){{1,{WORDS_BEFORE}}}$")
 CAPITALISED_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][\w'’.-]*[^\S\n]+$")
 NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*(?!\.[A-Z]))"
 OF_NAME = re.compile(rf"[^\S\n]+of(?:[^\S\n]+the)?(?:[^\S\n]+{NAME_WORD}){{1,3}}")
@@ -48,33 +50,52 @@ JOINERS = (" ", "-", "‐", "–")
 def organisations_read_whole(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with each organisation named after a place or a people read as one ORG (see the module docstring)."""
     by_end = {m.end: m for m in mentions if m.label in JOINED_LABELS}
-    by_start = {m.start: m for m in mentions}
+    by_start = {m.start: m for m in mentions}  # the mentions a word before a head may open, and the places after one
     spans = []
     for head in _heads().finditer(text):
-        start = _start_before(text, head.start(), by_end)
+        start = _start_before(text, head.start(), by_end, by_start)
         end = _end_after(text, head, by_start)
         if (start, end) != head.span():
             spans.append(((start, end), "ORG"))
     return read_whole(mentions, spans)
 
 
-def _start_before(text: str, start: int, by_end: dict[int, Mention]) -> int:
-    """Where the name of the organisation whose head starts at ``start`` begins."""
+def _start_before(text: str, start: int, by_end: dict[int, Mention], by_start: dict[int, Mention]) -> int:
+    """Where the name of the organisation whose head starts at ``start`` begins.
+
+    On a title-case line only words that mentions start are taken ("Japan-America" before "Society"),
+    or the words of a field after a comma ("Professor, National Defense Academy of Japan").
+    """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     title_case = is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+    joined_before = False
     for _ in range(WORDS_BEFORE):
         joined = by_end.get(start - 1) if text[start - 1 : start] in JOINERS and start > 0 else None
         if joined is not None and POSSESSIVE.search(text, joined.start, joined.end):
             break  # "NYC's Japan Embassy": the owner is no part of the name
+        if joined is not None and joined_before and text[start - 1] == " " and not ACRONYM.fullmatch(text[joined.start : joined.end]):
+            break  # a third word: "Biden Meets" (a model ORG) and "Japan" before "Society" are no one name
         if joined is not None:
-            start = joined.start
+            start, joined_before = joined.start, True
             continue
-        word = None if title_case else CAPITALISED_BEFORE.search(text, line_start, start)
+        word = CAPITALISED_BEFORE.search(text, line_start, start)
+        if word is not None and title_case and word.start() not in by_start and not _opens_a_field(text, line_start, word.start(), start):
+            word = None
         if word is None or word.group().split()[0] in _stop_words() or POSSESSIVE.search(word.group().rstrip()) or word.group().rstrip().endswith("."):
             break
         start = word.start()
     return start
+
+
+def _opens_a_field(text: str, line_start: int, word_start: int, head_start: int) -> bool:
+    """Whether the capitalised words from ``word_start`` to the head open a field of a list line ("Professor, National Defense Academy").
+
+    On a title-case line every word has a capital; after a comma or an opening
+    bracket the words up to the head are still one field, the organisation's name.
+    """
+    run = CAPITALISED_RUN_BEFORE.search(text, line_start, head_start)
+    return run is not None and run.start() <= word_start and text[max(line_start, run.start() - 2) : run.start()].rstrip().endswith((",", "("))
 
 
 def _end_after(text: str, head: re.Match[str], by_start: dict[int, Mention]) -> int:
@@ -137,4 +158,4 @@ def _place_after() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    return frozenset((*words("facility-stop-words"), *words("title-words"), *words("job-titles")))
+    return frozenset((*words("facility-stop-words"), *words("job-titles")))  # office words ("Defense") do belong to names

@@ -6,7 +6,8 @@ a model "name" that is only a date is a DATE (``month-names``); a nationality
 word used as a language's name is a LANGUAGE (``language-names``); a facility
 that speaks is an ORG (``acting-words``: "the White House said"); a name in
 Japanese script takes the label of its place suffix (``script-place-suffixes``:
-宮古島 is an island, LOC; 沖縄県 a prefecture, GPE).
+宮古島 is an island, LOC; 沖縄県 a prefecture, GPE); a Japanese prefecture or
+city the model took for a person or an organisation is a GPE (``japanese-places``).
 """
 
 from __future__ import annotations
@@ -185,3 +186,33 @@ def _ship_prefix() -> re.Pattern[str]:
 def _ship_prefix_before() -> re.Pattern[str]:
     prefixes = "|".join(map(re.escape, sorted(words("ship-prefixes"), key=len, reverse=True)))
     return re.compile(rf"(?<![\w.-])(?P<prefix>{prefixes})[^\S\n]+$")
+
+
+def relabel_japanese_places(text: str, mention: Mention) -> Mention:
+    """A model ORG, PERSON or NORP that is only the name of a Japanese prefecture or city (``japanese-places``) is the place: GPE.
+
+    Many of those names are surnames too, so a name with a capitalised word
+    right before or after it ("Kenji Toyama", "Toyama Kenji"), or a title or
+    honorific before it ("Mr. Toyama"), keeps its label.
+
+    >>> text = "I will visit Nyuzen-machi in Toyama, then Nagoya. Mr. Toyama agreed."
+    >>> [relabel_japanese_places(text, Mention(s, e, l, None, "model")).label for s, e, l in [(29, 35, "PERSON"), (42, 48, "ORG"), (54, 60, "PERSON")]]
+    ['GPE', 'GPE', 'PERSON']
+    """
+    if mention.source != "model" or mention.label not in PEOPLE_OR_ORGANISATIONS or text[mention.start : mention.end] not in _japanese_places():
+        return mention
+    before = text[max(0, mention.start - 20) : mention.start]
+    if NAME_WORD_BEFORE.search(before) or NAME_WORD_AFTER.match(text, mention.end):
+        return mention
+    return replace(mention, label="GPE", kb_id=None)
+
+
+PEOPLE_OR_ORGANISATIONS = frozenset({"ORG", "PERSON", "NORP"})
+NAME_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[^\S\n]+$")
+"""A capitalised word (a given name, a title, "Mr.") right before: the place's name is a surname here."""
+NAME_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _japanese_places() -> frozenset[str]:
+    return frozenset(words("japanese-places"))

@@ -50,6 +50,7 @@ from .discover import (
     name_documents,
     named_events,
     places_named_by_head_before,
+    places_named_by_head_first,
     places_with_compass_words,
     shared_place_heads,
     unnamed_facilities,
@@ -60,7 +61,15 @@ from .linking import link_by_name
 from .mention import Mention
 from .openers import drop_common_openers
 from .organisations import commands_of_theatres, organisations_read_whole
-from .relabel import relabel_acting_places, relabel_dates, relabel_documents, relabel_languages, relabel_script_places, relabel_ships
+from .relabel import (
+    relabel_acting_places,
+    relabel_dates,
+    relabel_documents,
+    relabel_japanese_places,
+    relabel_languages,
+    relabel_script_places,
+    relabel_ships,
+)
 from .surnames import (
     occurrences_of_surnames_named,
     people_after_honorifics,
@@ -77,9 +86,9 @@ from .tidy import tidy
 def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link every mention to the gazetteer where the text allows it (see the module docstring)."""
     tidied = (tidy(text, m) for m in mentions)
-    found = [relabel_script_places(text, relabel_documents(text, relabel_dates(text, m))) for m in tidied if m is not None]
+    found = [relabel_japanese_places(text, relabel_script_places(text, relabel_documents(text, relabel_dates(text, m)))) for m in tidied if m is not None]
     found = drop_common_openers(text, found, gazetteer)
-    found = military_units(text, places_named_by_head_before(text, name_documents(text, found)))
+    found = military_units(text, places_named_by_head_first(text, places_named_by_head_before(text, name_documents(text, found))))
     found = shared_place_heads(text, named_events(text, places_with_compass_words(text, found)))
     found = commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found)))
     found = split_compounds(text, found, gazetteer)
