@@ -703,3 +703,20 @@ def test_webpages_speaker_fields_ranks_islands_capes_and_old_states(text, expect
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): Z1, AA1-AA4, and the web gold set's odd page 17 for the last
+        ("The Tokyo District Court acquitted them; the Tokyo High Court agreed.", [("Tokyo District Court", "ORG"), ("Tokyo High Court", "ORG")], ["District Court"]),
+        ("Ambassador Douglas MacArthur II pressed the minister.", [("Douglas MacArthur II", "PERSON")], ["Douglas MacArthur"]),
+        ("Inline image 5\nShips of the Japanese Maritime Self Defense Force sailed.", [("Japanese Maritime Self Defense Force", "ORG")], ["Inline"]),
+        ("Aerial view of the U.S Naval Base in Sasebo", [], ["S Naval Base"]),
+        ("The government obtained a High Court ruling in September.", [], ["High Court"]),
+    ],
+)
+def test_webpages_courts_ambassadors_and_blog_furniture(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found

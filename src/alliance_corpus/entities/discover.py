@@ -184,7 +184,7 @@ def facility_regex() -> re.Pattern[str]:
     function_words = r"(?!(?:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
     any_case = r"(?!(?i:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
     named_after = rf"(?:[^\S\n]+{any_case}(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)){{1,4}}"
-    return re.compile(rf"\b(?:{prefixes}){named_after}(?![\w'’-])|\b(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:{suffixes})\b")
+    return re.compile(rf"\b(?:{prefixes}){named_after}(?![\w'’-])|(?<![\w.'’-])(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:{suffixes})\b")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,8 @@ or cuts them at the head.  An ``organisation-heads`` word joins:
   after it ("Consulate General Naha").
 
 A head with nothing joined is left as it is, and so is a span some mention
-runs across or holds.
+runs across or holds, or one that holds no mention at all: capitalised
+words alone ("a High Court ruling") are no evidence of a name.
 
 >>> text = "members of the Okinawa Kai of Washington D.C. met the U.S. Consulate General Naha"
 >>> found = [Mention(15, 22, "GPE", None, "model"), Mention(30, 45, "GPE", None, "model"),
@@ -29,8 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..resources.lexicons import words
-from .headings import is_title_case
-from .mention import Mention, read_whole
+from .mention import Mention, SpanIndex, read_whole
 
 JOINED_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 """Labels of the mentions an organisation's name may hold before its head."""
@@ -38,6 +38,7 @@ PLACES = frozenset({"GPE", "LOC"})
 WORDS_BEFORE = 3
 POSSESSIVE = re.compile(r"['’ʻ`]s$")
 ACRONYM = re.compile(r"[A-Z]{2,}")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 CAPITALISED_RUN_BEFORE = re.compile(rf"(?:[A-Z][\w'’.-]*[^\S\n]+){{1,{WORDS_BEFORE}}}$")
 CAPITALISED_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][\w'’.-]*[^\S\n]+$")
 NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’-]*(?!\.[A-Z]))"
@@ -51,11 +52,12 @@ def organisations_read_whole(text: str, mentions: Sequence[Mention]) -> list[Men
     """``mentions`` with each organisation named after a place or a people read as one ORG (see the module docstring)."""
     by_end = {m.end: m for m in mentions if m.label in JOINED_LABELS}
     by_start = {m.start: m for m in mentions}  # the mentions a word before a head may open, and the places after one
+    named = SpanIndex.of(mentions)
     spans = []
     for head in _heads().finditer(text):
         start = _start_before(text, head.start(), by_end, by_start)
         end = _end_after(text, head, by_start)
-        if (start, end) != head.span():
+        if (start, end) != head.span() and named.overlaps(start, end):
             spans.append(((start, end), "ORG"))
     return read_whole(mentions, spans)
 
@@ -68,7 +70,7 @@ def _start_before(text: str, start: int, by_end: dict[int, Mention], by_start: d
     """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    title_case = is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
+    title_case = _all_capitalised(text[line_start : line_end if line_end >= 0 else len(text)])
     joined_before = False
     for _ in range(WORDS_BEFORE):
         joined = by_end.get(start - 1) if text[start - 1 : start] in JOINERS and start > 0 else None
@@ -86,6 +88,18 @@ def _start_before(text: str, start: int, by_end: dict[int, Mention], by_start: d
             break
         start = word.start()
     return start
+
+
+def _all_capitalised(line: str) -> bool:
+    """Whether every word of four letters or more on the line has a capital: a headline, where capitals tell nothing.
+
+    A sentence full of names ("the Tokyo District Court ruled") still has lower-case words.
+
+    >>> _all_capitalised("Biden Meets Japan Society Leaders"), _all_capitalised("the Tokyo High Court agreed")
+    (True, False)
+    """
+    longer = LONG_WORD.findall(line)
+    return bool(longer) and all(word[0].isupper() for word in longer)
 
 
 def _opens_a_field(text: str, line_start: int, word_start: int, head_start: int) -> bool:
