@@ -126,6 +126,8 @@ def old_tidy(text: str, mention: Mention) -> Mention | None:
     trimmed = trim(text, mention)
     if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in {*words("job-titles"), *words("common-nouns")}:
         return None
+    if trimmed.label == "PERSON" and text[trimmed.start : trimmed.end].split()[-1] in words("job-titles"):
+        return None
     return trimmed
 
 

@@ -720,3 +720,11 @@ def test_webpages_courts_ambassadors_and_blog_furniture(text, expected, absent):
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+def test_webpages_a_person_never_ends_in_a_title():
+    # tests/data/webdev (development): V4, P4 ("Adjunct Professor" made every "Professor" a surname)
+    text = "James Przystup, Adjunct Professor, NDU\nYuichi Hosoya, Professor, Keio University\nYukie Yoshikawa is an Adjunct Fellow there."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert ("Yuichi Hosoya", "PERSON") in found and ("Keio University", "ORG") in found, found
+    assert not [name for name, label in found if label == "PERSON" and name.split()[-1] in {"Professor", "Fellow"}], found

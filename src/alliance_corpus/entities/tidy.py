@@ -100,6 +100,11 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     >>> tidy("Lt. Gen. Turner, Commanding General, III MEF", Mention(17, 35, "ORG", None, "model")) is None
     True
 
+    A person's name never ends in a title ("Adjunct Professor"):
+
+    >>> tidy("Tom Lee, Adjunct Professor", Mention(9, 26, "PERSON", None, "model")) is None
+    True
+
     An acronym that opens a reference code ("CIA-RDP07-00469R", the stamp on
     every page of a declassified document) is part of the code, not a name:
 
@@ -147,6 +152,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     trimmed = trim(text, mention)
     if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in _not_names():
         return None  # "the Emperor" is a title once its article goes
+    if trimmed.label == "PERSON" and text[trimmed.start : trimmed.end].split()[-1] in _job_titles():
+        return None  # "Adjunct Professor": a person's name never ends in a title
     return trimmed
 
 
@@ -154,6 +161,11 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 def _division() -> re.Pattern[str]:
     """A division of a document and its number ("Chapter 2", "Section IV"), at the start of a mention."""
     return re.compile(rf"(?:{_alternatives('document-divisions')})\s+(?:\d+|[IVXLC]+)\b")
+
+
+@lru_cache(maxsize=1)
+def _job_titles() -> frozenset[str]:
+    return frozenset(words("job-titles"))
 
 
 @lru_cache(maxsize=1)
