@@ -76,24 +76,27 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def old_split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    from alliance_corpus.entities.compounds import COMPOUND, _compound_parts, _places_and_a_noun
+    """The compounds read by comparing each with every mention; mentions inside a compound give way to its parts."""
+    from alliance_corpus.entities.compounds import COMPOUND, _compound_parts, _part_entry, _places_and_a_noun
 
     kept = [m for m in mentions if _compound_parts(text[m.start : m.end], gazetteer) is None and not _places_and_a_noun(text, m, gazetteer)]
+    replaced, added = set(), []
     for match in COMPOUND.finditer(text):
         parts = _compound_parts(match.group(), gazetteer)
-        if parts is None or any(m.start < match.end() and match.start() < m.end for m in kept):
+        a, b = match.span()
+        if parts is None or any(m.start < a < m.end or m.start < b < m.end or (m.start <= a and b <= m.end) for m in kept):
             continue
+        replaced.update((m.start, m.end) for m in kept if a <= m.start and m.end <= b)
         named = _old_head_after(text, match.end(), head_labels())
         if named is not None and not any(m.start < named[0] and match.end() < m.end for m in kept):
-            kept.append(Mention(match.start(), named[0], named[1], None, "context"))
+            added.append(Mention(match.start(), named[0], named[1], None, "context"))
             continue
         offset = match.start()
         for part in parts:
-            entry = gazetteer.lookup(part)
-            assert entry is not None
-            kept.append(Mention(offset, offset + len(part), entry.label, entry.id, "gazetteer"))
+            entry = _part_entry(part, gazetteer)
+            added.append(Mention(offset, offset + len(part), entry.label, entry.id, "gazetteer"))
             offset += len(part) + 1
-    return kept
+    return [m for m in kept if (m.start, m.end) not in replaced] + added
 
 
 def old_missed_surnames(text: str, mentions: list[Mention], in_document: dict[str, set[str]]) -> list[Mention]:

@@ -728,3 +728,21 @@ def test_webpages_a_person_never_ends_in_a_title():
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert ("Yuichi Hosoya", "PERSON") in found and ("Keio University", "ORG") in found, found
     assert not [name for name, label in found if label == "PERSON" and name.split()[-1] in {"Professor", "Fellow"}], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): AB1, AB3, AB5, AC5, AD1, AD3
+        ("The Suga-Biden statement refers to the Taiwan Strait.", [("Suga", "PERSON"), ("Biden", "PERSON")], ["Suga-Biden"]),
+        ("Camp David summit reshapes Korea-U.S.-Japan ties", [("Korea", "GPE"), ("U.S.", "GPE"), ("Japan", "GPE")], ["Korea-U.S.-Japan"]),
+        ("Abe met Trump at Mar-a-Lago.", [("Mar-a-Lago", "FAC")], ["Mar"]),
+        ("The Guidelines provide the general framework.", [("Guidelines", "LAW")], []),
+        ("Units are at Marine Corps Air Station, Futenma, NAS Atsugi and MCB Butler; the 1st MAW flew.",
+         [("Marine Corps Air Station, Futenma", "FAC"), ("NAS Atsugi", "FAC"), ("MCB Butler", "FAC"), ("1st MAW", "ORG")], ["Futenma", "Atsugi", "MAW"]),
+    ],
+)
+def test_webpages_compounds_of_people_short_names_of_documents_and_base_abbreviations(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found

@@ -172,7 +172,7 @@ def unnamed_facilities(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if start in nationalities and nationalities[start] < end:
             start = nationalities[start] + len(text[nationalities[start] : end]) - len(text[nationalities[start] : end].lstrip())
         spans.append(((start, end), "FAC"))
-    return read_whole(mentions, spans)
+    return read_whole(mentions, spans, relabel=True)  # a base's name is a FAC whatever the model read ("MCB Butler")
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +183,7 @@ def facility_regex() -> re.Pattern[str]:
     prefixes = "|".join(map(re.escape, sorted(words("facility-prefixes"), key=len, reverse=True)))
     function_words = r"(?!(?:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
     any_case = r"(?!(?i:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
-    named_after = rf"(?:[^\S\n]+{any_case}(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)){{1,4}}"
+    named_after = rf",?(?:[^\S\n]+{any_case}(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)){{1,4}}"  # "Marine Corps Air Station, Futenma"
     return re.compile(rf"\b(?:{prefixes}){named_after}(?![\w'’-])|(?<![\w.'’-])(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:{suffixes})\b")
 
 

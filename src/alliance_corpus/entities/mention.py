@@ -92,19 +92,28 @@ def overlay(mentions: Sequence[Mention], preferred: Sequence[Mention]) -> list[M
     return sorted([*kept, *preferred], key=lambda m: (m.start, m.end))
 
 
-def read_whole(mentions: Sequence[Mention], spans: Iterable[tuple[tuple[int, int], str]]) -> list[Mention]:
+def read_whole(mentions: Sequence[Mention], spans: Iterable[tuple[tuple[int, int], str]], *, relabel: bool = False) -> list[Mention]:
     """``mentions`` with each of ``spans`` read as one mention of its label, where no mention runs across it or holds it.
 
-    Mentions inside a span give way to it.
+    Mentions inside a span give way to it.  With ``relabel``, so does a model
+    mention of the same span with another label ("MCB Butler" read as a
+    PERSON is the base); without, the model's label stands ("Cape Town").
 
     >>> read_whole([Mention(0, 5, "GPE", None, "model")], [((0, 13), "ORG")])
     [Mention(start=0, end=13, label='ORG', kb_id=None, source='context')]
+    >>> read_whole([Mention(0, 10, "PERSON", None, "model")], [((0, 10), "FAC")], relabel=True)
+    [Mention(start=0, end=10, label='FAC', kb_id=None, source='context')]
     """
     given = SpanIndex.of(mentions)
-    taken = {(m.start, m.end) for m in mentions}
+    taken = {(m.start, m.end): m for m in mentions}
     found = [
         Mention(start, end, label, None, "context")
         for (start, end), label in spans
-        if (start, end) not in taken and not (given.surrounds(start) or given.surrounds(end) or given.inside_longer(start, end))
+        if _open_to(taken.get((start, end)), label, relabel) and not (given.surrounds(start) or given.surrounds(end) or given.inside_longer(start, end))
     ]
     return overlay(mentions, found) if found else list(mentions)
+
+
+def _open_to(mention: Mention | None, label: str, relabel: bool) -> bool:
+    """Whether a span a rule reads whole may take ``label``: nothing holds it yet, or (``relabel``) the model gave it another label."""
+    return mention is None or (relabel and mention.source == "model" and mention.label != label)

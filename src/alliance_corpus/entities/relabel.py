@@ -32,11 +32,15 @@ def relabel_documents(text: str, mention: Mention) -> Mention:
     >>> text = "the International Peace Cooperation Law passed; Wilson v. Girard; Itazuke Air Base"
     >>> [relabel_documents(text, Mention(s, e, l, None, "model")).label for s, e, l in [(4, 39, "ORG"), (48, 64, "ORG"), (66, 83, "PERSON")]]
     ['LAW', 'LAW', 'FAC']
+    >>> relabel_documents("under the Guidelines", Mention(10, 20, "ORG", None, "model")).label
+    'LAW'
     """
     surface = text[mention.start : mention.end]
     tokens = surface.split()
-    if mention.source != "model" or mention.label not in words("relabel-from") or len(tokens) < 2:
+    if mention.source != "model" or mention.label not in words("relabel-from") or not tokens:
         return mention
+    if len(tokens) == 1:  # a document's head alone is its short name ("the Guidelines"): LAW; other heads alone say nothing
+        return replace(mention, label="LAW") if head_labels().get(tokens[0]) == "LAW" else mention
     if any(separator in surface for separator in words("case-separators")):
         return replace(mention, label="LAW")
     return replace(mention, label=head_labels().get(tokens[-1], mention.label))
