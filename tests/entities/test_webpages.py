@@ -746,3 +746,21 @@ def test_webpages_compounds_of_people_short_names_of_documents_and_base_abbrevia
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): AE2, AE3, AE5, AF1, AF4; the web gold set's odd page 03 for "Nago assembly"
+        ("The Nago city assembly passed a resolution; the majority of Nago assembly members agreed.",
+         [("Nago city assembly", "ORG"), ("Nago", "GPE")], ["Nago city", "Nago assembly"]),
+        ("The U.S. Department of Commerce issued rules under the Inflation Reduction Act of 2022.",
+         [("U.S. Department of Commerce", "ORG"), ("Inflation Reduction Act of 2022", "LAW")], ["Department of Commerce", "Inflation Reduction Act"]),
+        ("The movement seeks a Republic of the Ryukyus.", [("Republic of the Ryukyus", "GPE")], ["Ryukyus", "Republic"]),
+        ("The headquarters is in Chiyoda Ward, Tokyo. Thank you very much, Mr. Chair.", [("Chiyoda Ward", "GPE")], ["Chair"]),
+    ],
+)
+def test_webpages_assemblies_departments_acts_republics_and_wards(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found

@@ -113,6 +113,22 @@ def places_named_by_head_first(text: str, mentions: Sequence[Mention]) -> list[M
     return read_whole(mentions, ((match.span(), labels[match.group("head")]) for match in _head_first().finditer(text)))
 
 
+def laws_with_years(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with an act's year after "of" read as part of its name ("Inflation Reduction Act of 2022"), as U.S. statutes are titled.
+
+    >>> text = "the Inflation Reduction Act of 2022 passed"
+    >>> [(text[m.start:m.end], m.label) for m in laws_with_years(text, [Mention(4, 27, "LAW", None, "model")])]
+    [('Inflation Reduction Act of 2022', 'LAW')]
+    """
+    acts = (m for m in mentions if m.label == "LAW" and text[m.start : m.end].endswith(" Act"))  # a treaty's year is no part of its name
+    spans = [((m.start, year.end()), "LAW") for m in acts if (year := YEAR_AFTER.match(text, m.end))]
+    return read_whole(mentions, spans)
+
+
+YEAR_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:1[89]|20)\d\d(?![\w,.]?\d)")
+"""A year after "of" right after a law's name."""
+
+
 @lru_cache(maxsize=1)
 def _head_first() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, sorted(words("place-heads-first"), key=len, reverse=True)))
@@ -122,7 +138,7 @@ def _head_first() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _head_before_of() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, sorted(words("place-heads-before"), key=len, reverse=True)))
-    return re.compile(rf"\b(?P<head>{heads})[^\S\n]+of[^\S\n]+[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
+    return re.compile(rf"\b(?P<head>{heads})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
 
 
 ORDINAL_WORDS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth")
@@ -189,15 +205,24 @@ def facility_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _lower_heads() -> re.Pattern[str]:
-    return re.compile(r"[^\S\n](?:" + "|".join(map(re.escape, words("place-heads-lower"))) + r")\b(?![^\S\n]+of\b)")
+    heads = sorted(words("place-heads-lower"), key=len, reverse=True)  # "city assembly" before "city"
+    return re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, heads)) + r")\b(?![^\S\n]+of\b)")
 
 
 def _lower_head_after(text: str, mention: Mention) -> tuple[int, str] | None:
-    """End and label of a lower-case place head ("town") right after a place mention."""
+    """End and label of a lower-case place head ("town") right after a place mention.
+
+    A mention that already ends in such a head ("Nago city") may take the
+    ``place-heads-lower`` word that follows the whole phrase ("Nago city assembly").
+    """
     if mention.label not in words("place-labels"):
         return None
     found = _lower_heads().match(text, mention.end)
-    return (found.end(), labelled("place-heads-lower")[found.group().strip()]) if found else None
+    last = text[mention.start : mention.end].split()[-1:]
+    if found is None and last and last[0] in labelled("place-heads-lower"):
+        found = _lower_heads().match(text, text.rfind(" ", mention.start, mention.end))
+        found = found if found is not None and found.end() > mention.end else None
+    return (found.end(), labelled("place-heads-lower")[" ".join(found.group().split())]) if found else None
 
 
 def head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:

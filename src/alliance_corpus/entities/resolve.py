@@ -46,6 +46,7 @@ from .bases import bases_by_bare_name
 from .catalogue import catalogue_lines
 from .compounds import split_compounds
 from .discover import (
+    laws_with_years,
     military_units,
     name_documents,
     named_events,
@@ -90,7 +91,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = drop_common_openers(text, found, gazetteer)
     found = military_units(text, places_named_by_head_first(text, places_named_by_head_before(text, name_documents(text, found))))
     found = shared_place_heads(text, named_events(text, places_with_compass_words(text, found)))
-    found = commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found)))
+    found = laws_with_years(text, commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found))))
     found = split_compounds(text, found, gazetteer)
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]
