@@ -73,3 +73,16 @@ def test_names_a_word_put_back_from_another_sense_of_its_vietnamese_translation(
 )
 def test_names_leave_english_and_other_names_alone(text):
     assert clean(text, config=SPUN).text == text
+
+
+@pytest.mark.parametrize(
+    "spun",
+    [
+        # tests/data/garbled_dev/01: once "Douglas MacArthur II" entered the gazetteer, "directed" became "II"
+        "In 1950, basic Douglas MacArthur directed the government of Prime Minister Yoshida to act.",
+        "Lloyd J. Austin spoke; Matthew C. Perry arrived.",
+    ],
+)
+def test_a_generational_suffix_or_initial_is_never_a_swapped_word(spun):
+    assert clean(spun, config=SPUN).text.count("II") == spun.count("II")
+    assert "Douglas MacArthur II" not in clean(spun, config=SPUN).text
