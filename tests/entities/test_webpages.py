@@ -764,3 +764,20 @@ def test_webpages_assemblies_departments_acts_republics_and_wards(text, expected
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): AH1, AH3, AH4, AJ3, AA5
+        ("The tankers are assigned to Marine Aerial Refueler Transport Squadron 152.", [("Marine Aerial Refueler Transport Squadron 152", "ORG")], []),
+        ("One Osprey flew to Kumamoto airport, another to Hiroshima airport.", [("Kumamoto airport", "FAC"), ("Hiroshima airport", "FAC")], ["Hiroshima"]),
+        ("Officials of NASA and JAXA signed the agreement.", [("JAXA", "ORG")], []),
+        ("Roos will attend the Peace Memorial Ceremony hosted by the City of Hiroshima.",
+         [("Peace Memorial Ceremony", "EVENT"), ("City of Hiroshima", "GPE")], ["Hiroshima", "City"]),
+    ],
+)
+def test_webpages_long_squadrons_airports_space_agencies_and_ceremonies(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found

@@ -163,7 +163,7 @@ def _unit() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, sorted(words("unit-heads"), key=len, reverse=True)))
     ordinal = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"|(?!I\b)[IVX]{1,5})"  # not "I", the pronoun
     before = rf"(?<![\w-]){ordinal}(?:[^\S\n]+[A-Z][\w'’-]*){{0,3}}?[^\S\n]+(?:{heads})\b"  # "3rd Marine Division"
-    after = rf"(?<![\w-])(?!(?:The|A|An)\b)(?:[A-Z][\w'’-]*[^\S\n]+){{1,3}}(?:{heads})(?:[^\S\n]+|-)\d{{1,3}}(?![\w.,]?\d)"  # "Marine Aircraft Group 12", "Squadron-2"
+    after = rf"(?<![\w-])(?!(?:The|A|An)\b)(?:[A-Z][\w'’-]*[^\S\n]+){{1,4}}(?:{heads})(?:[^\S\n]+|-)\d{{1,3}}(?![\w.,]?\d)"  # "Marine Aircraft Group 12", "Marine Aerial Refueler Transport Squadron 152"
     return re.compile(f"{before}|{after}")
 
 
