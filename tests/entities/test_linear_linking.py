@@ -71,6 +71,8 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             found = _old_head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and any(o.start < found[0] < o.end or (o.end == found[0] and o.source == "gazetteer") for o in mentions):
             found = None
+        if found and mention.label == "PERSON" and found[1] == "EVENT":
+            found = None
         named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], None, "context") if found else mention)
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
 

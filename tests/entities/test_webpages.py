@@ -781,3 +781,18 @@ def test_webpages_long_squadrons_airports_space_agencies_and_ceremonies(text, ex
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        # tests/data/webdev (development): AM1, AM2, AM4, AL2
+        ("The USS George Washington left Hampton Roads for Yokosuka.", [("USS George Washington", "PRODUCT")], ["George", "Washington"]),
+        ("About 5,000 troops are training during Dawn Blitz, which began Tuesday.", [("Dawn Blitz", "EVENT")], []),
+        ("Joe Biden, Prime Minister of Japan Yoshihide Suga Press Conference Transcript", [("Yoshihide Suga", "PERSON")], ["Yoshihide Suga Press Conference"]),
+    ],
+)
+def test_webpages_ships_named_after_people_exercises_and_a_persons_event(text, expected, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in expected), found
+    assert not [name for name, _ in found if name in absent], found

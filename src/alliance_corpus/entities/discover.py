@@ -54,6 +54,8 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             found = head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and (given.surrounds(found[0]) or found[0] in known_ends):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma", "American Kadena Air Base")
+        if found and mention.label == "PERSON" and found[1] == "EVENT":
+            found = None  # "Yoshihide Suga Press Conference": the person's event, not a name of it
         named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], None, "context") if found else mention)
     spans = SpanIndex.of(named)
     return [m for m in named if not spans.inside_longer(m.start, m.end)]
@@ -111,6 +113,35 @@ def places_named_by_head_first(text: str, mentions: Sequence[Mention]) -> list[M
     """
     labels = labelled("place-heads-first")
     return read_whole(mentions, ((match.span(), labels[match.group("head")]) for match in _head_first().finditer(text)))
+
+
+def ships_read_whole(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with a ship's whole name after a ``ship-prefixes`` word read as one PRODUCT ("USS George Washington").
+
+    The model reads a ship named after a person or a place as that person or
+    place, or as pieces of them ("George" a PERSON, "Washington" a GPE); a
+    name that ends in a head word is what the head says ("USS Arizona
+    Memorial" is the memorial, a FAC).
+
+    >>> text = "The USS George Washington left Norfolk near the USS Arizona Memorial"
+    >>> found = [Mention(8, 14, "PERSON", None, "model"), Mention(15, 25, "GPE", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in ships_read_whole(text, found)]
+    [('USS George Washington', 'PRODUCT')]
+    """
+    heads = head_labels()
+    spans = [
+        ((match.start() if match.group("prefix")[:1].isupper() else match.start("name"), match.end()), "PRODUCT")  # "USS" is part of the name, "destroyer" not
+        for match in _ship_name().finditer(text)
+        if match.group("name").split()[-1] not in heads
+    ]
+    return read_whole(mentions, spans, relabel=True)
+
+
+@lru_cache(maxsize=1)
+def _ship_name() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, sorted(words("ship-prefixes"), key=len, reverse=True)))
+    word = rf"(?!(?:{prefixes})\b)[A-Z][\w'’-]*"
+    return re.compile(rf"(?<![\w.-])(?P<prefix>{prefixes})[^\S\n]+(?P<name>{word}(?:[^\S\n]+{word}){{0,2}})(?![\w'’-])")
 
 
 def laws_with_years(text: str, mentions: Sequence[Mention]) -> list[Mention]:

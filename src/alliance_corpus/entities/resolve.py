@@ -54,6 +54,7 @@ from .discover import (
     places_named_by_head_first,
     places_with_compass_words,
     shared_place_heads,
+    ships_read_whole,
     unnamed_facilities,
 )
 from .glosses import drop_glosses, names_in_script
@@ -91,7 +92,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = drop_common_openers(text, found, gazetteer)
     found = military_units(text, places_named_by_head_first(text, places_named_by_head_before(text, name_documents(text, found))))
     found = shared_place_heads(text, named_events(text, places_with_compass_words(text, found)))
-    found = laws_with_years(text, commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found))))
+    found = ships_read_whole(text, laws_with_years(text, commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found)))))
     found = split_compounds(text, found, gazetteer)
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]
