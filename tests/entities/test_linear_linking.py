@@ -73,7 +73,8 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             found = None
         if found and mention.label == "PERSON" and found[1] == "EVENT":
             found = None
-        named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], None, "context") if found else mention)
+        kept_link = mention.kb_id if found and mention.label == found[1] == "FAC" else None
+        named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], kept_link, "context") if found else mention)
     return [m for m in named if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in named)]
 
 

@@ -56,7 +56,8 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma", "American Kadena Air Base")
         if found and mention.label == "PERSON" and found[1] == "EVENT":
             found = None  # "Yoshihide Suga Press Conference": the person's event, not a name of it
-        named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], None, "context") if found else mention)
+        kept_link = mention.kb_id if found and mention.label == found[1] == "FAC" else None  # "Futenma air station" is still Futenma
+        named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], kept_link, "context") if found else mention)
     spans = SpanIndex.of(named)
     return [m for m in named if not spans.inside_longer(m.start, m.end)]
 
@@ -218,8 +219,13 @@ def unnamed_facilities(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         start, end = match.span()
         if start in nationalities and nationalities[start] < end:
             start = nationalities[start] + len(text[nationalities[start] : end]) - len(text[nationalities[start] : end].lstrip())
+        if text[end - 2 : end] in POSSESSIVES:
+            end -= 2  # "Camp Blaz’s main cantonment"
         spans.append(((start, end), "FAC"))
     return read_whole(mentions, spans, relabel=True)  # a base's name is a FAC whatever the model read ("MCB Butler")
+
+
+POSSESSIVES = ("'s", "’s")
 
 
 @lru_cache(maxsize=1)
@@ -229,9 +235,15 @@ def facility_regex() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, sorted(words("facility-suffixes"), key=len, reverse=True)))
     prefixes = "|".join(map(re.escape, sorted(words("facility-prefixes"), key=len, reverse=True)))
     function_words = r"(?!(?:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
-    any_case = r"(?!(?i:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
+    any_case = r"(?!(?i:" + "|".join(map(re.escape, (*words("facility-stop-words"), *words("month-names")))) + r")\b)"  # "Camp Blaz May 2" ends at "Blaz"
     named_after = rf",?(?:[^\S\n]+{any_case}(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)){{1,4}}"  # "Marine Corps Air Station, Futenma"
     return re.compile(rf"\b(?:{prefixes}){named_after}(?![\w'’-])|(?<![\w.'’-])(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:{suffixes})\b")
+
+
+@lru_cache(maxsize=1)
+def _facility_kinds() -> re.Pattern[str]:
+    kinds = sorted(words("facility-kinds-lower"), key=len, reverse=True)
+    return re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, kinds)) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -246,6 +258,9 @@ def _lower_head_after(text: str, mention: Mention) -> tuple[int, str] | None:
     A mention that already ends in such a head ("Nago city") may take the
     ``place-heads-lower`` word that follows the whole phrase ("Nago city assembly").
     """
+    if mention.label == "FAC":  # "Futenma air station": a base's name with its kind in lower case
+        kind = _facility_kinds().match(text, mention.end)
+        return (kind.end(), "FAC") if kind else None
     if mention.label not in words("place-labels"):
         return None
     found = _lower_heads().match(text, mention.end)

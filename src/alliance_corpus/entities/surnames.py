@@ -107,6 +107,7 @@ def people_of_administrations(text: str, mentions: list[Mention], gazetteer: Gaz
     """
     read = []
     for m in mentions:
+        m = _surname_read_as_organisation(text, m, gazetteer) or m
         found = ADMINISTRATION.fullmatch(text, m.start, m.end) if m.source == "model" and m.label == "ORG" else None
         if found is not None:
             name = found.group("name")
@@ -116,6 +117,27 @@ def people_of_administrations(text: str, mentions: list[Mention], gazetteer: Gaz
                 m = Mention(m.start, m.start + len(name), "PERSON", people[0].id if len(people) == 1 else None, "context")
         read.append(m)
     return read
+
+
+def _surname_read_as_organisation(text: str, mention: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """A model ORG that is only a known person's surname, with no capitalised word before it, is that person ("Hatoyama sided with").
+
+    >>> from alliance_corpus.resources import Resources
+    >>> text = "Hatoyama sided with residents."
+    >>> _surname_read_as_organisation(text, Mention(0, 8, "ORG", None, "model"), Resources.bundled().gazetteer).label
+    'PERSON'
+    """
+    surname = text[mention.start : mention.end]
+    if mention.source != "model" or mention.label != "ORG" or " " in surname or CAPITALISED_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return None
+    people = gazetteer.with_surname(surname)
+    if not people:
+        return None
+    return Mention(mention.start, mention.end, "PERSON", people[0].id if len(people) == 1 else None, "context")
+
+
+CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[^\S\n]+$")
+"""A capitalised word right before a surname: a given name, a title, or the name of the organisation it belongs to."""
 
 
 def surnames_in_capitals(text: str, mentions: list[Mention]) -> list[Mention]:
