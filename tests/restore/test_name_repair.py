@@ -81,8 +81,10 @@ def test_names_leave_english_and_other_names_alone(text):
         # tests/data/garbled_dev/01: once "Douglas MacArthur II" entered the gazetteer, "directed" became "II"
         "In 1950, basic Douglas MacArthur directed the government of Prime Minister Yoshida to act.",
         "Lloyd J. Austin spoke; Matthew C. Perry arrived.",
+        "President Ferdinand Marcos met Kishida in Tokyo.",  # a direct probe: "met" became "Jr."
     ],
 )
 def test_a_generational_suffix_or_initial_is_never_a_swapped_word(spun):
-    assert clean(spun, config=SPUN).text.count("II") == spun.count("II")
-    assert "Douglas MacArthur II" not in clean(spun, config=SPUN).text
+    restored = clean(spun, config=SPUN).text
+    assert restored.count("II") == spun.count("II") and "Jr." not in restored
+    assert "Douglas MacArthur II" not in restored

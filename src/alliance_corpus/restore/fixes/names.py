@@ -89,7 +89,7 @@ def name_templates(names: Iterable[str]) -> NameTemplates:
         if sum(word[:1].isupper() and word.lower() not in FUNCTION_WORDS for word in words) < MIN_WORDS:
             continue  # "The New York Times" has two capitalised words of its own
         for i, word in enumerate(words[1:], start=1):  # "after World War" must not become "Second World War"
-            if word[:1].isupper() and any(letter.islower() for letter in word):  # "II", "C.", "USFJ" are never translated
+            if word[:1].isupper() and any(letter.islower() for letter in word) and not word.endswith("."):  # "II", "C.", "Jr.", "USFJ" are never translated
                 swapped.setdefault(words[:i] + (None,) + words[i + 1 :], []).append((name, i))
         reordered.setdefault(tuple(sorted(words)), set()).add(name)
     return NameTemplates(
