@@ -37,7 +37,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..resources.gazetteer import Gazetteer
-from ..resources.lexicons import words
+from ..resources.lexicons import alternatives, words
 from .mention import Mention, SpanIndex
 
 REACH = 400
@@ -139,12 +139,12 @@ def _in_a_list_of_bases(text: str, span: tuple[int, int], sentence: tuple[int, i
 
 @lru_cache(maxsize=1)
 def _base_words() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words("base-words"))) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + alternatives("base-words") + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _locative_before() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words("locative-words"))) + r")[^\S\n]+$", re.IGNORECASE)
+    return re.compile(r"\b(?:" + alternatives("locative-words") + r")[^\S\n]+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

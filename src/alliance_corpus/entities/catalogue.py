@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..resources.gazetteer import Gazetteer
-from ..resources.lexicons import words
+from ..resources.lexicons import alternatives, words
 from .mention import Mention
 
 INVERTED_AUTHOR = r"[A-Z][\w'’-]+,[^\S\n]+[A-Z][\w'’-]+(?:[^\S\n]+[A-Z]\.)*"
@@ -92,5 +92,5 @@ def _line_end(text: str, position: int) -> int:
 def _field() -> re.Pattern[str]:
     """A field label opening a line, then a colon, spaces and a letter of another script ("Kanji 吉田 茂"), or a capital
     glued to it, as text taken from an infobox runs label and value together ("HeadquartersYokota Air Base")."""
-    labels = "|".join(map(re.escape, sorted(words("field-labels"), key=len, reverse=True)))
+    labels = alternatives("field-labels")
     return re.compile(rf"^[^\S\n]*(?P<label>{labels})(?:[^\S\n]*:|[^\S\n]+(?=[^\x00-\u024f\s])|(?=[A-Z]))", re.MULTILINE)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from ..resources.lexicons import labelled, words
+from ..resources.lexicons import alternatives, labelled, words
 from .headings import is_title_case
 from .mention import Mention, SpanIndex, read_whole
 from .relabel import head_labels
@@ -140,7 +140,7 @@ def ships_read_whole(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _ship_name() -> re.Pattern[str]:
-    prefixes = "|".join(map(re.escape, sorted(words("ship-prefixes"), key=len, reverse=True)))
+    prefixes = alternatives("ship-prefixes")
     word = rf"(?!(?:{prefixes})\b)[A-Z][\w'’-]*"
     return re.compile(rf"(?<![\w.-])(?P<prefix>{prefixes})[^\S\n]+(?P<name>{word}(?:[^\S\n]+{word}){{0,2}})(?![\w'’-])")
 
@@ -163,13 +163,13 @@ YEAR_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:1[89]|20)\d\d(?![\w,.]?\d)")
 
 @lru_cache(maxsize=1)
 def _head_first() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, sorted(words("place-heads-first"), key=len, reverse=True)))
+    heads = alternatives("place-heads-first")
     return re.compile(rf"(?<![\w-])(?P<head>{heads})[^\S\n]+[A-Z][\w'’-]*(?![\w'’-])")
 
 
 @lru_cache(maxsize=1)
 def _head_before_of() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, sorted(words("place-heads-before"), key=len, reverse=True)))
+    heads = alternatives("place-heads-before")
     return re.compile(rf"\b(?P<head>{heads})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*)?")
 
 
@@ -192,7 +192,7 @@ def military_units(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _unit() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, sorted(words("unit-heads"), key=len, reverse=True)))
+    heads = alternatives("unit-heads")
     ordinal = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r"|(?!I\b)[IVX]{1,5})"  # not "I", the pronoun
     before = rf"(?<![\w-]){ordinal}(?:[^\S\n]+[A-Z][\w'’-]*){{0,3}}?[^\S\n]+(?:{heads})\b"  # "3rd Marine Division"
     after = rf"(?<![\w-])(?!(?:The|A|An)\b)(?:[A-Z][\w'’-]*[^\S\n]+){{1,4}}(?:{heads})(?:[^\S\n]+|-)\d{{1,3}}(?![\w.,]?\d)"  # "Marine Aircraft Group 12", "Marine Aerial Refueler Transport Squadron 152"
@@ -232,9 +232,9 @@ POSSESSIVES = ("'s", "’s")
 def facility_regex() -> re.Pattern[str]:
     """Capitalised words and a ``facility-suffixes`` word ("Tachikawa Air Base"), or a ``facility-prefixes`` phrase and
     the capitalised words or initials after it ("Marine Corps Base Camp Smedley D. Butler"), stopping at a function word."""
-    suffixes = "|".join(map(re.escape, sorted(words("facility-suffixes"), key=len, reverse=True)))
-    prefixes = "|".join(map(re.escape, sorted(words("facility-prefixes"), key=len, reverse=True)))
-    function_words = r"(?!(?:" + "|".join(map(re.escape, words("facility-stop-words"))) + r")\b)"
+    suffixes = alternatives("facility-suffixes")
+    prefixes = alternatives("facility-prefixes")
+    function_words = r"(?!(?:" + alternatives("facility-stop-words") + r")\b)"
     any_case = r"(?!(?i:" + "|".join(map(re.escape, (*words("facility-stop-words"), *words("month-names")))) + r")\b)"  # "Camp Blaz May 2" ends at "Blaz"
     named_after = rf",?(?:[^\S\n]+{any_case}(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)){{1,4}}"  # "Marine Corps Air Station, Futenma"
     return re.compile(rf"\b(?:{prefixes}){named_after}(?![\w'’-])|(?<![\w.'’-])(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:{suffixes})\b")
@@ -242,14 +242,12 @@ def facility_regex() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _facility_kinds() -> re.Pattern[str]:
-    kinds = sorted(words("facility-kinds-lower"), key=len, reverse=True)
-    return re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, kinds)) + r")\b")
+    return re.compile(r"[^\S\n]+(?:" + alternatives("facility-kinds-lower") + r")\b")
 
 
 @lru_cache(maxsize=1)
 def _lower_heads() -> re.Pattern[str]:
-    heads = sorted(words("place-heads-lower"), key=len, reverse=True)  # "city assembly" before "city"
-    return re.compile(r"[^\S\n]+(?:" + "|".join(map(re.escape, heads)) + r")\b(?![^\S\n]+of\b)")
+    return re.compile(r"[^\S\n]+(?:" + alternatives("place-heads-lower") + r")\b(?![^\S\n]+of\b)")  # "city assembly" before "city"
 
 
 def _lower_head_after(text: str, mention: Mention) -> tuple[int, str] | None:
@@ -325,7 +323,7 @@ def _line_of(text: str, position: int) -> str:
 @lru_cache(maxsize=1)
 def _compass_before() -> re.Pattern[str]:
     """A compass word, a whole word, and one space up to the end of the searched stretch."""
-    compass = "|".join(map(re.escape, sorted(words("compass-words"), key=len, reverse=True)))
+    compass = alternatives("compass-words")
     return re.compile(rf"(?<![\w.'’-])(?P<word>{compass})[^\S\n]$")
 
 
@@ -352,7 +350,7 @@ def named_events(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _event_named_after() -> re.Pattern[str]:
-    words_before = "|".join(map(re.escape, sorted(words("events-named-after"), key=len, reverse=True)))
+    words_before = alternatives("events-named-after")
     return re.compile(rf"(?<![\w-])(?P<word>{words_before})[^\S\n]+(?P<name>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){{0,2}})")
 
 
@@ -374,7 +372,7 @@ def shared_place_heads(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _shared_heads() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, words("shared-place-heads")))
-    compass = "|".join(map(re.escape, sorted(words("compass-words"), key=len, reverse=True)))
+    heads = alternatives("shared-place-heads")
+    compass = alternatives("compass-words")
     part = rf"(?:{compass})(?:[^\S\n]+[A-Z][\w'’-]*)?"
     return re.compile(rf"(?<![\w-]){part}[^\S\n]+and[^\S\n]+{part}[^\S\n]+(?P<head>(?i:{heads}))\b")

@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..resources.lexicons import words
+from ..resources.lexicons import alternatives, words
 from .mention import Mention, SpanIndex, read_whole
 
 JOINED_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
@@ -149,13 +149,13 @@ def _service_heads() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _theatre_after() -> re.Pattern[str]:
-    theatres = "|".join(map(re.escape, words("theatre-names")))
+    theatres = alternatives("theatre-names")
     return re.compile(rf"[^\S\n]+(?:{theatres})(?![\w'’-])")
 
 
 @lru_cache(maxsize=1)
 def _heads() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, sorted(words("organisation-heads"), key=len, reverse=True)))
+    heads = alternatives("organisation-heads")
     return re.compile(rf"(?<![\w-])(?:{heads})(?![\w-])")
 
 

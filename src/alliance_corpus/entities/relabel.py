@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..resources.lexicons import labelled, words
+from ..resources.lexicons import alternatives, labelled, words
 from ..text.scripts import script_of
 from .mention import Mention
 
@@ -49,7 +49,7 @@ def relabel_documents(text: str, mention: Mention) -> Mention:
 @lru_cache(maxsize=1)
 def _date() -> re.Pattern[str]:
     """A date alone, with a month name (``month-names``): "Sep 19 '22", "March 5, 2021", "March 2021", "3 May 2020"."""
-    month = "(?:" + "|".join(map(re.escape, sorted(words("month-names"), key=len, reverse=True))) + r")\.?"
+    month = "(?:" + alternatives("month-names") + r")\.?"
     year = r"(?:['’]\d{2}|\d{4})"
     return re.compile(rf"{month} \d{{1,2}}(?:st|nd|rd|th)?,? {year}|{month},? {year}|\d{{1,2}} {month},? {year}")
 
@@ -138,7 +138,7 @@ def relabel_acting_places(text: str, mention: Mention) -> Mention:
 
 @lru_cache(maxsize=1)
 def _acting() -> re.Pattern[str]:
-    acting = "|".join(map(re.escape, sorted(words("acting-words"), key=len, reverse=True)))
+    acting = alternatives("acting-words")
     return re.compile(rf"[^\S\n]+(?:{acting})\b")
 
 
@@ -176,19 +176,19 @@ def _longest_prefix() -> int:
 
 @lru_cache(maxsize=1)
 def _ship_suffix_after() -> re.Pattern[str]:
-    suffixes = "|".join(map(re.escape, words("ship-suffixes")))
+    suffixes = alternatives("ship-suffixes")
     return re.compile(rf"[^\S\n]+(?P<suffix>{suffixes})\b")
 
 
 @lru_cache(maxsize=1)
 def _ship_prefix() -> re.Pattern[str]:
-    prefixes = "|".join(map(re.escape, sorted(words("ship-prefixes"), key=len, reverse=True)))
+    prefixes = alternatives("ship-prefixes")
     return re.compile(rf"(?P<prefix>{prefixes})[^\S\n]+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
 def _ship_prefix_before() -> re.Pattern[str]:
-    prefixes = "|".join(map(re.escape, sorted(words("ship-prefixes"), key=len, reverse=True)))
+    prefixes = alternatives("ship-prefixes")
     return re.compile(rf"(?<![\w.-])(?P<prefix>{prefixes})[^\S\n]+$")
 
 

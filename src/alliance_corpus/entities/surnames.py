@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..resources.gazetteer import Gazetteer
-from ..resources.lexicons import words
+from ..resources.lexicons import alternatives, words
 from .mention import Mention, SpanIndex
 
 WORD_RUN = re.compile(r"[\w-]+")
@@ -164,7 +164,7 @@ def _title_ends_at(text: str, position: int) -> bool:
 @lru_cache(maxsize=1)
 def _titles() -> str:
     """The ``job-titles`` as alternatives of a regular expression, longest first."""
-    return "|".join(map(re.escape, sorted(words("job-titles"), key=len, reverse=True)))
+    return alternatives("job-titles")
 
 
 @lru_cache(maxsize=1)
@@ -318,6 +318,6 @@ def _job_titles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _honorific_list() -> re.Pattern[str]:
     """A plural honorific and the names after it on one line, separated by commas, the last by "and"."""
-    honorifics = "|".join(map(re.escape, sorted(words("plural-honorifics"), key=len, reverse=True)))
+    honorifics = alternatives("plural-honorifics")
     name = LISTED_NAME.pattern
     return re.compile(rf"(?<![\w.])(?:{honorifics})(?!\w)[^\S\n]+(?P<names>{name}(?:,[^\S\n]*{name})*(?:,?[^\S\n]+and[^\S\n]+{name})?)")

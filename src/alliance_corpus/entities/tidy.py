@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..records import NAMED_LABELS
-from ..resources.lexicons import words
+from ..resources.lexicons import alternatives, words
 from ..text.scripts import script_of
 from .mention import Mention
 
@@ -33,10 +33,6 @@ UNOPENED_CLOSE = re.compile(r"[^()]*\)[\s\-‐‑–—:]*")
 "Lisa Marie Presley - Elvis")."""
 EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 """Scripts that one East Asian name mixes freely (kanji with kana); any of them beside Latin letters starts another name."""
-
-
-def _alternatives(name: str) -> str:
-    return "|".join(map(re.escape, words(name)))
 
 
 @lru_cache(maxsize=1)
@@ -61,15 +57,15 @@ def _title_before(text: str, end: int, pattern: re.Pattern[str]) -> bool:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     dash = f"[{DASHES}]"
     leading = re.compile(
-        rf"^(?:(?:{_alternatives('leading-determiners')})\s+(?=\S)|(?:{_alternatives('combining-forms')}){dash}(?=\w)|['’]s\s+(?=\S)|[{OPENING_QUOTES}](?=\w)(?!.*[{CLOSING_QUOTES}]$))", re.IGNORECASE
+        rf"^(?:(?:{alternatives('leading-determiners')})\s+(?=\S)|(?:{alternatives('combining-forms')}){dash}(?=\w)|['’]s\s+(?=\S)|[{OPENING_QUOTES}](?=\w)(?!.*[{CLOSING_QUOTES}]$))", re.IGNORECASE
     )
     marks = "|".join(words("citation-marks"))
-    date = rf"\s+of\s+(?:{_alternatives('month-names')})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?$"  # "the Hagerty Incident of June 10"
+    date = rf"\s+of\s+(?:{alternatives('month-names')})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?$"  # "the Hagerty Incident of June 10"
     trailing = re.compile(
-        rf"(?:\s+(?:{_alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}|:+$"
+        rf"(?:\s+(?:{alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}|:+$"
     )
-    title_before = re.compile(rf"(?:{_alternatives('title-before')}) of\s*$")
-    title_after = re.compile(rf"\s+(?:{_alternatives('title-after')})\b")
+    title_before = re.compile(rf"(?:{alternatives('title-before')}) of\s*$")
+    title_after = re.compile(rf"\s+(?:{alternatives('title-after')})\b")
     return leading, trailing, title_before, title_after, frozenset(words("title-words"))
 
 
@@ -160,7 +156,7 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 @lru_cache(maxsize=1)
 def _division() -> re.Pattern[str]:
     """A division of a document and its number ("Chapter 2", "Section IV"), at the start of a mention."""
-    return re.compile(rf"(?:{_alternatives('document-divisions')})\s+(?:\d+|[IVXLC]+)\b")
+    return re.compile(rf"(?:{alternatives('document-divisions')})\s+(?:\d+|[IVXLC]+)\b")
 
 
 @lru_cache(maxsize=1)

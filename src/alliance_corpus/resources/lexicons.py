@@ -124,6 +124,17 @@ def words(name: str) -> tuple[str, ...]:
     return bundled_lexicon().words(name)
 
 
+def alternatives(name: str) -> str:
+    """The values of a bundled list as a regular-expression alternation, escaped, the longest first.
+
+    Longest first, so that "Consulate General" is tried before "Consulate".
+
+    >>> alternatives("organisation-heads-place-after")
+    'Consulate\\\\ General|Consulate|Embassy'
+    """
+    return "|".join(map(re.escape, sorted(words(name), key=len, reverse=True)))
+
+
 def labelled(name: str) -> dict[str, str]:
     """Value -> label of a bundled list."""
     return bundled_lexicon().labelled(name)
