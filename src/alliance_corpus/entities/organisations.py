@@ -4,8 +4,10 @@ The model reads such names as their places ("Okinawa", "Washington D.C.")
 or cuts them at the head.  An ``organisation-heads`` word joins:
 
 - the place, people or organisation mentions right before it, joined by a
-  space or a hyphen ("U.S.", "Japanese", "ND Okinawa", "U.S.-Japan"), and, on a line that is not in title case, the
-  capitalised words before it, up to three;
+  space or a hyphen ("U.S.", "Japanese", "ND Okinawa", "U.S.-Japan"), and
+  the capitalised words before it, up to three, except on a headline, where
+  every long word has a capital (there only words a mention starts, or the
+  words of a field after a comma, "Professor, National Defense Academy");
 - "of" and up to three capitalised words after it ("of Washington D.C.",
   "of the Ryukyus"), or "for" or "on" and up to four ("for East Asian
   Studies", "on Japanese Economy and Business");
