@@ -213,7 +213,7 @@ def relabel_japanese_places(text: str, mention: Mention) -> Mention:
 
 PEOPLE_OR_ORGANISATIONS = frozenset({"ORG", "PERSON", "NORP"})
 NAME_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[^\S\n]+$")
-"""A capitalised word (a given name, a title, "Mr.") right before: the place's name is a surname here."""
+"""A capitalised word right before a name: a given name, a title ("Mr."), or the organisation it belongs to."""
 NAME_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 
 

@@ -81,6 +81,7 @@ from .surnames import (
     surnames_after_titles,
     surnames_in_capitals,
     surnames_of_people_named,
+    surnames_read_as_organisations,
 )
 from .tidy import tidy
 
@@ -97,7 +98,8 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]
     linked = bases_by_bare_name(text, islands_in_context(text, linked, gazetteer), gazetteer)
-    linked = people_after_honorifics(text, surnames_in_capitals(text, people_of_administrations(text, linked, gazetteer)))
+    linked = people_of_administrations(text, surnames_read_as_organisations(text, linked, gazetteer), gazetteer)
+    linked = people_after_honorifics(text, surnames_in_capitals(text, linked))
     linked = resolve_surnames(text, linked, gazetteer)
     linked = people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import alternatives, words
 from .mention import Mention, SpanIndex
+from .relabel import NAME_WORD_BEFORE
 
 WORD_RUN = re.compile(r"[\w-]+")
 """A maximal run of word characters and hyphens: a surname made of them matches exactly where it is a whole run."""
@@ -107,7 +108,6 @@ def people_of_administrations(text: str, mentions: list[Mention], gazetteer: Gaz
     """
     read = []
     for m in mentions:
-        m = _surname_read_as_organisation(text, m, gazetteer) or m
         found = ADMINISTRATION.fullmatch(text, m.start, m.end) if m.source == "model" and m.label == "ORG" else None
         if found is not None:
             name = found.group("name")
@@ -119,25 +119,27 @@ def people_of_administrations(text: str, mentions: list[Mention], gazetteer: Gaz
     return read
 
 
-def _surname_read_as_organisation(text: str, mention: Mention, gazetteer: Gazetteer) -> Mention | None:
-    """A model ORG that is only a known person's surname, with no capitalised word before it, is that person ("Hatoyama sided with").
+def surnames_read_as_organisations(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` with each model ORG that is only a known person's surname, no capitalised word before it, read as that person.
+
+    Two people of one surname ("Hatoyama") leave the person unlinked, for the surname step to link.
 
     >>> from alliance_corpus.resources import Resources
     >>> text = "Hatoyama sided with residents."
-    >>> _surname_read_as_organisation(text, Mention(0, 8, "ORG", None, "model"), Resources.bundled().gazetteer).label
-    'PERSON'
+    >>> [(m.label, m.kb_id) for m in surnames_read_as_organisations(text, [Mention(0, 8, "ORG", None, "model")], Resources.bundled().gazetteer)]
+    [('PERSON', None)]
     """
+    return [_surname_read_as_organisation(text, m, gazetteer) or m for m in mentions]
+
+
+def _surname_read_as_organisation(text: str, mention: Mention, gazetteer: Gazetteer) -> Mention | None:
     surname = text[mention.start : mention.end]
-    if mention.source != "model" or mention.label != "ORG" or " " in surname or CAPITALISED_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+    if mention.source != "model" or mention.label != "ORG" or " " in surname or NAME_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return None
     people = gazetteer.with_surname(surname)
     if not people:
         return None
     return Mention(mention.start, mention.end, "PERSON", people[0].id if len(people) == 1 else None, "context")
-
-
-CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[^\S\n]+$")
-"""A capitalised word right before a surname: a given name, a title, or the name of the organisation it belongs to."""
 
 
 def surnames_in_capitals(text: str, mentions: list[Mention]) -> list[Mention]:

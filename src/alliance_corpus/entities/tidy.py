@@ -212,7 +212,7 @@ def _person_without_title(text: str, mention: Mention) -> Mention | None:
 
 @lru_cache(maxsize=1)
 def _job_titles_longest_first() -> tuple[str, ...]:
-    return _longest_first(frozenset(words("job-titles")))
+    return _longest_first(_job_titles())
 
 
 @lru_cache(maxsize=2)
