@@ -38,8 +38,26 @@ def is_english_word(word: str) -> bool:
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Every word of the list, read once per process (about 0.05 s)."""
+    return frozenset(line.split(" ", 1)[0] for line in _frequency_lines())
+
+
+def word_count(word: str) -> int:
+    """How often the lower-case ``word`` occurs in the list's corpus (0 when it is not on the list).
+
+    >>> word_count("months") > word_count("month") / 2, word_count("equipments") < word_count("equipment") / 20
+    (True, True)
+    """
+    return _word_counts().get(word, 0)
+
+
+@lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    return {word: int(count) for word, count in (line.split(" ", 1) for line in _frequency_lines())}
+
+
+def _frequency_lines() -> list[str]:
     spec = importlib.util.find_spec("symspellpy")  # located, not imported: the package's own modules are not needed
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("symspellpy is not installed; it is a dependency of alliance_corpus (see requirements.lock)")
     path = Path(next(iter(spec.submodule_search_locations))) / FREQUENCY_LIST
-    return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line]

@@ -23,10 +23,15 @@ Match types:
 
 Options: ``"case": "preserve"`` matches the first letter in either case and
 gives the replacement the same case; ``"transform"`` (``"lower"``, ``"upper"``, ``"capitalize"``) replaces the
-match by a re-cased copy (``replacement`` is then empty); ``"unless"`` lists
+match by a re-cased copy (``replacement`` is then empty), and in a ``tokens``
+rule ``"past"``, ``"participle"`` or ``"plural"`` by the target word inflected
+("push" -> "pushed", "build" -> "built", "month" -> "months"); ``"unless"`` lists
 matched strings that must be left alone; ``"guard"`` names an extra check of
 a ``tokens`` rule (``"clause-without-verb"``: no verb and no "for" between the
-start of the clause and the match).
+start of the clause and the match; ``"past-narrative"``: the line tells of the
+past, with more verbs in the past tense than in the present;
+``"past-after-subject"``: that, and the match opens with the one subject of
+its clause, not a noun of a list or of a prepositional phrase).
 
 Rules with ``confidence`` of at least :data:`ALWAYS` apply to every text;
 the others apply only to texts whose garble score says they are spun.
@@ -55,6 +60,8 @@ from .patterns import check_replacement, nested_repeat, required_characters, req
 
 ALWAYS = 0.9
 """Rules at or above this confidence apply to every text, garbled or not."""
+INFLECTIONS = frozenset({"past", "participle", "plural"})
+"""Transforms that inflect the target word (``tokens`` rules only; the context rules apply them)."""
 
 RULE_ID = r"^[a-z0-9][a-z0-9._-]*$"
 
@@ -73,8 +80,8 @@ class Rule(BaseModel):
     evidence: str = Field(min_length=1)
     note: str = Field(min_length=1)
     case: Literal["exact", "preserve"] = "exact"
-    transform: Literal["lower", "upper", "capitalize"] | None = None
-    guard: Literal["clause-without-verb"] | None = None
+    transform: Literal["lower", "upper", "capitalize", "past", "participle", "plural"] | None = None
+    guard: Literal["clause-without-verb", "past-narrative", "past-after-subject"] | None = None
     target: tuple[int, int] | None = None
     unless: tuple[str, ...] = ()
     override: bool = False
@@ -94,6 +101,8 @@ class Rule(BaseModel):
     def _consistent(self) -> Rule:
         if self.guard and self.match != "tokens":
             raise ValueError("a 'guard' needs a 'tokens' rule")
+        if self.transform in INFLECTIONS and self.match != "tokens":
+            raise ValueError(f"the transform {self.transform!r} needs a 'tokens' rule (it reads the tagger's parts of speech)")
         if self.match == "tokens":
             if not isinstance(self.pattern, list) or self.target is None:
                 raise ValueError("a 'tokens' rule needs a list pattern and a 'target' [start, end]")
@@ -158,7 +167,13 @@ class Rule(BaseModel):
             raise ValueError(f"pattern does not compile: {exc}") from None
 
     def replacement_for(self, matched: str, expanded: str | None = None) -> str:
-        """The text that replaces ``matched`` (``expanded`` holds group references filled in)."""
+        """The text that replaces ``matched`` (``expanded`` holds group references filled in).
+
+        Inflecting transforms are applied by the context rules
+        (:mod:`alliance_corpus.restore.fixes.inflection`), not here.
+        """
+        if self.transform in INFLECTIONS:
+            raise ValueError(f"rule {self.id!r}: the {self.transform!r} transform is applied by the context rules")
         if self.transform == "lower":
             return matched.lower()
         if self.transform == "upper":

@@ -22,9 +22,10 @@ from typing import Any, cast
 
 from ...nlp import BATCH_CHARS, ENCODER, Analyses, receptive_field, reencode
 from ...resources.lexicons import words
-from ...resources.rules import Rule
+from ...resources.rules import INFLECTIONS, Rule
 from ...text.chunks import CHUNK_CHARS, bounded_groups, split_text
 from ...text.edits import Change
+from .inflection import inflected
 
 # spaCy objects (pipelines, docs, matchers) are passed through as ``Any``, as everywhere outside ``nlp``.
 # ``tokens`` rules, the only ones these functions receive, have a list pattern and a target (see ``Rule``).
@@ -52,7 +53,52 @@ def clause_without_verb(doc: Any, start: int) -> bool:
     return True
 
 
-GUARDS = {"clause-without-verb": clause_without_verb}
+def past_narrative(doc: Any, start: int) -> bool:
+    """True when the line tells of the past: at least two verbs in the past tense, and more of them than in the present.
+
+    A bare verb where the original had a past tense ("Kishi push through the
+    treaty") is then a tense the round trip lost, not a present.
+    """
+    past = sum(token.tag_ == "VBD" for token in doc)
+    return bool(past >= 2 and past > sum(token.tag_ == "VBZ" for token in doc))
+
+
+NOUN_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "DT", "JJ", "PRP$", "POS", "HYPH"})
+CLAUSE_OPENING_TAGS = frozenset({".", ":", "``", "''", "-LRB-", "NFP", "RB"})
+SUBJECT_OPENERS = frozenset(words("subject-openers"))
+
+
+def sole_subject(doc: Any, start: int) -> bool:
+    """True when token ``start`` ends the noun phrase that opens its clause and is its only subject.
+
+    The phrase must follow a clause opening: the line start, a sentence mark,
+    an adverb ("Later"), a year ("In 1957"), a comma after anything but a
+    noun, or a conjunction that opens a clause ("after", "when").  A noun
+    after "and" (one of two subjects), after a preposition ("the people of
+    Okinawa"), after "that" (a subjunctive: "demanded that Japan pay") or
+    after a verb ("let Japan pay") is not.
+    """
+    index = start - 1
+    while index >= 0 and doc[index].tag_ in NOUN_PHRASE_TAGS:
+        index -= 1
+    if index < 0:
+        return True
+    before = doc[index]
+    if before.lower_ in SUBJECT_OPENERS or before.tag_ in CLAUSE_OPENING_TAGS:
+        return True
+    if before.tag_ == "CD":
+        return len(before.text) == 4 and before.text.isdigit()  # "In 1957 Kishi ..."
+    if before.text == ",":
+        return index == 0 or doc[index - 1].tag_ not in {"NNP", "NNPS", "NN", "NNS"}
+    return False
+
+
+def past_after_subject(doc: Any, start: int) -> bool:
+    """:func:`past_narrative` and :func:`sole_subject`."""
+    return past_narrative(doc, start) and sole_subject(doc, start)
+
+
+GUARDS = {"clause-without-verb": clause_without_verb, "past-narrative": past_narrative, "past-after-subject": past_after_subject}
 
 
 @dataclass
@@ -154,8 +200,9 @@ def _line_changes(doc: Any, matcher: Any, by_id: dict[str, Rule], nlp: Any) -> l
             continue
         first, last = cast(tuple[int, int], rule.target)
         target = doc[start + first : start + last]
-        replacement = rule.replacement_for(target.text)
-        changes.append(Change(target.start_char, target.end_char, replacement, rule.id, rule.kind))
+        replacement = inflected(target.text, rule.transform) if rule.transform in INFLECTIONS else rule.replacement_for(target.text)
+        if replacement is not None and replacement != target.text:
+            changes.append(Change(target.start_char, target.end_char, replacement, rule.id, rule.kind))
     return changes
 
 
@@ -253,9 +300,32 @@ def _matcher(nlp: Any, rules: Sequence[Rule]) -> Any:
 
 
 def trigger_regex(rules: Sequence[Rule]) -> re.Pattern[str]:
-    """Words a line must contain for any rule to match (each rule's literal LOWER values)."""
+    """Words a line must contain for any rule to match: one word, or one of a list of words, of each rule.
+
+    A rule with no literal word (only tags) can match any line, and then every line is read.
+
+    >>> from alliance_corpus.resources import Resources
+    >>> bool(trigger_regex([r for r in Resources.bundled().rules if r.id == "ctx.made-by"]).search("ships make by hand"))
+    True
+    """
     words: set[str] = set()
     for rule in rules:
-        literal = [spec["LOWER"] for spec in cast(list[dict[str, Any]], rule.pattern) if isinstance(spec.get("LOWER"), str)]
+        literal = _literal_words(cast(list[dict[str, Any]], rule.pattern))
+        if literal is None:
+            return re.compile(r"\S")
         words.update(literal)
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.IGNORECASE)
+
+
+def _literal_words(pattern: list[dict[str, Any]]) -> list[str] | None:
+    """The words one token of ``pattern`` must be (its ``LOWER`` value or list; the shortest list), or ``None``."""
+    choices = []
+    for spec in pattern:
+        lower = spec.get("LOWER")
+        if spec.get("OP") in ("?", "*"):
+            continue
+        if isinstance(lower, str):
+            choices.append([lower])
+        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+            choices.append([str(word) for word in lower["IN"]])
+    return min(choices, key=len) if choices else None
