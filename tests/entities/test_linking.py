@@ -100,7 +100,7 @@ def test_linking_weapons_systems_are_products_not_people():
 
 
 def test_linking_bases_the_model_misses_are_facilities():
-    doc = annotate("Facilities ran from the naval base at Yokosuka to Tachikawa Air Base in the western suburbs of Tokyo. The Itazuke Air Base closed later.")
+    doc = annotate("Facilities ran from the naval base at Yokosuka to Johnson Air Base in the western suburbs of Tokyo. The Itazuke Air Base closed later.")
     found = [(e.text, e.label, e.source) for e in doc.entities if e.label == "FAC"]
-    assert ("Tachikawa Air Base", "FAC", "context") in found
+    assert ("Johnson Air Base", "FAC", "context") in found
     assert any(text == "Itazuke Air Base" for text, _, _ in found) and not any(text.startswith("The ") for text, _, _ in found)

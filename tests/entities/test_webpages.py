@@ -443,7 +443,7 @@ def test_webpages_a_list_bullet_is_cut_off_a_mention():
     "text, unit",
     [
         ("Troops of the 3rd Marine Division trained in the north.", "3rd Marine Division"),  # issue 12
-        ("F-15s of the 18th Wing left Kadena Air Base.", "18th Wing"),
+        ("F-16s of the 8th Fighter Wing left Kunsan Air Base.", "8th Fighter Wing"),  # no wing of the gazetteer
         ("the 31st Marine Expeditionary Unit sailed from Okinawa", "31st Marine Expeditionary Unit"),
     ],
 )
@@ -710,7 +710,8 @@ def test_webpages_speaker_fields_ranks_islands_capes_and_old_states(text, expect
     "text, expected, absent",
     [
         # tests/data/webdev (development): Z1, AA1-AA4, and the web gold set's odd page 17 for the last
-        ("The Tokyo District Court acquitted them; the Tokyo High Court agreed.", [("Tokyo District Court", "ORG"), ("Tokyo High Court", "ORG")], ["District Court"]),
+        # (Tokyo's courts entered the gazetteer in 1.7.0; Osaka's are read by the rule alone)
+        ("The Osaka District Court acquitted them; the Osaka High Court agreed.", [("Osaka District Court", "ORG"), ("Osaka High Court", "ORG")], ["District Court"]),
         ("Ambassador Douglas MacArthur II pressed the minister.", [("Douglas MacArthur II", "PERSON")], ["Douglas MacArthur"]),
         ("Inline image 5\nShips of the Japanese Maritime Self Defense Force sailed.", [("Japanese Maritime Self Defense Force", "ORG")], ["Inline"]),
         ("Aerial view of the U.S Naval Base in Sasebo", [], ["S Naval Base"]),

@@ -54,6 +54,10 @@ def test_a_capitalised_stand_in_like_no_word_of_a_name_is_left_alone(templates):
         ("Koizumi led the Free Democratic Party into the election.", "Koizumi led the Liberal Democratic Party into the election."),
         ("Ships of the Japan Naval Self-Defense Force sailed.", "Ships of the Japan Maritime Self-Defense Force sailed."),
         ("The Special Action Commission on Okinawa met in 1996.", "The Special Action Committee on Okinawa met in 1996."),
+        # 'liên đoàn' is "league" and "union"; "Citizens’" ends in an apostrophe, and a new sentence follows the name
+        ("They founded the Citizens’ Union for Peace in Vietnam. Unlike others, it", "They founded the Citizens’ League for Peace in Vietnam. Unlike others, it"),
+        # a comma after the name ends it: "Hawaii" is no part of a longer name
+        ("The ships at Pearl Port, Hawaii, were sunk.", "The ships at Pearl Harbor, Hawaii, were sunk."),
     ],
 )
 def test_names_a_word_put_back_from_another_sense_of_its_vietnamese_translation(spun, restored):

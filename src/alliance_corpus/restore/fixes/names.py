@@ -123,7 +123,7 @@ def fix_translated_names(text: str, templates: NameTemplates) -> list[Change]:
 
 
 def _lines(text: str) -> Iterable[tuple[list[tuple[int, str]], list[bool]]]:
-    """Each line's words (offset, word without trailing punctuation), and whether each word ended in punctuation.
+    """Each line's words (offset, word without trailing punctuation), and whether each word ended in punctuation (an apostrophe aside).
 
     >>> [(words, ends) for words, ends in _lines("New York, held")]
     [([(0, 'New'), (4, 'York'), (10, 'held')], [False, True, False])]
@@ -131,7 +131,8 @@ def _lines(text: str) -> Iterable[tuple[list[tuple[int, str]], list[bool]]]:
     for line in re.finditer(r"[^\n]+", text):
         tokens = list(re.finditer(r"\S+", line.group()))
         words = [(m.start() + line.start(), m.group().rstrip(TRAILING_PUNCTUATION)) for m in tokens]
-        yield words, [m.group() != word for m, (_, word) in zip(tokens, words)]  # "York," ends its phrase
+        # "York," ends its phrase; "Citizens’" (a plural's possessive) does not
+        yield words, [m.group()[len(word) :].strip("’'") != "" for m, (_, word) in zip(tokens, words)]
 
 
 def _lengths_by_first_word(templates: Iterable[Key]) -> dict[str, tuple[int, ...]]:
@@ -188,7 +189,8 @@ def fix_pivot_senses(text: str, templates: NameTemplates, taken: list[Change] | 
     back another of that word's senses ("Free Democratic Party": "tự do" is
     "liberal" and "free").
     The pairs are the ``pivot-senses`` lexicon list ("Free=Liberal").  A
-    window changes only when exactly one known name fits it, the window is
+    window changes only when the known names that fit it all put back the
+    same word (one name, or two spellings of it), the window is
     not itself a known name, and no capitalised word beside it makes it part
     of a longer name.  Words inside ``taken`` changes are left to them.
 
@@ -199,6 +201,9 @@ def fix_pivot_senses(text: str, templates: NameTemplates, taken: list[Change] | 
     [('Free', 'Liberal')]
     >>> fix_pivot_senses("the Free Democratic Party of Germany", templates)  # a longer name: the German party
     []
+    >>> text = "Beheiren, the Citizens’ Union for Peace in Vietnam. Unlike the unions, it"  # a word ending in an apostrophe; a new sentence
+    >>> [(text[c.start:c.end], c.replacement) for c in fix_pivot_senses(text, templates)]
+    [('Union', 'League')]
     """
     senses = _pivot_senses()
     busy = [(c.start, c.end) for c in taken or ()]
@@ -211,26 +216,34 @@ def fix_pivot_senses(text: str, templates: NameTemplates, taken: list[Change] | 
                 name: at
                 for original in senses[word.lower()]
                 for name, at in templates.by_word.get(original, ())
-                if _fits(line_words, position, name, at, templates) and not any(ends_clause[position - at : position - at + len(name.split()) - 1])
+                if _fits(line_words, position, name, at, templates, ends_clause)
             }
-            if len(fits) == 1:
-                name, at = next(iter(fits.items()))
-                changes.append(Change(start, start + len(word), name.split()[at], "spin.name-sense", "spin"))
+            put_back = {name.split()[at] for name, at in fits.items()}  # two spellings of one name put back the same word
+            if len(put_back) == 1:
+                changes.append(Change(start, start + len(word), put_back.pop(), "spin.name-sense", "spin"))
     return changes
 
 
-def _fits(words: list[tuple[int, str]], position: int, name: str, at: int, templates: NameTemplates) -> bool:
-    """Whether the words around ``position`` are ``name`` with its word ``at`` replaced, alone (not in a longer name)."""
-    parts = name.split()
+def _fits(words: list[tuple[int, str]], position: int, name: str, at: int, templates: NameTemplates, ends_clause: list[bool]) -> bool:
+    """Whether the words around ``position`` are ``name`` with its word ``at`` replaced, alone (not in a longer name).
+
+    No word of the window but the last may end a clause, and a capitalised
+    word after the window makes it part of a longer name only when the
+    window's last word does not end a clause ("... in Vietnam. Unlike").
+    """
+    parts = [part.rstrip(TRAILING_PUNCTUATION) or part for part in name.split()]  # as the line's words are read: "Citizens’" is "Citizens"
     first = position - at
     if first < 0 or first + len(parts) > len(words):
         return False
     window = [word for _, word in words[first : first + len(parts)]]
     if any(w != p for i, (w, p) in enumerate(zip(window, parts)) if i != at) or " ".join(window) in templates.known:
         return False
+    last = first + len(parts) - 1
+    if any(ends_clause[first:last]):
+        return False
     before = words[first - 1][1] if first > 0 else ""
-    after = words[first + len(parts) : first + len(parts) + 2]
-    longer_after = bool(after) and (after[0][1][:1].isupper() or (after[0][1] == "of" and len(after) > 1 and after[1][1][:1].isupper()))
+    after = words[last + 1 : last + 3]
+    longer_after = not ends_clause[last] and bool(after) and (after[0][1][:1].isupper() or (after[0][1] == "of" and len(after) > 1 and after[1][1][:1].isupper()))
     return not (before[:1].isupper() and before.lower() not in FUNCTION_WORDS) and not longer_after
 
 
