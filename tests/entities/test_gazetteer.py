@@ -98,7 +98,7 @@ def test_gazetteer_two_entities_cannot_share_a_name(tmp_path):
 
 
 def test_gazetteer_two_bases_cannot_share_a_bare_name(tmp_path):
-    entry = {"id": "ac:kadena-ammunition-area", "label": "FAC", "pattern": "Kadena Ammunition Storage Area", "bare": ["Kadena"]}
+    entry = {"id": "ac:kadena-ammunition-area", "label": "FAC", "pattern": "Kadena Munitions Depot", "bare": ["Kadena"]}
     with pytest.raises(ResourceError, match=r"mine\.jsonl:1: bare name 'Kadena' already belongs to ac:kadena-air-base"):
         _load_with(tmp_path, entry)
 
