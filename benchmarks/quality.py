@@ -56,7 +56,7 @@ def quality_report(root: str | Path = ".") -> dict[str, Any]:
 
     Reads ``data/raw`` and ``data/gold`` for the seed, and ``tests/data/clean``,
     ``garbled``, ``garbled_dev``, ``garbled_holdout``, ``garbled_holdout2``,
-    ``spun_dev``, ``spun_holdout`` and ``webnoise`` for the generalization sets.
+    ``spun_dev``, ``spun_holdout``, ``spun_holdout2`` and ``webnoise`` for the generalization sets.
     """
     root = Path(root)
     report: dict = {"seed": {}, "clean_set": {}, "garbled_set": {}}
@@ -92,6 +92,7 @@ def quality_report(root: str | Path = ".") -> dict[str, Any]:
     report["garbled_holdout2_set"] = garbled_set_report(root / "tests" / "data" / "garbled_holdout2")
     report["spun_dev_set"] = garbled_set_report(root / "tests" / "data" / "spun_dev")
     report["spun_holdout_set"] = garbled_set_report(root / "tests" / "data" / "spun_holdout")
+    report["spun_holdout2_set"] = garbled_set_report(root / "tests" / "data" / "spun_holdout2")
     report["webnoise_set"] = webnoise_report(root / "tests" / "data" / "webnoise")
     return report
 

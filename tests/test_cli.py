@@ -42,10 +42,10 @@ def test_cli_clean_diff_shows_each_edit_inline():
 
 
 def test_cli_clean_diff_lists_flags_with_their_suggestions():
-    spun = "In 1995 the Marines at Kadena Air Basis met people War II veterans of the chilly War."
+    spun = "In 1995 the Marines at Kadena Air Basin met people War II veterans of the chilly War."
     result = run("clean", "--diff", "-", stdin=spun.encode())
     lines = result.stdout.decode().splitlines()
-    assert "flag suspect 'Kadena Air Basis' at 23-39: differs from the known name 'Kadena Air Base' in one word; not repaired; suggest 'Kadena Air Base'" in lines
+    assert "flag suspect 'Kadena Air Basin' at 23-39: differs from the known name 'Kadena Air Base' in one word; not repaired; suggest 'Kadena Air Base'" in lines
 
 
 def test_cli_clean_json_is_a_clean_result():

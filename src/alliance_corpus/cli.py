@@ -449,10 +449,10 @@ def render_findings(result: CleanResult, *, safe: bool = False) -> str:
     """What ``clean --diff`` prints after the text: the score with its evidence, and every flag with its suggestions.
 
     >>> from alliance_corpus.restore import clean
-    >>> print(render_findings(clean("In 1995 the Marines at Kadena Air Basis met people War II veterans of the chilly War.")), end="")
+    >>> print(render_findings(clean("In 1995 the Marines at Kadena Air Basin met people War II veterans of the chilly War.")), end="")
     <BLANKLINE>
     garble score 0.6316 (gate 0.5): 2 signs (wording 2)
-    flag suspect 'Kadena Air Basis' at 23-39: differs from the known name 'Kadena Air Base' in one word; not repaired; suggest 'Kadena Air Base'
+    flag suspect 'Kadena Air Basin' at 23-39: differs from the known name 'Kadena Air Base' in one word; not repaired; suggest 'Kadena Air Base'
     """
     from .restore import GARBLED
 

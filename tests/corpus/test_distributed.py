@@ -16,7 +16,7 @@ from tests.corpus.test_runner import _mixed_corpus
 distributed = pytest.importorskip("distributed")
 
 CLI = [sys.executable, "-m", "alliance_corpus.cli"]
-GAZETTEER = {"id": "ac:camp-courtney", "label": "FAC", "pattern": "Camp Courtney", "note": "U.S. Marine camp in Uruma, Okinawa"}
+GAZETTEER = {"id": "ac:camp-mujuk", "label": "FAC", "pattern": "Camp Mujuk", "note": "U.S. Marine camp in Pohang, South Korea"}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def client():
 
 def _corpus(root: Path) -> Path:
     raw = _mixed_corpus(root)
-    (raw / "courtney.txt").write_bytes(b"Marines train at Camp Courtney in Okinawa.\n")
+    (raw / "mujuk.txt").write_bytes(b"Marines train at Camp Mujuk in Pohang.\n")
     (root / "gazetteer").mkdir()
     (root / "gazetteer" / "mine.jsonl").write_text(json.dumps(GAZETTEER) + "\n", encoding="utf-8")  # the workers never see this folder
     return raw
@@ -56,8 +56,8 @@ def test_dask_engine_writes_the_bytes_of_a_local_run_and_loads_the_model_once_pe
     assert [r.documents for r in reports] == list(range(len(local.annotated) + 1))
     expected = _files(tmp_path / "local" / "annotated")
     assert len(expected) == 29 and _files(tmp_path / "dask" / "annotated") == expected
-    linked = json.loads(expected["courtney.json"])["entities"]
-    assert any(e["kb_id"] == "ac:camp-courtney" for e in linked)  # the corpus's own gazetteer reached the workers
+    linked = json.loads(expected["mujuk.json"])["entities"]
+    assert any(e["kb_id"] == "ac:camp-mujuk" for e in linked)  # the corpus's own gazetteer reached the workers
     assert _loads_per_worker(client) == [1, 1]
 
 

@@ -57,17 +57,17 @@ def test_runner_skips_unchanged_and_redoes_changed_documents(tmp_path):
 
 
 def test_runner_changed_gazetteer_reannotates_everything(tmp_path):
-    raw = make_corpus(tmp_path, {"a.txt": b"Marines train at Camp Courtney in Okinawa.\n"})
+    raw = make_corpus(tmp_path, {"a.txt": b"Marines train at Camp Mujuk in Pohang.\n"})
     out = tmp_path / "annotated"
     annotate_corpus(raw, out)
-    assert "Camp Courtney" not in {e.text for e in load_corpus(out)["a"].entities if e.kb_id}
-    entry = {"id": "ac:camp-courtney", "label": "FAC", "pattern": "Camp Courtney", "note": "U.S. Marine camp in Uruma, Okinawa"}
+    assert "Camp Mujuk" not in {e.text for e in load_corpus(out)["a"].entities if e.kb_id}
+    entry = {"id": "ac:camp-mujuk", "label": "FAC", "pattern": "Camp Mujuk", "note": "U.S. Marine camp in Pohang, South Korea"}
     (tmp_path / "gazetteer").mkdir()
     (tmp_path / "gazetteer" / "mine.jsonl").write_text(json.dumps(entry) + "\n", encoding="utf-8")
     again = annotate_corpus(raw, out)
     assert again.annotated == ["a"]
     linked = [(e.text, e.label, e.kb_id) for e in load_corpus(out)["a"].entities if e.kb_id]
-    assert ("Camp Courtney", "FAC", "ac:camp-courtney") in linked
+    assert ("Camp Mujuk", "FAC", "ac:camp-mujuk") in linked
 
 
 def test_runner_removed_raw_document_is_pruned(tmp_path):

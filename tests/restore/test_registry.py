@@ -16,9 +16,9 @@ SPUN = "The alliance v Japan has actually been vital.There are much more than ei
 
 
 def test_registry_lists_the_bundled_steps_in_run_order():
-    assert list(STEPS) == ["encoding", "markup", "layout", "leakage", "spin", "names", "places", "context", "casing"]
-    assert [s.stage for s in STEPS.values()] == ["decode", "decode", "layout", "words", "words", "words", "words", "words", "words"]
-    assert {name for name, step in STEPS.items() if step.garbled_only} == {"names", "places", "context"}
+    assert list(STEPS) == ["encoding", "markup", "layout", "leakage", "spin", "names", "senses", "places", "context", "casing"]
+    assert [s.stage for s in STEPS.values()] == ["decode", "decode", "layout", "words", "words", "words", "words", "words", "words", "words"]
+    assert {name for name, step in STEPS.items() if step.garbled_only} == {"names", "senses", "places", "context"}
     assert all(step.description and not step.description.endswith(":") for step in STEPS.values())
 
 

@@ -9,7 +9,7 @@ from alliance_corpus.restore import RestoreConfig, clean
 from tests.conftest import REAL_PAGES, SPUN_DEV_SET, read_garbled
 
 SPUN = (
-    "After people War II the Marines stayed at Kadena Air Basis, and the alliance v Japan grew. "
+    "After people War II the Marines stayed at Kadena Air Basin, and the alliance v Japan grew. "
     "The chilly War kept them there, and element Minister Sato agreed."
 )
 
@@ -18,8 +18,8 @@ def test_suspects_a_near_name_in_spun_text_is_flagged_with_the_known_name_and_le
     result = clean(SPUN)
     assert result.garble_score >= 0.5
     flags = [(f.kind, f.text, f.suggestions) for f in result.flags if f.kind == "suspect"]
-    assert flags == [("suspect", "Kadena Air Basis", ["Kadena Air Base"])]
-    assert "Kadena Air Basis" in result.text
+    assert flags == [("suspect", "Kadena Air Basin", ["Kadena Air Base"])]
+    assert "Kadena Air Basin" in result.text
 
 
 def test_suspects_a_broken_name_below_the_gate_is_flagged_with_its_spelling():

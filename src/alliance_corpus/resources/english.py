@@ -18,6 +18,8 @@ from pathlib import Path
 
 FREQUENCY_LIST = "frequency_dictionary_en_82_765.txt"
 """The file of symspellpy's package data: one ``word count`` pair per line, words in lower case."""
+BIGRAM_LIST = "frequency_bigramdictionary_en_243_342.txt"
+"""symspellpy's two-word list: one ``word word count`` line per pair of words often written together, in lower case."""
 
 
 AMERICAN_ENDINGS = (("or", "our"), ("er", "re"), ("og", "ogue"))
@@ -55,9 +57,27 @@ def _word_counts() -> dict[str, int]:
     return {word: int(count) for word, count in (line.split(" ", 1) for line in _frequency_lines())}
 
 
+def attested_pairs(pairs: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """Those of ``pairs`` (lower-case words) on the two-word list: established English ("humanitarian aid").
+
+    >>> sorted(attested_pairs(frozenset({("humanitarian", "aid"), ("regional", "safety")})))
+    [('humanitarian', 'aid')]
+    """
+    found = set()
+    for line in _list_lines(BIGRAM_LIST):
+        first, second, _ = line.split(" ", 2)
+        if (first, second) in pairs:
+            found.add((first, second))
+    return frozenset(found)
+
+
 def _frequency_lines() -> list[str]:
+    return _list_lines(FREQUENCY_LIST)
+
+
+def _list_lines(name: str) -> list[str]:
     spec = importlib.util.find_spec("symspellpy")  # located, not imported: the package's own modules are not needed
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("symspellpy is not installed; it is a dependency of alliance_corpus (see requirements.lock)")
-    path = Path(next(iter(spec.submodule_search_locations))) / FREQUENCY_LIST
+    path = Path(next(iter(spec.submodule_search_locations))) / name
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line]

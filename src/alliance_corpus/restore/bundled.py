@@ -20,6 +20,7 @@ from .fixes.names import fix_pivot_senses, fix_translated_names
 from .fixes.page import strip_page_markup
 from .fixes.places import fix_literal_places
 from .fixes.rules import apply_rules
+from .fixes.senses import fix_phrase_senses
 from .plan import StepContext
 from .registry import register
 
@@ -59,6 +60,12 @@ def names(text: str, context: StepContext) -> list[Change]:
     """A known name's one swapped word put back ("Status of pressures Agreement", "Free Democratic Party")."""
     found = fix_translated_names(text, context.plan.name_templates)
     return found + fix_pivot_senses(text, context.plan.name_templates, found)
+
+
+@register("senses", stage="words", garbled_only=True)
+def senses(text: str, context: StepContext) -> list[Change]:
+    """A term of the alliance's vocabulary with one word in another sense of its Vietnamese translation put back ("group self-defense")."""
+    return fix_phrase_senses(text)
 
 
 @register("places", stage="words", garbled_only=True)

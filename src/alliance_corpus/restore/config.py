@@ -5,7 +5,7 @@ True
 >>> RestoreConfig(disable=("spelling",))
 Traceback (most recent call last):
 ...
-ValueError: unknown restoration step 'spelling'; the steps are: encoding, markup, layout, leakage, spin, names, places, context, casing
+ValueError: unknown restoration step 'spelling'; the steps are: encoding, markup, layout, leakage, spin, names, senses, places, context, casing
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ rule belongs to exactly one step.
 
 >>> from alliance_corpus.restore import STEPS
 >>> list(STEPS)
-['encoding', 'markup', 'layout', 'leakage', 'spin', 'names', 'places', 'context', 'casing']
+['encoding', 'markup', 'layout', 'leakage', 'spin', 'names', 'senses', 'places', 'context', 'casing']
 >>> STEPS["names"].garbled_only
 True
 """

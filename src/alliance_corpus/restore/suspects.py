@@ -10,7 +10,7 @@ from evidence, best first, and none is applied:
 - a tell that a rule for spun texts would repair (the gate was shut): that
   rule's wording;
 - in a spun text, a run of capitalised words that differs from a known
-  name of the same length in one word, spelled alike ("Kadena Air Basis"):
+  name of the same length in one word, spelled alike ("Kadena Air Basin"):
   the known name.
 
 In a text below the gate only broken names and strong signs (weight
@@ -18,10 +18,10 @@ In a text below the gate only broken names and strong signs (weight
 
 Leaked foreign words are flagged as ``foreign-script`` by the pipeline.
 
->>> [(f.text, f.suggestions) for f in suspect_flags("In 1995 barack Obama was at Kadena Air Basis.", garbled=False)]
+>>> [(f.text, f.suggestions) for f in suspect_flags("In 1995 barack Obama was at Kadena Air Basin.", garbled=False)]
 [('barack Obama', ['Barack Obama'])]
->>> [(f.text, f.suggestions) for f in suspect_flags("In 1995 barack Obama was at Kadena Air Basis.", garbled=True)]
-[('barack Obama', ['Barack Obama']), ('Kadena Air Basis', ['Kadena Air Base'])]
+>>> [(f.text, f.suggestions) for f in suspect_flags("In 1995 barack Obama was at Kadena Air Basin.", garbled=True)]
+[('barack Obama', ['Barack Obama']), ('Kadena Air Basin', ['Kadena Air Base'])]
 """
 
 from __future__ import annotations
