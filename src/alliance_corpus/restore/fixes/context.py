@@ -59,8 +59,10 @@ def past_narrative(doc: Any, start: int) -> bool:
     A bare verb where the original had a past tense ("Kishi push through the
     treaty") is then a tense the round trip lost, not a present.
     """
-    past = sum(token.tag_ == "VBD" for token in doc)
-    return bool(past >= 2 and past > sum(token.tag_ == "VBZ" for token in doc))
+    if "past-narrative" not in doc.user_data:  # once per line, however many matches ask
+        past = sum(token.tag_ == "VBD" for token in doc)
+        doc.user_data["past-narrative"] = past >= 2 and past > sum(token.tag_ == "VBZ" for token in doc)
+    return bool(doc.user_data["past-narrative"])
 
 
 NOUN_PHRASE_TAGS = frozenset({"NNP", "NNPS", "NN", "DT", "JJ", "PRP$", "POS", "HYPH"})
@@ -196,13 +198,14 @@ def _line_changes(doc: Any, matcher: Any, by_id: dict[str, Rule], nlp: Any) -> l
     changes: list[Change] = []
     for match_id, start, _ in matcher(doc):
         rule = by_id[nlp.vocab.strings[match_id]]
-        if rule.guard and not GUARDS[rule.guard](doc, start):
-            continue
         first, last = cast(tuple[int, int], rule.target)
         target = doc[start + first : start + last]
         replacement = inflected(target.text, rule.transform) if rule.transform in INFLECTIONS else rule.replacement_for(target.text)
-        if replacement is not None and replacement != target.text:
-            changes.append(Change(target.start_char, target.end_char, replacement, rule.id, rule.kind))
+        if replacement is None or replacement == target.text:
+            continue  # read before the guard: most matches of a tense rule are verbs already in the past
+        if rule.guard and not GUARDS[rule.guard](doc, start):
+            continue
+        changes.append(Change(target.start_char, target.end_char, replacement, rule.id, rule.kind))
     return changes
 
 
