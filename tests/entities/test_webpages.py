@@ -818,3 +818,18 @@ def test_webpages_surnames_read_as_organisations_bases_in_lower_case_parties_and
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in expected), found
     assert not [name for name, _ in found if name in absent], found
+
+
+@pytest.mark.parametrize(
+    "text, paper",
+    [
+        # tests/data/webdev (development): AK5, Z4; the others not observed in a test set
+        ("South Korea, US, Japan stage missile defence exercise (February 16, 2023, The Korea Herald)", "Korea Herald"),
+        ("Pacific News Center (Guam News)", "Guam News"),
+        ("The report ran in China Daily and in the Taipei Times.", "China Daily"),
+    ],
+)
+def test_webpages_a_newspaper_named_after_its_place_is_one_org(text, paper):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert (paper, "ORG") in found, found
+    assert not [name for name, _ in found if name in paper.split()], found
