@@ -234,11 +234,13 @@ class LateAttributes:
             for pattern in entry["patterns"]
             if len(pattern) == 1 and set(pattern[0]) <= self.READ and all(_plain(value) for value in pattern[0].values())
         ]
-        self._table: dict[tuple[str, str, bool], dict[str, str]] = {}
+        self.words = frozenset(word for spec, _ in self.patterns if "LOWER" in spec for word in _values(spec["LOWER"]))
+        """The words some pattern names: any other word meets no ``LOWER`` test, so one table entry serves them all."""
+        self._table: dict[tuple[str, str | None, bool], dict[str, str]] = {}
 
     def attributes(self, tag: str, lower: str, is_space: bool) -> dict[str, str]:
         """What the patterns set on a token with this tag, lower-case form and spacing (the last pattern wins)."""
-        key = (tag, lower, is_space)
+        key = (tag, lower if lower in self.words else None, is_space)
         if key not in self._table:
             token: dict[str, str | bool] = {"TAG": tag, "LOWER": lower, "IS_SPACE": is_space}
             found: dict[str, str] = {}
@@ -266,6 +268,11 @@ class LateAttributes:
 def _plain(value: Any) -> bool:
     """A pattern value this table can read: a string, a flag, or ``{"IN": [...]}``."""
     return isinstance(value, (str, bool)) or (isinstance(value, dict) and set(value) == {"IN"})
+
+
+def _values(value: Any) -> tuple[str, ...]:
+    """The words a ``LOWER`` test accepts: its string, or its ``IN`` list."""
+    return tuple(value["IN"]) if isinstance(value, dict) else (value,)
 
 
 def _meets(actual: str | bool, value: Any) -> bool:
