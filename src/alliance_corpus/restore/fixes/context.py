@@ -2,9 +2,12 @@
 
 Some spinner damage is only recognisable in context: "come" stands for "to"
 only before a bare verb ("moved the alliance come make"), "end" for "over"
-only between a verb and a noun phrase ("quarreled end U.S. bases").  These
-rules are ``tokens`` rules in the rule files; the model's tagger labels the
-lines that contain their trigger words, and nothing else is tagged.
+only between a verb and a noun phrase ("quarreled end U.S. bases").  Others
+put back the tense and number the round trip lost ("Hatoyama fly to
+Moscow" -> flew, "six month" -> months; :mod:`.inflection`).  These rules
+are ``tokens`` rules in the rule files; the model's tagger labels the lines
+that contain a word some rule needs (every line, once a rule needs tags
+only, as the tense rules do).
 
 The attribute ruler turns tags into the coarse parts of speech (``POS``)
 some rules read.  Run as a component it costs nearly as much as the tagger,
