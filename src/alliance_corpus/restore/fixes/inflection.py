@@ -45,12 +45,12 @@ def inflected(word: str, form: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _inflected(lower: str, form: str) -> str | None:
-    from lemminflect import getAllInflections, getAllLemmas, getInflection
+    from lemminflect import getAllLemmas, getInflection
 
     part, tag = FORMS[form]
     if getAllLemmas(lower, upos=part).get(part) != (lower,):
         return None  # not a bare form, or the bare form of one word and an inflection of another
-    if part == "VERB" and _is_inflection_of_another(lower, getAllLemmas, getAllInflections):
+    if part == "VERB" and _is_inflection_of_another(lower):
         return None
     forms = getInflection(lower, tag=tag)
     if not forms or forms[0] == lower:
@@ -60,10 +60,12 @@ def _inflected(lower: str, form: str) -> str | None:
     return str(forms[0])
 
 
-def _is_inflection_of_another(lower: str, lemmas_of, inflections_of) -> bool:  # type: ignore[no-untyped-def]
+def _is_inflection_of_another(lower: str) -> bool:
     """Whether ``lower`` is also an inflected form of some other lemma ("found" of "find", "saw" of "see")."""
-    for part, lemmas in lemmas_of(lower).items():
+    from lemminflect import getAllInflections, getAllLemmas
+
+    for part, lemmas in getAllLemmas(lower).items():
         for lemma in lemmas:
-            if lemma != lower and any(lower in forms for forms in inflections_of(lemma, upos=part).values()):
+            if lemma != lower and any(lower in forms for forms in getAllInflections(lemma, upos=part).values()):
                 return True
     return False

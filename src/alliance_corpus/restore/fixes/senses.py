@@ -14,9 +14,9 @@ A window changes only when it is a term with exactly one word replaced by a
 stand-in, no other term fits it, it is not itself a term, it is not
 capitalised throughout (a name in title case is the names step's), and the
 stand-in and its neighbour are not a pair of words English often writes
-together (symspellpy's two-word list): "humanitarian aid" is English as it
-stands, so "aid" is never put back as "assistance".  The step runs on spun
-texts only.
+together (symspellpy's two-word list): "the highest court ruled" is English
+as it stands, so "highest" is not put back as "supreme".  The step runs on
+spun texts only.
 
 >>> text = "Tokyo reinterpreted its right to group self-defense to strengthen regional safety."
 >>> [(text[c.start:c.end], c.replacement) for c in fix_phrase_senses(text)]
