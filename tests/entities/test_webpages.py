@@ -833,3 +833,46 @@ def test_webpages_a_newspaper_named_after_its_place_is_one_org(text, paper):
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert (paper, "ORG") in found, found
     assert not [name for name, _ in found if name in paper.split()], found
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # tests/data/webdev (development): Z2, B2, AH4, AC3, K2
+        ("The Supreme Court reviewed the Security Treaty between Japan and the United States in 1959.",
+         "Security Treaty between Japan and the United States"),
+        ("The Security Treaty between the United States and Japan was signed that afternoon.", "Security Treaty between the United States and Japan"),
+        ("They signed the Framework Agreement Between the Government of Japan and the Government of the United States of America for "
+         "Cooperation in Space Exploration and Use of Outer Space, Including the Moon and Other Celestial Bodies, For Peaceful Purposes.",
+         "Framework Agreement Between the Government of Japan and the Government of the United States of America for Cooperation in Space "
+         "Exploration and Use of Outer Space, Including the Moon and Other Celestial Bodies, For Peaceful Purposes"),
+        ("The Protocol Amending the Agreement between the Government of the United States of America and the Government of Japan Concerning "
+         "the Implementation of the Relocation of III Marine Expeditionary Force Personnel and Their Dependents from Okinawa to Guam.",
+         "Protocol Amending the Agreement between the Government of the United States of America and the Government of Japan Concerning "
+         "the Implementation of the Relocation of III Marine Expeditionary Force Personnel and Their Dependents from Okinawa to Guam"),
+        ('the "Agreement under Article VI of the Treaty of Mutual Cooperation and Security between Japan and the United States of America, '
+         'Regarding Facilities and Areas and The Status of United States Armed Forces in Japan"[2] and other arrangements.',
+         "Treaty of Mutual Cooperation and Security between Japan and the United States of America, Regarding Facilities and Areas and "
+         "The Status of United States Armed Forces in Japan"),
+    ],
+)
+def test_webpages_a_treaty_named_by_its_parties_is_one_law(text, title):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert (title, "LAW") in found, found
+    assert not [name for name, _ in found if name in {"Japan", "United States", "United States of America", "Government of Japan"}], found
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Trade between Japan and the United States grew in 1985.", ["Japan", "United States"]),
+        ("The treaty between Japan and the United States was revised in 1960.", ["Japan", "United States"]),
+        # a topic that turns to lower-case words is no part of the title: the title ends with its parties
+        ("Tokyo signed an Agreement between Japan and Australia on defense cooperation in 2022.", ["Tokyo"]),
+    ],
+)
+def test_webpages_parties_without_a_treaty_name_stay_places(text, places):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert [name for name, label in found if label == "GPE"] == places, found
+    if "Agreement" in text:
+        assert ("Agreement between Japan and Australia", "LAW") in found, found

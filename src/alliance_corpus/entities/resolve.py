@@ -22,6 +22,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
 - An island name with its suffix ("Kuchinoerabu-jima", "Yoron-tô") is one LOC,
   a town's ("Nyuzen-machi") one GPE (:mod:`.islands`).
 - A compass word before a place is part of its name ("Northeast Asia").
+- A treaty's title with its parties ("Security Treaty between the United
+  States and Japan") is one LAW (:mod:`.parties`).
 - The names after "Messrs." are people; "Operation X" is an EVENT; a name
   after a ship prefix ("USS", "JS") is the ship (PRODUCT).
 - Catalogue, infobox and reading-list lines: a field label is no name, and
@@ -63,6 +65,7 @@ from .linking import link_by_name
 from .mention import Mention
 from .openers import drop_common_openers
 from .organisations import commands_of_theatres, organisations_read_whole
+from .parties import treaties_named_by_parties
 from .relabel import (
     relabel_acting_places,
     relabel_dates,
@@ -94,6 +97,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = military_units(text, places_named_by_head_first(text, places_named_by_head_before(text, name_documents(text, found))))
     found = shared_place_heads(text, named_events(text, places_with_compass_words(text, found)))
     found = ships_read_whole(text, laws_with_years(text, commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found)))))
+    found = treaties_named_by_parties(text, found)
     found = split_compounds(text, found, gazetteer)
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]
