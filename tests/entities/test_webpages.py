@@ -876,3 +876,17 @@ def test_webpages_parties_without_a_treaty_name_stay_places(text, places):
     assert [name for name, label in found if label == "GPE"] == places, found
     if "Agreement" in text:
         assert ("Agreement between Japan and Australia", "LAW") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tests/data/webdev/AD2 (development): the sentence speaks of the base, but "the towns of" names the town
+        "Kadena Air Base is a United States Air Force base in the towns of Kadena and Chatan and the city of Okinawa.",
+        "A Japanese firm completed a small airfield near the island's village of Kadena in 1944.",
+    ],
+)
+def test_webpages_a_base_name_after_the_town_of_is_the_town(text):
+    towns = [(e.label, e.kb_id) for e in annotate(text).entities if e.text == "Kadena"]
+    assert towns == [("GPE", "ac:kadena-town")], towns
+    assert [e.label for e in annotate("Fighters left Kadena for the base at Misawa.").entities if e.text == "Kadena"] == ["FAC"]

@@ -18,7 +18,8 @@ one of these says it is the base:
 
 A bare name followed by a lower-case place word ("Kadena town") or by
 another capitalised word ("Kadena Circle") is part of another name and is
-left alone.
+left alone, and so is one after "the town of" or "the village of" (a
+``municipality-words`` word and "of"): "the towns of Kadena and Chatan".
 
 >>> from alliance_corpus.resources import Resources
 >>> gazetteer = Resources.bundled().gazetteer
@@ -74,6 +75,8 @@ def bases_by_bare_name(text: str, mentions: Sequence[Mention], gazetteer: Gazett
                 continue
             base = gazetteer.by_bare[match.group()]
             sentence = _sentence(text, *span)
+            if _named_as_municipality(text, match.start()):
+                continue
             if _speaks_of_bases(text, sentence, spans) or _at_a_place(text, match, gazetteer, surnames) or (
                 listed and _in_a_list_of_bases(text, span, sentence, bases)
             ):
@@ -110,6 +113,15 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else max(0, start - REACH), after.start() if after else min(len(text), end + REACH))
 
 
+def _named_as_municipality(text: str, start: int) -> bool:
+    """Whether the bare name at ``start`` follows "the town of" (or "the towns of" another name "and"): then it is the town.
+
+    >>> [_named_as_municipality(text, text.index("Kadena")) for text in ("the towns of Chatan and Kadena", "the village of Kadena", "flights from Kadena")]
+    [True, True, False]
+    """
+    return bool(_municipality_before().search(text, max(0, start - 60), start))
+
+
 def _speaks_of_bases(text: str, sentence: tuple[int, int], spans: SpanIndex) -> bool:
     """Whether a ``base-words`` word stands in the sentence outside every mention."""
     return any(not spans.overlaps(m.start(), m.end()) for m in _base_words().finditer(text, *sentence))
@@ -140,6 +152,13 @@ def _in_a_list_of_bases(text: str, span: tuple[int, int], sentence: tuple[int, i
 @lru_cache(maxsize=1)
 def _base_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alternatives("base-words") + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _municipality_before() -> re.Pattern[str]:
+    """ "the town of ", or "the towns of Chatan and " / "the towns of Chatan, ", right before a name."""
+    another = r"(?:[A-Z][\w'’-]*(?:,|[^\S\n]+and)[^\S\n]+)?"
+    return re.compile(r"\b(?:" + alternatives("municipality-words") + r")[^\S\n]+of[^\S\n]+" + another + "$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
