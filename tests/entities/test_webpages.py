@@ -478,6 +478,9 @@ def test_webpages_summits_surnames_in_capitals_administrations_and_dashes(text, 
     "text, language",
     [("United States Forces Japan (USFJ) (Japanese: 在日米軍, Hepburn: Zainichi Beigun) is a command.", True),
      ("The original text is in Japanese.", True),
+     # tests/data/webdev (development): before a word for writing, or before a quoted gloss
+     ("The treaty, known as “Anpo” in Japanese shorthand, came up for renewal.", True),
+     ("The vessel called Daigo Fukuryu Maru, Japanese for “Lucky Dragon 5”, did not turn back.", True),
      ("Japanese officials met in Japanese waters.", False)],
 )
 def test_webpages_a_nationality_word_naming_a_language_is_no_norp(text, language):
@@ -890,3 +893,11 @@ def test_webpages_a_base_name_after_the_town_of_is_the_town(text):
     towns = [(e.label, e.kb_id) for e in annotate(text).entities if e.text == "Kadena"]
     assert towns == [("GPE", "ac:kadena-town")], towns
     assert [e.label for e in annotate("Fighters left Kadena for the base at Misawa.").entities if e.text == "Kadena"] == ["FAC"]
+
+
+def test_webpages_the_2_plus_2_format_is_no_name():
+    # tests/data/webdev (development): five of five "2+2" occurrences are the meeting format, not a name
+    text = "Austin will attend the U.S.-Japan Security Consultative Committee (“2+2”) meeting, one of the annual 2+2 dialogues."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert not [name for name, _ in found if "2+2" in name], found
+    assert ("Security Consultative Committee", "ORG") in found or any("Security Consultative Committee" in name for name, _ in found), found

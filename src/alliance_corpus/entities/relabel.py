@@ -98,25 +98,39 @@ def _east_asian(char: str) -> bool:
 COLON_AFTER = re.compile(r"[^\S\n]*:")
 CLAUSE_END_AFTER = re.compile(r"[^\S\n]*(?:[.,;)\]]|\n|$)")
 IN_BEFORE = re.compile(r"\bin[^\S\n]+$")
+WRITING_AFTER = re.compile(r"[^\S\n]+(?:shorthand|translation|transcription|script|characters|subtitles|version|original)\b")
+"""A word for a piece of writing after "in Japanese": the language ("known as Anpo in Japanese shorthand")."""
+GLOSS_AFTER = re.compile(r"[^\S\n]+for[^\S\n]+[\"“‘']")
+"""A quoted gloss after the word: "Daigo Fukuryu Maru, Japanese for “Lucky Dragon 5”" names the language."""
 
 
 def relabel_languages(text: str, mention: Mention) -> Mention:
     """A nationality word used as the name of a language is a LANGUAGE, not the people (``language-names``).
 
-    It is a language before a colon ("Japanese: 在日米軍") or after "in" at the
-    end of a clause ("in English.").
+    It is a language before a colon ("Japanese: 在日米軍"), after "in" at the
+    end of a clause ("in English.") or before a word for writing ("in
+    Japanese shorthand"), and before "for" and a quoted gloss ("Japanese
+    for “Lucky Dragon”").
 
     >>> text = "USFJ (Japanese: 在日米軍) said so in English."
     >>> [relabel_languages(text, Mention(s, e, "NORP", "x", "gazetteer")).label for s, e in [(6, 14), (33, 40)]]
     ['LANGUAGE', 'LANGUAGE']
     >>> relabel_languages("Japanese officials met in Japanese waters.", Mention(0, 8, "NORP", None, "model")).label
     'NORP'
+    >>> text = "known as Anpo in Japanese shorthand; the Daigo Fukuryu Maru, Japanese for “Lucky Dragon”"
+    >>> [relabel_languages(text, Mention(s, e, "NORP", None, "model")).label for s, e in [(17, 25), (61, 69)]]
+    ['LANGUAGE', 'LANGUAGE']
     """
     if mention.label != "NORP" or text[mention.start : mention.end] not in _languages():
         return mention
-    colon = COLON_AFTER.match(text, mention.end)
-    in_clause = IN_BEFORE.search(text, max(0, mention.start - 4), mention.start) and CLAUSE_END_AFTER.match(text, mention.end)
-    return replace(mention, label="LANGUAGE", kb_id=None) if colon or in_clause else mention
+    after_in = IN_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+    if (
+        COLON_AFTER.match(text, mention.end)
+        or (after_in and (CLAUSE_END_AFTER.match(text, mention.end) or WRITING_AFTER.match(text, mention.end)))
+        or GLOSS_AFTER.match(text, mention.end)
+    ):
+        return replace(mention, label="LANGUAGE", kb_id=None)
+    return mention
 
 
 @lru_cache(maxsize=1)
