@@ -901,3 +901,16 @@ def test_webpages_the_2_plus_2_format_is_no_name():
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert not [name for name, _ in found if "2+2" in name], found
     assert ("Security Consultative Committee", "ORG") in found or any("Security Consultative Committee" in name for name, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # tests/data/webdev (development): the wording of a photo credit is no part of the name
+        ("The leaders met at Camp David. (Courtesy of the Office of the President)", "Office of the President"),
+        ("Protesters gather in Nago. (AP Photo via AP video)", "AP"),
+    ],
+)
+def test_webpages_a_credit_s_wording_is_trimmed_from_the_name(text, name):
+    found = [(e.text, e.label) for e in annotate(text).entities if e.label == "ORG"]
+    assert (name, "ORG") in found and all(not n.startswith("Courtesy") and not n.endswith("Photo") for n, _ in found), found

@@ -57,12 +57,12 @@ def _title_before(text: str, end: int, pattern: re.Pattern[str]) -> bool:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     dash = f"[{DASHES}]"
     leading = re.compile(
-        rf"^(?:(?:{alternatives('leading-determiners')})\s+(?=\S)|(?:{alternatives('combining-forms')}){dash}(?=\w)|['’]s\s+(?=\S)|[{OPENING_QUOTES}](?=\w)(?!.*[{CLOSING_QUOTES}]$))", re.IGNORECASE
+        rf"^(?:(?:{alternatives('credit-openers')})\s+(?:the\s+)?(?=\S)|(?:{alternatives('leading-determiners')})\s+(?=\S)|(?:{alternatives('combining-forms')}){dash}(?=\w)|['’]s\s+(?=\S)|[{OPENING_QUOTES}](?=\w)(?!.*[{CLOSING_QUOTES}]$))", re.IGNORECASE
     )
     marks = "|".join(words("citation-marks"))
     date = rf"\s+of\s+(?:{alternatives('month-names')})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?$"  # "the Hagerty Incident of June 10"
     trailing = re.compile(
-        rf"(?:\s+(?:{alternatives('trailing-function-words')}))+$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}|:+$"
+        rf"(?:\s+(?:{alternatives('trailing-function-words')}))+$|\s+(?:{alternatives('credit-closers')})$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}|:+$"
     )
     title_before = re.compile(rf"(?:{alternatives('title-before')}) of\s*$")
     title_after = re.compile(rf"\s+(?:{alternatives('title-after')})\b")
@@ -125,6 +125,12 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 
     >>> tidy("Chapter 2 Dark Days", Mention(0, 14, "LAW", None, "model")) is None
     True
+
+    The wording of a photo credit is no part of the name (``credit-openers``, ``credit-closers``):
+
+    >>> text = "(Courtesy of the Office of the President) (AP Photo via AP video)"
+    >>> [text[m.start:m.end] for m in (tidy(text, Mention(s, e, "ORG", None, "model")) for s, e in [(1, 40), (43, 51)])]
+    ['Office of the President', 'AP']
 
     A person's name holds no digit:
 
