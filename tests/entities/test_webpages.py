@@ -914,3 +914,18 @@ def test_webpages_the_2_plus_2_format_is_no_name():
 def test_webpages_a_credit_s_wording_is_trimmed_from_the_name(text, name):
     found = [(e.text, e.label) for e in annotate(text).entities if e.label == "ORG"]
     assert (name, "ORG") in found and all(not n.startswith("Courtesy") and not n.endswith("Photo") for n, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # tests/data/webdev (development): a place or people before an organisation's head makes one ORG
+        ("He spoke at the Japan National Press Club on Monday.", "Japan National Press Club"),
+        ("The Japan-United States Educational Commission runs the exchange.", "Japan-United States Educational Commission"),
+        ("Any recurrence would be unacceptable, the Japanese Foreign Ministry's top diplomat said.", "Japanese Foreign Ministry"),
+    ],
+)
+def test_webpages_an_organisation_named_after_its_place_keeps_its_head(text, name):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert (name, "ORG") in found, found
+    assert not [n for n, _ in found if n in {"Japan", "Japanese", "United States"}], found
