@@ -9,7 +9,7 @@ import pytest
 
 from alliance_corpus.resources import Resources
 from alliance_corpus.restore import RestoreConfig, clean
-from alliance_corpus.restore.fixes.names import fix_translated_names, name_templates
+from alliance_corpus.restore.fixes.names import fix_regrouped_names, fix_translated_names, name_templates
 
 SPUN = RestoreConfig(garbled=True)
 
@@ -25,6 +25,9 @@ def templates():
         ("Officers of the Japan Marine Self-Defense Force met.", "Japan Maritime Self-Defense Force"),  # a word translated back
         ("They cited the Treaty of Cooperation Mutual and Security in Tokyo.", "Treaty of Mutual Cooperation and Security"),  # reordered
         ("The Status of pressures Agreement was revised.", "Status of Forces Agreement"),  # a lower-case stand-in
+        # head first, as Vietnamese writes names (tests/data/spun_dev 06 and 05, development)
+        ("He led a study group at the University of National Defense in 2000.", "at the National Defense University in"),
+        ("Ozawa, the Japan Democratic Party and the Communists opposed it.", "the Democratic Party of Japan and"),
     ],
 )
 def test_a_known_name_gets_its_word_or_order_back(spun, restored):
@@ -92,3 +95,15 @@ def test_a_generational_suffix_or_initial_is_never_a_swapped_word(spun):
     restored = clean(spun, config=SPUN).text
     assert restored.count("II") == spun.count("II") and "Jr." not in restored
     assert "Douglas MacArthur II" not in restored
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faculty of the National Defense University met.",  # the name itself
+        "THE NATIONAL DEFENSE UNIVERSITY PRESS",  # the name in capitals: another case is the casing step's, not a new order
+        "the Social Democratic Party of Japan and the Democratic Party of Japan",  # two names, each as it is
+    ],
+)
+def test_a_name_in_its_own_order_is_never_regrouped(text, templates):
+    assert fix_regrouped_names(text, templates) == []

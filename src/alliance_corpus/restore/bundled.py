@@ -16,7 +16,7 @@ from .fixes.casing import fix_lowercase_names, fix_proper_casing
 from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
 from .fixes.markup import fix_markup
-from .fixes.names import fix_pivot_senses, fix_translated_names
+from .fixes.names import fix_pivot_senses, fix_regrouped_names, fix_translated_names
 from .fixes.page import strip_page_markup
 from .fixes.places import fix_literal_places
 from .fixes.rules import apply_rules
@@ -57,9 +57,10 @@ def spin(text: str, context: StepContext) -> list[Change]:
 
 @register("names", stage="words", garbled_only=True)
 def names(text: str, context: StepContext) -> list[Change]:
-    """A known name's one swapped word put back ("Status of pressures Agreement", "Free Democratic Party")."""
+    """A known name's one swapped word put back ("Status of pressures Agreement", "Free Democratic Party"), or its words' order ("University of National Defense")."""
     found = fix_translated_names(text, context.plan.name_templates)
-    return found + fix_pivot_senses(text, context.plan.name_templates, found)
+    found += fix_pivot_senses(text, context.plan.name_templates, found)
+    return found + fix_regrouped_names(text, context.plan.name_templates, found)
 
 
 @register("senses", stage="words", garbled_only=True)

@@ -61,6 +61,8 @@ class NameTemplates:
     - ``swapped``: each name once per capitalised word but the first, that
       word blanked, to the names and positions that fit (several names may);
     - ``reordered``: each name's words, sorted, to the name (left out when two names share them);
+    - ``regrouped``: each name's words but its function words, in lower case and sorted, to the name
+      (left out when two names share them), for names written with their head first ("University of National Defense");
     - ``known``: every name, so that a real name is never "repaired" into another;
     - ``lengths``: which name lengths each first word opens, so that only those windows are read;
     - ``by_word``: the names of two capitalised words or more by each of their words, for :func:`fix_pivot_senses`.
@@ -68,6 +70,7 @@ class NameTemplates:
 
     swapped: dict[Key, tuple[tuple[str, int], ...]]
     reordered: dict[tuple[str, ...], str]
+    regrouped: dict[tuple[str, ...], str]
     known: frozenset[str]
     lengths: dict[str, tuple[int, ...]]
     """First word -> the lengths of the names it opens (in words)."""
@@ -79,6 +82,7 @@ def name_templates(names: Iterable[str]) -> NameTemplates:
     """Index ``names`` for :func:`fix_translated_names`."""
     swapped: dict[Key, list[tuple[str, int]]] = {}
     reordered: dict[tuple[str, ...], set[str]] = {}
+    regrouped: dict[tuple[str, ...], set[str]] = {}
     by_word: dict[str, list[tuple[str, int]]] = {}
     for name in dict.fromkeys(names):
         words = tuple(name.split())
@@ -92,9 +96,11 @@ def name_templates(names: Iterable[str]) -> NameTemplates:
             if word[:1].isupper() and any(letter.islower() for letter in word) and not word.endswith("."):  # "II", "C.", "Jr.", "USFJ" are never translated
                 swapped.setdefault(words[:i] + (None,) + words[i + 1 :], []).append((name, i))
         reordered.setdefault(tuple(sorted(words)), set()).add(name)
+        regrouped.setdefault(_content_key(words), set()).add(name)
     return NameTemplates(
         swapped={key: tuple(value) for key, value in swapped.items()},
         reordered={key: next(iter(value)) for key, value in reordered.items() if len(value) == 1},
+        regrouped={key: next(iter(value)) for key, value in regrouped.items() if len(value) == 1},
         known=frozenset(names),
         lengths=_lengths_by_first_word(swapped),
         by_word={word: tuple(found) for word, found in by_word.items()},
@@ -180,6 +186,72 @@ def _fix_order(window: list[tuple[int, str]], templates: NameTemplates) -> list[
         return []
     start, end = window[0][0], window[-1][0] + len(window[-1][1])
     return [Change(start, end, name, "spin.name-order", "spin")]
+
+
+CAPITALISED_RUN = re.compile(r"(?<![\w.'’-])[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|and|for|on)[^\S\n]+)*[A-Z][\w'’-]*)*")
+"""Capitalised words in a row on one line, with "of", "the", "and", "for" or "on" between them: where a name is written."""
+
+
+def fix_regrouped_names(text: str, templates: NameTemplates, taken: list[Change] | None = None) -> list[Change]:
+    """A known name written with its words in the order of Vietnamese, head first, put back in English order.
+
+    Vietnamese puts a name's head before its modifiers, and the round trip can
+    bring "National Defense University" back as "University of National
+    Defense".  A run of capitalised words that holds exactly the words of one
+    known name of :data:`MIN_WORDS` words or more, with other function words
+    or in another order, and is not itself a known name, becomes that name.
+    Function words that open the run ("The") stay.  Words inside ``taken``
+    changes are left to them.
+
+    >>> from alliance_corpus.resources import Resources
+    >>> templates = name_templates(Resources.bundled().gazetteer.all_names())
+    >>> text = "He taught at The University of National Defense and met the National Defense University staff."
+    >>> [(text[c.start:c.end], c.replacement) for c in fix_regrouped_names(text, templates)]
+    [('University of National Defense', 'National Defense University')]
+    """
+    busy = [(c.start, c.end) for c in taken or ()]
+    changes = []
+    for run in CAPITALISED_RUN.finditer(text):
+        for start, end in _name_spans(text, run):
+            written = text[start:end]
+            name = templates.regrouped.get(_content_key(written.split()))
+            if name is None or " ".join(written.split()) in templates.known or _content_words(written) != _content_words(name):
+                continue  # the words must be the name's own, capitals and all: "NATIONAL DEFENSE UNIVERSITY" is left to the casing step
+            if not any(s < end and start < e for s, e in busy):
+                changes.append(Change(start, end, name, "spin.name-order", "spin"))
+                busy.append((start, end))  # the whole run is a name: its parts are not
+    return changes
+
+
+AND = re.compile(r"[^\S\n]+and[^\S\n]+")
+
+
+def _name_spans(text: str, run: re.Match[str]) -> list[tuple[int, int]]:
+    """Where a name may stand in a run of capitalised words: the whole run, else each part "and" joins ("X Party and the Communists").
+
+    Function words that open a span ("The") are no part of it.
+    """
+    parts = [(run.start(), run.end())]
+    cuts = [(m.start(), m.end()) for m in AND.finditer(text, run.start(), run.end())]
+    starts, ends = [run.start(), *(e for _, e in cuts)], [*(s for s, _ in cuts), run.end()]
+    parts += list(zip(starts, ends)) if cuts else []
+    spans = []
+    for start, end in parts:
+        for word in re.finditer(r"\S+", text[start:end]):  # "The University of ...": the article stays
+            if word.group().lower() not in FUNCTION_WORDS:
+                spans.append((start + word.start(), end))
+                break
+    return spans
+
+
+def _content_words(name: str) -> list[str]:
+    """The words of ``name`` but its function words, sorted, as written."""
+    return sorted(word for word in name.split() if word.lower() not in FUNCTION_WORDS)
+
+
+def _content_key(words: Iterable[str]) -> tuple[str, ...]:
+    """A name's words but its function words, in lower case and sorted: the same for the name in any order."""
+    return tuple(sorted(word.lower() for word in words if word.lower() not in FUNCTION_WORDS))
 
 
 def fix_pivot_senses(text: str, templates: NameTemplates, taken: list[Change] | None = None) -> list[Change]:
