@@ -929,3 +929,16 @@ def test_webpages_an_organisation_named_after_its_place_keeps_its_head(text, nam
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert (name, "ORG") in found, found
     assert not [n for n, _ in found if n in {"Japan", "Japanese", "United States"}], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tests/data/webdev AN4 and Z2 (development): the gold marks the article and the constitution apart
+        "Abe pledged to amend Article 9 of the Japanese Constitution, a section that renounces war.",
+        "The court ruled on Article 9 of the Japanese Constitution and the treaty.",
+    ],
+)
+def test_webpages_an_article_of_the_constitution_is_two_laws(text):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities if e.label == "LAW"]
+    assert found == [("Article 9", "LAW", "ac:article-9"), ("Japanese Constitution", "LAW", "Q237082")], found
