@@ -942,3 +942,17 @@ def test_webpages_an_organisation_named_after_its_place_keeps_its_head(text, nam
 def test_webpages_an_article_of_the_constitution_is_two_laws(text):
     found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities if e.label == "LAW"]
     assert found == [("Article 9", "LAW", "ac:article-9"), ("Japanese Constitution", "LAW", "Q237082")], found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # tests/data/webdev (development): the names the press gives Futenma's air station; a demand's verb opens no name
+        ("2) Close Futenma Air Base in Okinawa, and scrap the plan.", "Futenma Air Base"),
+        ("the troubled relocation of the Futenma air station.", "Futenma air station"),
+        ("Marine Corps Air Station, Futenma is in Ginowan.", "Marine Corps Air Station, Futenma"),
+    ],
+)
+def test_webpages_futenma_by_its_press_names_is_the_air_station(text, name):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities if e.label == "FAC"]
+    assert found == [(name, "FAC", "ac:marine-corps-air-station-futenma")], found
