@@ -887,6 +887,8 @@ def test_webpages_parties_without_a_treaty_name_stay_places(text, places):
         # tests/data/webdev/AD2 (development): the sentence speaks of the base, but "the towns of" names the town
         "Kadena Air Base is a United States Air Force base in the towns of Kadena and Chatan and the city of Okinawa.",
         "A Japanese firm completed a small airfield near the island's village of Kadena in 1944.",
+        # tests/data/webdev (development): one is in a town, at a base
+        "Fighter jets of the U.S. Air Force base in Kadena flew over the sea.",
     ],
 )
 def test_webpages_a_base_name_after_the_town_of_is_the_town(text):

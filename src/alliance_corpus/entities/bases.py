@@ -19,7 +19,8 @@ one of these says it is the base:
 A bare name followed by a lower-case place word ("Kadena town") or by
 another capitalised word ("Kadena Circle") is part of another name and is
 left alone, and so is one after "the town of" or "the village of" (a
-``municipality-words`` word and "of"): "the towns of Kadena and Chatan".
+``municipality-words`` word and "of"): "the towns of Kadena and Chatan", or
+after "in" (``town-locatives``): one is in a town, at a base.
 
 >>> from alliance_corpus.resources import Resources
 >>> gazetteer = Resources.bundled().gazetteer
@@ -114,12 +115,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _named_as_municipality(text: str, start: int) -> bool:
-    """Whether the bare name at ``start`` follows "the town of" (or "the towns of" another name "and"): then it is the town.
+    """Whether the bare name at ``start`` follows "the town of" (or "the towns of" another name "and"), or "in": then it is the town.
 
-    >>> [_named_as_municipality(text, text.index("Kadena")) for text in ("the towns of Chatan and Kadena", "the village of Kadena", "flights from Kadena")]
-    [True, True, False]
+    >>> [_named_as_municipality(text, text.index("Kadena")) for text in ("the towns of Chatan and Kadena", "the village of Kadena", "flights from Kadena",
+    ...                                                                   "the Air Force base in Kadena")]
+    [True, True, False, True]
     """
-    return bool(_municipality_before().search(text, max(0, start - 60), start))
+    return bool(_municipality_before().search(text, max(0, start - 60), start) or _town_locative_before().search(text, max(0, start - 12), start))
 
 
 def _speaks_of_bases(text: str, sentence: tuple[int, int], spans: SpanIndex) -> bool:
@@ -159,6 +161,12 @@ def _municipality_before() -> re.Pattern[str]:
     """ "the town of ", or "the towns of Chatan and " / "the towns of Chatan, ", right before a name."""
     another = r"(?:[A-Z][\w'’-]*(?:,|[^\S\n]+and)[^\S\n]+)?"
     return re.compile(r"\b(?:" + alternatives("municipality-words") + r")[^\S\n]+of[^\S\n]+" + another + "$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _town_locative_before() -> re.Pattern[str]:
+    """A ``town-locatives`` word right before a name ("in Sasebo")."""
+    return re.compile(r"\b(?:" + alternatives("town-locatives") + r")[^\S\n]+$")
 
 
 @lru_cache(maxsize=1)
