@@ -958,3 +958,22 @@ def test_webpages_an_article_of_the_constitution_is_two_laws(text):
 def test_webpages_futenma_by_its_press_names_is_the_air_station(text, name):
     found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities if e.label == "FAC"]
     assert found == [(name, "FAC", "ac:marine-corps-air-station-futenma")], found
+
+
+@pytest.mark.parametrize(
+    "text, acronym, label",
+    [
+        # tests/data/webdev (development): an acronym the page defines is its name wherever it occurs
+        ("Both sides use the Extended Deterrence Dialogue (EDD) to explore scenarios. The EDD provides Japan with an official channel.", "EDD", "EVENT"),
+        ("The Guam International Agreement (GIA) was signed in 2009. The Protocol amending the GIA reflects these changes.", "GIA", "LAW"),
+    ],
+)
+def test_webpages_an_acronym_the_page_defines_is_that_name(text, acronym, label):
+    found = [(e.text, e.label) for e in annotate(text).entities if e.text == acronym]
+    assert found == [(acronym, label), (acronym, label)], found
+
+
+def test_webpages_letters_that_are_not_the_name_s_initials_define_nothing():
+    text = "The National Defense Review (NPR) came out. NPR said so."
+    found = [(e.text, e.label) for e in annotate(text).entities if e.text == "NPR"]
+    assert all(label != "LAW" for _, label in found), found

@@ -1,6 +1,6 @@
 """The entity steps after the model, in order: :func:`link_mentions`.
 
-Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
+Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.relabel`, :mod:`.discover`,
 :mod:`.compounds`, :mod:`.islands`, :mod:`.catalogue`, :mod:`.linking`, :mod:`.bases`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
 :mod:`.credits` before).  What they do:
 
@@ -30,6 +30,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.relabel`, :mod:`.discover`,
   a cited title holds no mention (:mod:`.catalogue`).
 - A base's bare name ("Kadena", also a town's) is the base only where the
   words around it say so (:mod:`.bases`).
+- An acronym the document defines ("the Extended Deterrence Dialogue (EDD)")
+  is that name wherever it occurs (:mod:`.acronyms`).
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -44,6 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..resources.gazetteer import Gazetteer
+from .acronyms import acronyms_of_names
 from .bases import bases_by_bare_name
 from .catalogue import catalogue_lines
 from .compounds import split_compounds
@@ -108,4 +111,5 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     linked = people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
     linked = catalogue_lines(text, drop_glosses(text, names_in_script(text, linked)), gazetteer)
+    linked = acronyms_of_names(text, linked)
     return sorted(linked, key=lambda m: (m.start, m.end))
