@@ -977,3 +977,16 @@ def test_webpages_letters_that_are_not_the_name_s_initials_define_nothing():
     text = "The National Defense Review (NPR) came out. NPR said so."
     found = [(e.text, e.label) for e in annotate(text).entities if e.text == "NPR"]
     assert all(label != "LAW" for _, label in found), found
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # tests/data/webdev (development): a name ending in a head word takes its label
+        ("They went fishing near Midway Atoll, but lost their nets.", "Midway Atoll", "LOC"),
+        ("Three nations will storm Red Beach at Camp Pendleton.", "Red Beach", "LOC"),
+        ("EDCA sites in Basa Airbase in Pampanga, Fort Magsaysay Military Reservation and Lumbia Air Base", "Fort Magsaysay Military Reservation", "FAC"),
+    ],
+)
+def test_webpages_geographic_and_facility_heads_give_their_label(text, name, label):
+    assert (name, label) in [(e.text, e.label) for e in annotate(text).entities]
