@@ -186,20 +186,44 @@ def _after_title(surnames: tuple[str, ...]) -> re.Pattern[str]:
 def surnames_of_people_named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """A word that is the surname of a person named in full in the document is that person, not an ORG.
 
-    Covers people the gazetteer does not know ("Yoshimasa Hayashi ... Hayashi");
-    places keep their label ("Austin, Texas").
+    Covers people the gazetteer does not know ("Yoshimasa Hayashi ... Hayashi").
+    A place the model read there stays a place where the words around it say
+    so: a comma and another name after it ("Austin, Texas"), or a preposition
+    of place before it ("flew to Austin") unless a possessive follows ("in
+    Hamaya's work" is the person's).  A place the gazetteer knows is linked
+    and is never read as a person.
 
     >>> text = "Yoshimasa Hayashi spoke. Hayashi left."
     >>> [m.label for m in surnames_of_people_named(text, [Mention(0, 17, "PERSON", None, "model"), Mention(25, 32, "ORG", None, "model")])]
     ['PERSON', 'PERSON']
+    >>> import re
+    >>> text = "Hiroshi Hamaya met Lloyd Austin. Hamaya shot photographs in Austin, Texas, and in Hamaya’s studio."
+    >>> names = re.compile(r"Hiroshi Hamaya|Lloyd Austin|Hamaya|Austin")
+    >>> found = [Mention(m.start(), m.end(), "PERSON" if " " in m.group() else "GPE", None, "model") for m in names.finditer(text)]
+    >>> [(text[m.start:m.end], m.label) for m in surnames_of_people_named(text, found)]
+    [('Hiroshi Hamaya', 'PERSON'), ('Lloyd Austin', 'PERSON'), ('Hamaya', 'PERSON'), ('Austin', 'GPE'), ('Hamaya', 'PERSON')]
     """
     surnames = {text[m.start : m.end].split()[-1] for m in mentions if m.label == "PERSON" and len(text[m.start : m.end].split()) > 1}
+    places = _place_labels()
     return [
         replace(m, label="PERSON")
-        if m.kb_id is None and m.label not in _place_labels() | {"PERSON"} and text[m.start : m.end] in surnames
+        if m.kb_id is None and m.label != "PERSON" and text[m.start : m.end] in surnames and (m.label not in places or not _placed(text, m))
         else m
         for m in mentions
     ]
+
+
+PLACE_AFTER = re.compile(r",[^\S\n]+[A-Z]")
+"""A comma and a capitalised word after a name: "Austin, Texas" names a place and its state."""
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across)[^\S\n]+$")
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
+def _placed(text: str, mention: Mention) -> bool:
+    """Whether the words around ``mention`` say it is a place: "Austin, Texas", "flew to Austin" (but not "in Hamaya's work")."""
+    if PLACE_AFTER.match(text, mention.end):
+        return True
+    return bool(PLACE_BEFORE.search(text, max(0, mention.start - 8), mention.start)) and not POSSESSIVE_AFTER.match(text, mention.end)
 
 
 def occurrences_of_surnames_named(text: str, mentions: Sequence[Mention]) -> list[Mention]:
