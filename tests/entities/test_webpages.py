@@ -990,3 +990,18 @@ def test_webpages_letters_that_are_not_the_name_s_initials_define_nothing():
 )
 def test_webpages_geographic_and_facility_heads_give_their_label(text, name, label):
     assert (name, label) in [(e.text, e.label) for e in annotate(text).entities]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # tests/data/webdev (development): a capitalised common noun that refers back to a name is no name
+        ("For the purposes of this Agreement only, dual nationals are included.", "Agreement"),
+        ("The Committee was formed in 2013 to respond to the changes.", "Committee"),
+        ("It was established by the Governments of Japan and the United States.", "Governments"),
+    ],
+)
+def test_webpages_a_common_noun_that_refers_back_is_no_name(text, word):
+    found = [e.text for e in annotate(text).entities]
+    assert word not in found, found
+    assert [(e.text, e.label) for e in annotate("The Status of Forces Agreement was signed.").entities] == [("Status of Forces Agreement", "LAW")]
