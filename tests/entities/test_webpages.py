@@ -1005,3 +1005,19 @@ def test_webpages_a_common_noun_that_refers_back_is_no_name(text, word):
     found = [e.text for e in annotate(text).entities]
     assert word not in found, found
     assert [(e.text, e.label) for e in annotate("The Status of Forces Agreement was signed.").entities] == [("Status of Forces Agreement", "LAW")]
+
+
+@pytest.mark.parametrize(
+    "text, products, kept",
+    [
+        # tests/data/webdev (development): aircraft and classes of ship are products, as OntoNotes labels vehicles
+        ("The KC-130J Super Hercules are assigned to Marine Aerial Refueler Transport Squadron 152.", ["KC-130J Super Hercules"],
+         [("Marine Aerial Refueler Transport Squadron 152", "ORG")]),
+        ("The runways at Kadena were upgraded for Convair B-36 Peacemaker use.", ["Convair B-36 Peacemaker"], []),
+        ("Navy officials said the Nimitz-class aircraft carrier departed Naval Station Norfolk.", ["Nimitz"], []),
+    ],
+)
+def test_webpages_aircraft_and_ship_classes_are_products(text, products, kept):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all((name, "PRODUCT") in found for name in products), found
+    assert all(name in found for name in kept), found

@@ -1,6 +1,6 @@
 """The entity steps after the model, in order: :func:`link_mentions`.
 
-Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.relabel`, :mod:`.discover`,
+Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.parties`, :mod:`.vehicles`, :mod:`.relabel`, :mod:`.discover`,
 :mod:`.compounds`, :mod:`.islands`, :mod:`.catalogue`, :mod:`.linking`, :mod:`.bases`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
 :mod:`.credits` before).  What they do:
 
@@ -24,6 +24,9 @@ Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.relabel`, :m
 - A compass word before a place is part of its name ("Northeast Asia").
 - A treaty's title with its parties ("Security Treaty between the United
   States and Japan") is one LAW (:mod:`.parties`).
+- Aircraft ("KC-130J Super Hercules", "Lockheed P-2 Neptune") and classes
+  of ship ("Nimitz-class") are PRODUCTs, as OntoNotes labels vehicles
+  (:mod:`.vehicles`).
 - The names after "Messrs." are people; "Operation X" is an EVENT; a name
   after a ship prefix ("USS", "JS") is the ship (PRODUCT).
 - Catalogue, infobox and reading-list lines: a field label is no name, and
@@ -90,6 +93,7 @@ from .surnames import (
     surnames_read_as_organisations,
 )
 from .tidy import tidy
+from .vehicles import vehicles_read_as_products
 
 
 def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -100,7 +104,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = military_units(text, places_named_by_head_first(text, places_named_by_head_before(text, name_documents(text, found))))
     found = shared_place_heads(text, named_events(text, places_with_compass_words(text, found)))
     found = ships_read_whole(text, laws_with_years(text, commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found)))))
-    found = treaties_named_by_parties(text, found)
+    found = vehicles_read_as_products(text, treaties_named_by_parties(text, found))
     found = split_compounds(text, found, gazetteer)
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]
