@@ -1021,3 +1021,12 @@ def test_webpages_aircraft_and_ship_classes_are_products(text, products, kept):
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all((name, "PRODUCT") in found for name in products), found
     assert all(name in found for name in kept), found
+
+
+
+def test_webpages_a_ship_named_with_its_prefix_is_the_ship_after_the():
+    # tests/data/webdev (development): "The George Washington will relieve USS Ronald Reagan"
+    text = "The USS George Washington left Norfolk. The George Washington will relieve USS Ronald Reagan in Yokosuka."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert ("George Washington", "PRODUCT") in found and ("USS George Washington", "PRODUCT") in found, found
+    assert not [name for name, label in found if label in {"PERSON", "GPE"} and "Washington" in name], found

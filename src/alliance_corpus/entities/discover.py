@@ -128,13 +128,26 @@ def ships_read_whole(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     >>> found = [Mention(8, 14, "PERSON", None, "model"), Mention(15, 25, "GPE", None, "model")]
     >>> [(text[m.start:m.end], m.label) for m in ships_read_whole(text, found)]
     [('USS George Washington', 'PRODUCT')]
+
+    Once the document has named a ship with its prefix, "the" and the same
+    name elsewhere in it is the ship too ("The George Washington arrived in
+    Japan"):
+
+    >>> text = "The USS George Washington left. The George Washington arrived in Japan; George Washington crossed the Delaware."
+    >>> found = [Mention(36, 42, "PERSON", None, "model"), Mention(43, 53, "GPE", None, "model"), Mention(72, 89, "PERSON", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in ships_read_whole(text, found)]
+    [('USS George Washington', 'PRODUCT'), ('George Washington', 'PRODUCT'), ('George Washington', 'PERSON')]
     """
     heads = head_labels()
+    ships = [match for match in _ship_name().finditer(text) if match.group("name").split()[-1] not in heads]
     spans = [
         ((match.start() if match.group("prefix")[:1].isupper() else match.start("name"), match.end()), "PRODUCT")  # "USS" is part of the name, "destroyer" not
-        for match in _ship_name().finditer(text)
-        if match.group("name").split()[-1] not in heads
+        for match in ships
     ]
+    names = {" ".join(match.group("name").split()) for match in ships}
+    if names:
+        again = re.compile(r"\b[Tt]he[^\S\n]+(?P<name>" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w'’-]|[^\S\n]+[A-Z])")
+        spans += [(found.span("name"), "PRODUCT") for found in again.finditer(text)]
     return read_whole(mentions, spans, relabel=True)
 
 
