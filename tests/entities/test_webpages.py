@@ -1030,3 +1030,10 @@ def test_webpages_a_ship_named_with_its_prefix_is_the_ship_after_the():
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert ("George Washington", "PRODUCT") in found and ("USS George Washington", "PRODUCT") in found, found
     assert not [name for name, label in found if label in {"PERSON", "GPE"} and "Washington" in name], found
+
+
+
+def test_webpages_a_place_before_lower_case_peninsula_is_one_loc():
+    # tests/data/webdev (development): "the Bataan peninsula"
+    found = [(e.text, e.label) for e in annotate("US troops landed on the Bataan peninsula in the Philippines.").entities]
+    assert ("Bataan peninsula", "LOC") in found, found
