@@ -1037,3 +1037,20 @@ def test_webpages_a_place_before_lower_case_peninsula_is_one_loc():
     # tests/data/webdev (development): "the Bataan peninsula"
     found = [(e.text, e.label) for e in annotate("US troops landed on the Bataan peninsula in the Philippines.").entities]
     assert ("Bataan peninsula", "LOC") in found, found
+
+
+
+@pytest.mark.parametrize(
+    "text, kept, absent",
+    [
+        # tests/data/webdev (development): an organisation with the place of its branch is one ORG
+        ("The American Center Japan is an EducationUSA Advising Center.", [("American Center Japan", "ORG")], ["Japan"]),
+        # ... but not a headline's subject before a possessive, nor a town before a lower-case place word
+        ("Biden Seeks Unity With Japan’s Suga Against China", [], ["Biden Seeks Unity With Japan"]),
+        ("The Imperial Japanese Navy Sasebo naval station began operations in 1889.", [], ["Imperial Japanese Navy Sasebo"]),
+    ],
+)
+def test_webpages_an_organisation_with_its_branch_place_is_one_org(text, kept, absent):
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert all(name in found for name in kept), found
+    assert not [name for name, _ in found if name in absent], found

@@ -149,6 +149,59 @@ def _service_heads() -> tuple[str, ...]:
     return tuple(f" {head}" for head in words("service-heads"))
 
 
+def branches_named_by_place(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with an organisation followed by the place of its branch read as one ORG: "American Center Japan", "RENGO Okinawa".
+
+    The place must come right after the organisation's name, a space
+    between them, and end the name: what follows it is no capitalised word,
+    unless it is a title ("RENGO Okinawa President Karimata"), no number, no
+    possessive and no lower-case word of a place ("the Imperial Japanese Navy
+    Sasebo naval station" names the station's town).  A headline's
+    capitalised words ("Toyota Japan Sales Rise") are therefore left alone.
+
+    >>> text = "The American Center Japan is an advising center; RENGO Okinawa President Karimata spoke; Toyota Japan Sales Rise"
+    >>> at = lambda word, label, n=0: Mention(text.index(word, n), text.index(word, n) + len(word), label, None, "model")
+    >>> found = [at("American Center", "ORG"), at("Japan", "GPE"), at("RENGO", "ORG"), at("Okinawa", "GPE"), at("Toyota", "ORG"), at("Japan", "GPE", 80)]
+    >>> [(text[m.start:m.end], m.label) for m in branches_named_by_place(text, found)]
+    [('American Center Japan', 'ORG'), ('RENGO Okinawa', 'ORG'), ('Toyota', 'ORG'), ('Japan', 'GPE')]
+    """
+    places = {m.start: m for m in mentions if m.label in PLACES - {"LOC"}}
+    spans = []
+    for organisation in (m for m in mentions if m.label == "ORG"):
+        place = places.get(organisation.end + 1) if text[organisation.end : organisation.end + 1] == " " else None
+        if place is not None and _ends_the_name(text, place.end):
+            spans.append(((organisation.start, place.end), "ORG"))
+    return read_whole(mentions, spans) if spans else list(mentions)
+
+
+def _ends_the_name(text: str, end: int) -> bool:
+    """Whether the name ends at ``end``: no possessive, number or capitalised word (but a title) follows, nor a lower-case place word ("naval station")."""
+    if POSSESSIVE_AFTER.match(text, end):
+        return False  # "Biden Seeks Unity With Japan’s Suga": the place's own
+    after = NEXT_WORD.match(text, end)
+    if after is None:
+        return True
+    word = after.group(1)
+    if word[:1].isupper():
+        return word in _job_titles()
+    return not word[:1].isdigit() and word.lower() not in _lower_place_words()
+
+
+POSSESSIVE_AFTER = re.compile(r"['’ʻ`]s\b")
+NEXT_WORD = re.compile(r"[^\S\n]+([\w'’.-]+)")
+
+
+@lru_cache(maxsize=1)
+def _lower_place_words() -> frozenset[str]:
+    """The first words of the lower-case heads of places and facilities ("naval" of "naval station", "city")."""
+    return frozenset(value.split()[0] for value in (*words("place-heads-lower"), *words("facility-kinds-lower")))
+
+
+@lru_cache(maxsize=1)
+def _job_titles() -> frozenset[str]:
+    return frozenset(words("job-titles"))
+
+
 @lru_cache(maxsize=1)
 def _theatre_after() -> re.Pattern[str]:
     theatres = alternatives("theatre-names")
