@@ -216,6 +216,9 @@ def relabel_japanese_places(text: str, mention: Mention) -> Mention:
     >>> text = "I will visit Nyuzen-machi in Toyama, then Nagoya. Mr. Toyama agreed."
     >>> [relabel_japanese_places(text, Mention(s, e, l, None, "model")).label for s, e, l in [(29, 35, "PERSON"), (42, 48, "ORG"), (54, 60, "PERSON")]]
     ['GPE', 'GPE', 'PERSON']
+    >>> text = "It was carried out by the Abe Administration. Toyama is the prefecture with the fewest."
+    >>> relabel_japanese_places(text, Mention(46, 52, "PERSON", None, "model")).label
+    'GPE'
     """
     if mention.source != "model" or mention.label not in PEOPLE_OR_ORGANISATIONS or text[mention.start : mention.end] not in _japanese_places():
         return mention
@@ -226,8 +229,10 @@ def relabel_japanese_places(text: str, mention: Mention) -> Mention:
 
 
 PEOPLE_OR_ORGANISATIONS = frozenset({"ORG", "PERSON", "NORP"})
-NAME_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[^\S\n]+$")
-"""A capitalised word right before a name: a given name, a title ("Mr."), or the organisation it belongs to."""
+NAME_WORD_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|[A-Z][\w'’-]{0,3}\.|(?:[A-Z]\.)+)[^\S\n]+$")
+"""A capitalised word right before a name: a given name, a title ("Mr.", "Gov."), or the organisation it belongs to.
+
+A longer word with a full stop ends a sentence ("... the Abe Administration. Toyama is") and is none of them."""
 NAME_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 
 
