@@ -49,15 +49,15 @@ def acronyms_of_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     if not defined:
         return list(mentions)
     by_span = {(m.start, m.end): m for m in mentions}
-    others = SpanIndex.of(m for m in mentions if m.end - m.start > 8)  # an occurrence inside a longer name is that name's
+    taken = SpanIndex.of(mentions)  # an occurrence inside (or across) another mention is that mention's
     read = {span: m for span, m in by_span.items()}
-    for acronym, name in defined.items():
-        for found in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            span = found.span()
-            own = by_span.get(span)
-            if (own is None and others.overlaps(*span)) or (own is not None and own.kb_id and not name.kb_id):
-                continue  # inside a longer name, or linked by the gazetteer where the name is not
-            read[span] = replace(own, label=name.label, kb_id=name.kb_id) if own is not None else Mention(*span, name.label, name.kb_id, "context")
+    occurrences = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w-])")
+    for found in occurrences.finditer(text):  # one pass for all of them, however many the document defines
+        span, name = found.span(), defined[found.group()]
+        own = by_span.get(span)
+        if (own is None and taken.overlaps(*span)) or (own is not None and own.kb_id and not name.kb_id):
+            continue  # inside a longer name, or linked by the gazetteer where the name is not
+        read[span] = replace(own, label=name.label, kb_id=name.kb_id) if own is not None else Mention(*span, name.label, name.kb_id, "context")
     return sorted(read.values(), key=lambda m: (m.start, m.end))
 
 

@@ -24,6 +24,7 @@ ship as a person or a place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -46,9 +47,15 @@ def vehicles_read_as_products(text: str, mentions: Sequence[Mention]) -> list[Me
         nickname = NICKNAME_AFTER.match(text, end)
         spans.append(((maker.start if maker is not None else start, nickname.end() if nickname else end), "PRODUCT"))
     found = read_whole(mentions, spans, relabel=True) if spans else list(mentions)
-    holding = [m for m in found if m.source == "model" and any(m.start <= s and e <= m.end for (s, e), _ in spans)]
-    found = [replace(m, label="PRODUCT", kb_id=None) if m in holding else m for m in found]  # "Convair B-36 Peacemaker", read whole
+    starts, ends = [start for (start, _), _ in spans], [end for (_, end), _ in spans]  # in text order, none overlapping
+    found = [replace(m, label="PRODUCT", kb_id=None) if _holds(m, starts, ends) else m for m in found]  # "Convair B-36 Peacemaker", read whole
     return [_ship_class(text, m) for m in found]
+
+
+def _holds(mention: Mention, starts: list[int], ends: list[int]) -> bool:
+    """Whether a model ``mention`` holds one of the aircraft spans (``starts`` and ``ends`` sorted, the spans disjoint)."""
+    first = bisect_left(starts, mention.start)  # the first span that starts inside the mention, if any
+    return mention.source == "model" and first < len(starts) and ends[first] <= mention.end
 
 
 def _ship_class(text: str, mention: Mention) -> Mention:
