@@ -1054,3 +1054,17 @@ def test_webpages_an_organisation_with_its_branch_place_is_one_org(text, kept, a
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert all(name in found for name in kept), found
     assert not [name for name, _ in found if name in absent], found
+
+
+
+@pytest.mark.parametrize(
+    "text, name, kb_id",
+    [
+        # tests/data/webdev (development): headline abbreviations of the two Koreas
+        ("N Korea missile lands near Hokkaido", "N Korea", "Q423"),
+        ("S. Korea, Japan hold talks", "S. Korea", "Q884"),
+    ],
+)
+def test_webpages_headline_abbreviations_of_the_koreas_are_the_countries(text, name, kb_id):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert (name, "GPE", kb_id) in found, found
