@@ -986,6 +986,7 @@ def test_webpages_letters_that_are_not_the_name_s_initials_define_nothing():
         ("They went fishing near Midway Atoll, but lost their nets.", "Midway Atoll", "LOC"),
         ("Three nations will storm Red Beach at Camp Pendleton.", "Red Beach", "LOC"),
         ("EDCA sites in Basa Airbase in Pampanga, Fort Magsaysay Military Reservation and Lumbia Air Base", "Fort Magsaysay Military Reservation", "FAC"),
+        ("China calls Taiwan Province an inseparable part of its territory.", "Taiwan Province", "GPE"),
     ],
 )
 def test_webpages_geographic_and_facility_heads_give_their_label(text, name, label):
