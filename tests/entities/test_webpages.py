@@ -1069,3 +1069,17 @@ def test_webpages_an_organisation_with_its_branch_place_is_one_org(text, kept, a
 def test_webpages_headline_abbreviations_of_the_koreas_are_the_countries(text, name, kb_id):
     found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
     assert (name, "GPE", kb_id) in found, found
+
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        # tests/data/webdev (development): an appositive that calls the place an island makes it the island
+        ("Three years ago I first arrived on Okinawa—the little subtropical island which is home to many bases.", "LOC"),
+        ("Okinawa, the largest of the Ryukyu Islands, was occupied in 1945.", "LOC"),
+        ("Okinawa, the prefecture that hosts most bases, voted.", "GPE"),
+    ],
+)
+def test_webpages_a_place_an_appositive_calls_an_island_is_the_island(text, label):
+    assert [e.label for e in annotate(text).entities if e.text == "Okinawa"] == [label]

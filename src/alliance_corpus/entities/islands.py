@@ -75,6 +75,8 @@ ISLAND_OF = re.compile(r"\b[Ii]sland[^\S\n]+of[^\S\n]+$")
 """"island of" right before a name: the name is the island ("the southern island of Okinawa")."""
 OFF = re.compile(r"\b[Oo]ff[^\S\n]+$")
 """"off" right before a name: a coast, so an island where the gazetteer knows one of that name ("landed off Okinawa")."""
+ISLAND_APPOSITIVE = re.compile(r"[^\S\n]*[,—–][^\S\n]*(?:the|a|an)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:[Ii]sland|largest|smallest)\b(?![^\S\n]+(?:of[^\S\n]+)?[A-Z])")
+"""An appositive that calls the place an island: "Okinawa, the largest island", "Okinawa—the little subtropical island"."""
 SHARED_HEAD = re.compile(r"[^\S\n]+islands\b")
 """A lower-case plural head after the last name of a list ("Okinawa, Miyako and Amami islands")."""
 LIST_GAP = re.compile(r"(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$")
@@ -85,7 +87,8 @@ def islands_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer)
     """``mentions`` (sorted) with the places the words around name as islands read as LOC.
 
     A place right after "island of" is the island, and so is one right after
-    "off" that the gazetteer knows as an island; in a list of names that
+    "off", or before an appositive that calls it an island ("Okinawa, the
+    little subtropical island"), that the gazetteer knows as an island; in a list of names that
     ends in lower-case "islands", the last name takes the word and every name
     of the list is an island group.  The island is not the prefecture or town
     that shares its name: it links to the gazetteer's "<name> Island" (in a
@@ -106,7 +109,7 @@ def islands_in_context(text: str, mentions: list[Mention], gazetteer: Gazetteer)
             continue
         if ISLAND_OF.search(text, max(0, mention.start - 20), mention.start):
             read[index] = _island(text, mention, gazetteer)
-        elif OFF.search(text, max(0, mention.start - 8), mention.start):
+        elif OFF.search(text, max(0, mention.start - 8), mention.start) or ISLAND_APPOSITIVE.match(text, mention.end):
             island = _island(text, mention, gazetteer)
             read[index] = island if island.kb_id is not None else mention
         head = SHARED_HEAD.match(text, mention.end)
