@@ -1016,6 +1016,8 @@ def test_webpages_a_common_noun_that_refers_back_is_no_name(text, word):
          [("Marine Aerial Refueler Transport Squadron 152", "ORG")]),
         ("The runways at Kadena were upgraded for Convair B-36 Peacemaker use.", ["Convair B-36 Peacemaker"], []),
         ("Navy officials said the Nimitz-class aircraft carrier departed Naval Station Norfolk.", ["Nimitz"], []),
+        # a service before a designation is no maker of the aircraft
+        ("The Air Force F-35A squadron arrived at Misawa.", ["F-35A"], [("Air Force", "ORG")]),
     ],
 )
 def test_webpages_aircraft_and_ship_classes_are_products(text, products, kept):
