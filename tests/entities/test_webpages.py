@@ -1085,3 +1085,18 @@ def test_webpages_headline_abbreviations_of_the_koreas_are_the_countries(text, n
 )
 def test_webpages_a_place_an_appositive_calls_an_island_is_the_island(text, label):
     assert [e.label for e in annotate(text).entities if e.text == "Okinawa"] == [label]
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # tests/data/webdev (development): a known surname the model read as a place is the person unless the words place it
+        ("It was a poorer country than in 1951 when Yoshida negotiated the first treaty.", ("Yoshida", "PERSON", "ac:shigeru-yoshida")),
+        ("He flew to Austin, Texas, on Monday.", ("Austin", "GPE", None)),
+        ("The conference was held in Austin last year.", ("Austin", "GPE", None)),
+    ],
+)
+def test_webpages_a_known_surname_read_as_a_place_is_the_person_unless_placed(text, expected):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert expected in found, found

@@ -47,7 +47,8 @@ def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
         if mention.kb_id is None and surface in gazetteer.by_short:
             if surface in in_document:  # the document names the person in full: trust it over the model's label
                 mention = replace(mention, label="PERSON", kb_id=_only(in_document[surface]))
-            elif mention.label not in _place_labels():  # "Austin" the city must not become Lloyd Austin
+            elif mention.label not in _place_labels() or (gazetteer.lookup(surface) is None and not _placed(text, mention)):
+                # "Austin, Texas" and "flew to Austin" are the city, not Lloyd Austin; "when Yoshida negotiated" is the person
                 kb_id = _only({e.id for e in gazetteer.with_surname(surface)})
                 mention = replace(mention, label="PERSON" if kb_id else mention.label, kb_id=kb_id)
         resolved.append(mention)
