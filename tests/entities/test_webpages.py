@@ -1080,6 +1080,7 @@ def test_webpages_headline_abbreviations_of_the_koreas_are_the_countries(text, n
         # tests/data/webdev (development): an appositive that calls the place an island makes it the island
         ("Three years ago I first arrived on Okinawa—the little subtropical island which is home to many bases.", "LOC"),
         ("Okinawa, the largest of the Ryukyu Islands, was occupied in 1945.", "LOC"),
+        ("Read more\nOkinawa, the largest of Ryukyu Islands, was occupied in 1945.", "LOC"),
         ("Okinawa, the prefecture that hosts most bases, voted.", "GPE"),
     ],
 )

@@ -75,7 +75,7 @@ ISLAND_OF = re.compile(r"\b[Ii]sland[^\S\n]+of[^\S\n]+$")
 """"island of" right before a name: the name is the island ("the southern island of Okinawa")."""
 OFF = re.compile(r"\b[Oo]ff[^\S\n]+$")
 """"off" right before a name: a coast, so an island where the gazetteer knows one of that name ("landed off Okinawa")."""
-ISLAND_APPOSITIVE = re.compile(r"[^\S\n]*[,—–][^\S\n]*(?:the|a|an)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:[Ii]sland|largest|smallest)\b(?![^\S\n]+(?:of[^\S\n]+)?[A-Z])")
+ISLAND_APPOSITIVE = re.compile(r"[^\S\n]*[,—–][^\S\n]*(?:the|a|an)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:[Ii]sland|largest|smallest)\b(?![^\S\n]+[A-Z])")
 """An appositive that calls the place an island: "Okinawa, the largest island", "Okinawa—the little subtropical island"."""
 SHARED_HEAD = re.compile(r"[^\S\n]+islands\b")
 """A lower-case plural head after the last name of a list ("Okinawa, Miyako and Amami islands")."""
