@@ -1101,3 +1101,11 @@ def test_webpages_a_place_an_appositive_calls_an_island_is_the_island(text, labe
 def test_webpages_a_known_surname_read_as_a_place_is_the_person_unless_placed(text, expected):
     found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
     assert expected in found, found
+
+
+
+def test_webpages_a_name_in_a_list_takes_the_label_of_its_neighbours():
+    # tests/data/webdev (development): the signatories of the peace treaty, "Paraguay" read as an ORG among countries
+    text = "Signed by Nicaragua, Norway, Pakistan, Panama, Paraguay, Peru, the Philippines and Turkey."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert ("Paraguay", "GPE") in found and all(label == "GPE" for _, label in found), found

@@ -1,6 +1,6 @@
 """The entity steps after the model, in order: :func:`link_mentions`.
 
-Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.parties`, :mod:`.vehicles`, :mod:`.relabel`, :mod:`.discover`,
+Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.lists`, :mod:`.parties`, :mod:`.vehicles`, :mod:`.relabel`, :mod:`.discover`,
 :mod:`.compounds`, :mod:`.islands`, :mod:`.catalogue`, :mod:`.linking`, :mod:`.bases`, :mod:`.surnames`, :mod:`.glosses` (credits are read by
 :mod:`.credits` before).  What they do:
 
@@ -37,6 +37,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.parties`, :m
   words around it say so (:mod:`.bases`).
 - An acronym the document defines ("the Extended Deterrence Dialogue (EDD)")
   is that name wherever it occurs (:mod:`.acronyms`).
+- A name of a list the model read with another label than the names on each
+  side of it takes theirs ("Panama, Paraguay, Peru"; :mod:`.lists`).
 
 >>> from alliance_corpus.resources import Resources
 >>> gaz = Resources.bundled().gazetteer
@@ -70,6 +72,7 @@ from .discover import (
 from .glosses import drop_glosses, names_in_script
 from .islands import island_names, islands_in_context, municipality_names
 from .linking import link_by_name
+from .lists import names_in_lists
 from .mention import Mention
 from .openers import drop_common_openers
 from .organisations import branches_named_by_place, commands_of_theatres, organisations_read_whole
@@ -117,5 +120,5 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     linked = people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
     linked = catalogue_lines(text, drop_glosses(text, names_in_script(text, linked)), gazetteer)
-    linked = acronyms_of_names(text, linked)
+    linked = names_in_lists(text, acronyms_of_names(text, linked))
     return sorted(linked, key=lambda m: (m.start, m.end))
