@@ -493,6 +493,8 @@ def test_webpages_a_facility_that_speaks_is_the_organisation_in_it():
     text = "The talks will focus on North Korea, the White House said Friday. A White House official added more. Tours of the White House resumed."
     labels = [e.label for e in annotate(text).entities if e.text == "White House"]
     assert labels == ["ORG", "ORG", "FAC"]
+    # tests/data/webdev (development): a facility with advisers is the organisation in it
+    assert [e.label for e in annotate("A former White House security adviser called it a fiction.").entities if e.text == "White House"] == ["ORG"]
 
 
 @pytest.mark.parametrize(
