@@ -24,10 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from ..records import NAMED_LABELS
-from ..resources.lexicons import words
+from ..resources.lexicons import word_set
 from .mention import Mention, SpanIndex
 
 DEFINED_AFTER = re.compile(r"[^\S\n]*(?:\([^\S\n]*(?P<bracketed>[A-Z][A-Z&]{1,7})[^\S\n]*\)|,[^\S\n]+(?P<after_comma>[A-Z][A-Z&]{1,7})(?=[.;]))")
@@ -76,11 +75,6 @@ def _initial(word: str) -> str:
     """The pattern of one word's initial: required for a capitalised word, optional for a function word; a hyphenated word's later parts optional."""
     first, *rest = re.split(r"[-‐‑]", word)
     head = re.escape(first[:1].upper()) if first else ""
-    if first.lower() in _function_words() or not first[:1].isupper():
+    if first.lower() in word_set("name-function-words") or not first[:1].isupper():
         head = f"(?:{head})?"
     return head + "".join(f"(?:{re.escape(part[:1].upper())})?" for part in rest if part)
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return frozenset(words("name-function-words"))

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import alternatives, words
-from .mention import Mention, SpanIndex
+from .mention import POSSESSIVE_AFTER, Mention, SpanIndex
 
 REACH = 400
 """The most characters read each way for the sentence around a bare name."""
@@ -48,8 +48,6 @@ SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 """Where a sentence ends: a full stop, question or exclamation mark before a space, or a line end."""
 LIST_BEFORE = re.compile(r"(?:,|\band|['’]s)[^\S\n]+$")
 """What stands before an item of a list of bases: a comma, "and", or a possessive ("Okinawa's Kadena")."""
-POSSESSIVE = re.compile(r"['’]s\b")
-"""A possessive after the name: "at Hansen's suggestion" speaks of a person."""
 PART_OF_LONGER = re.compile(r"[^\S\n]*[-‐‑][\w]|[^\S\n]+[A-Z0-9]")
 """A hyphen or a capitalised word right after: the bare name is part of a longer name ("Kadena Circle")."""
 
@@ -133,7 +131,7 @@ def _at_a_place(text: str, match: re.Match[str], gazetteer: Gazetteer, surnames:
     """Whether the bare name follows a locative word, names no place of the gazetteer and no person of the text ("at Schwab")."""
     name, start = match.group(), match.start()
     entry = gazetteer.lookup(name)
-    if (entry is not None and entry.label in {"GPE", "LOC"}) or name in surnames or POSSESSIVE.match(text, match.end()):
+    if (entry is not None and entry.label in {"GPE", "LOC"}) or name in surnames or POSSESSIVE_AFTER.match(text, match.end()):  # "at Hansen's suggestion" speaks of a person
         return False
     return bool(_locative_before().search(text, max(0, start - 20), start))
 

@@ -10,10 +10,14 @@ they are tested without a model.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+
+POSSESSIVE_AFTER = re.compile(r"['’ʻ`]s\b")
+"""A possessive right after a name ("Okinawa's", "Hamaya’s"): what follows is the name's, not part of it."""
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..resources.lexicons import alternatives, words
-from .mention import Mention, SpanIndex, read_whole
+from ..resources.lexicons import alternatives, word_set, words
+from .mention import POSSESSIVE_AFTER, Mention, SpanIndex, read_whole
 
 JOINED_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 """Labels of the mentions an organisation's name may hold before its head."""
@@ -183,11 +183,10 @@ def _ends_the_name(text: str, end: int) -> bool:
         return True
     word = after.group(1)
     if word[:1].isupper():
-        return word in _job_titles()
+        return word in word_set("job-titles")
     return not word[:1].isdigit() and word.lower() not in _lower_place_words()
 
 
-POSSESSIVE_AFTER = re.compile(r"['’ʻ`]s\b")
 NEXT_WORD = re.compile(r"[^\S\n]+([\w'’.-]+)")
 
 
@@ -195,11 +194,6 @@ NEXT_WORD = re.compile(r"[^\S\n]+([\w'’.-]+)")
 def _lower_place_words() -> frozenset[str]:
     """The first words of the lower-case heads of places and facilities ("naval" of "naval station", "city")."""
     return frozenset(value.split()[0] for value in (*words("place-heads-lower"), *words("facility-kinds-lower")))
-
-
-@lru_cache(maxsize=1)
-def _job_titles() -> frozenset[str]:
-    return frozenset(words("job-titles"))
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..resources.gazetteer import Gazetteer
-from ..resources.lexicons import alternatives, words
-from .mention import Mention, SpanIndex
+from ..resources.lexicons import alternatives, word_set, words
+from .mention import POSSESSIVE_AFTER, Mention, SpanIndex
 from .relabel import NAME_WORD_BEFORE
 
 WORD_RUN = re.compile(r"[\w-]+")
@@ -217,7 +217,6 @@ def surnames_of_people_named(text: str, mentions: Sequence[Mention]) -> list[Men
 PLACE_AFTER = re.compile(r",[^\S\n]+[A-Z]")
 """A comma and a capitalised word after a name: "Austin, Texas" names a place and its state."""
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|into|across)[^\S\n]+$")
-POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
 def _placed(text: str, mention: Mention) -> bool:
@@ -334,12 +333,7 @@ LISTED_NAME = re.compile(r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*")
 
 def _names_in(listed: str) -> list[tuple[int, int]]:
     """The spans of the names in a list, without titles ("and Senator ...": the list has ended)."""
-    return [name.span() for name in LISTED_NAME.finditer(listed) if name.group() not in _job_titles()]
-
-
-@lru_cache(maxsize=1)
-def _job_titles() -> frozenset[str]:
-    return frozenset(words("job-titles"))
+    return [name.span() for name in LISTED_NAME.finditer(listed) if name.group() not in word_set("job-titles")]
 
 
 @lru_cache(maxsize=1)

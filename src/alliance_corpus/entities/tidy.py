@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..records import NAMED_LABELS
-from ..resources.lexicons import alternatives, words
+from ..resources.lexicons import alternatives, word_set, words
 from ..text.scripts import script_of
 from .mention import Mention
 
@@ -154,7 +154,7 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     trimmed = trim(text, mention)
     if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in _not_names():
         return None  # "the Emperor" is a title once its article goes
-    if trimmed.label == "PERSON" and text[trimmed.start : trimmed.end].split()[-1] in _job_titles():
+    if trimmed.label == "PERSON" and text[trimmed.start : trimmed.end].split()[-1] in word_set("job-titles"):
         return None  # "Adjunct Professor": a person's name never ends in a title
     return trimmed
 
@@ -163,11 +163,6 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 def _division() -> re.Pattern[str]:
     """A division of a document and its number ("Chapter 2", "Section IV"), at the start of a mention."""
     return re.compile(rf"(?:{alternatives('document-divisions')})\s+(?:\d+|[IVXLC]+)\b")
-
-
-@lru_cache(maxsize=1)
-def _job_titles() -> frozenset[str]:
-    return frozenset(words("job-titles"))
 
 
 @lru_cache(maxsize=1)
@@ -218,7 +213,7 @@ def _person_without_title(text: str, mention: Mention) -> Mention | None:
 
 @lru_cache(maxsize=1)
 def _job_titles_longest_first() -> tuple[str, ...]:
-    return _longest_first(_job_titles())
+    return _longest_first(word_set("job-titles"))
 
 
 @lru_cache(maxsize=2)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -122,6 +122,16 @@ def bundled_lexicon() -> Lexicon:
 def words(name: str) -> tuple[str, ...]:
     """The values of a bundled list."""
     return bundled_lexicon().words(name)
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The values of a bundled list as a set, built once per process: for membership tests on a hot path.
+
+    >>> "Governor" in word_set("job-titles")
+    True
+    """
+    return frozenset(words(name))
 
 
 def alternatives(name: str) -> str:
