@@ -481,7 +481,15 @@ def test_webpages_summits_surnames_in_capitals_administrations_and_dashes(text, 
      # tests/data/webdev (development): before a word for writing, or before a quoted gloss
      ("The treaty, known as “Anpo” in Japanese shorthand, came up for renewal.", True),
      ("The vessel called Daigo Fukuryu Maru, Japanese for “Lucky Dragon 5”, did not turn back.", True),
-     ("Japanese officials met in Japanese waters.", False)],
+     ("Japanese officials met in Japanese waters.", False),
+     # tests/data/webdev (development): before "as", in a list of languages, in parallel, and after "Classical"
+     ("The islands, known in Japanese as the Senkakus, are disputed.", True),
+     ("The museum guide is available in Japanese, English and Korean.", True),
+     ("The island is called Senkaku in Japanese and Diaoyu in Chinese.", True),
+     ("Court documents were written in Classical Japanese until 1945.", True),
+     ("The list follows the Japanese syllabary order.", True),
+     ("The guide is in English and Japanese.", True),
+     ("Ships came in Japanese and American fleets.", False)],
 )
 def test_webpages_a_nationality_word_naming_a_language_is_no_norp(text, language):
     labels = [e.label for e in annotate(text).entities if e.text == "Japanese"]

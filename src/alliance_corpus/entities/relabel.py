@@ -102,15 +102,33 @@ WRITING_AFTER = re.compile(r"[^\S\n]+(?:shorthand|translation|transcription|scri
 """A word for a piece of writing after "in Japanese": the language ("known as Anpo in Japanese shorthand")."""
 GLOSS_AFTER = re.compile(r"[^\S\n]+for[^\S\n]+[\"“‘']")
 """A quoted gloss after the word: "Daigo Fukuryu Maru, Japanese for “Lucky Dragon 5”" names the language."""
+AS_AFTER = re.compile(r"[^\S\n]+(?:as|in)\b")
+""""as" or "in" after "in Japanese": a name given in the language ("known in Chinese as the Diaoyus", "Senkaku in Japanese in the East China Sea")."""
+LANGUAGE_STUDY_AFTER = re.compile(r"[^\S\n]+(?:syllabary|alphabet|orthography|grammar|vocabulary|dialects?|kana|romanization|romanisation)\b")
+"""A word for a language's writing or study, after the word even without "in" ("Japanese syllabary order")."""
+CLASSICAL_BEFORE = re.compile(r"\bClassical[^\S\n]+$")
+"""The older written form of a language ("Classical Chinese")."""
+NEXT_IN_LIST = re.compile(r"(?:[^\S\n]*,)?[^\S\n]+(?:and[^\S\n]+|or[^\S\n]+)?([A-Z][a-z]+)|[^\S\n]*,[^\S\n]*([A-Z][a-z]+)")
+"""The next item of a list: ", English", " and Chinese", ", and Korean"."""
+LIST_AFTER_IN_BEFORE = re.compile(r"\bin((?:[^\S\n]+[A-Z][a-z]+,?)+)[^\S\n]+(?:and|or)[^\S\n]+$")
+"""The last item of a list of names after "in" ("in Japanese, English and Chinese")."""
+PARALLEL_AFTER = re.compile(r"[^\S\n]+and[^\S\n]+[^\n,;.]{1,40}?[^\S\n]in[^\S\n]+([A-Z][a-z]+)")
+"""A parallel "and ... in <language>" ("Diaoyu in Chinese and Senkaku in Japanese")."""
 
 
 def relabel_languages(text: str, mention: Mention) -> Mention:
     """A nationality word used as the name of a language is a LANGUAGE, not the people (``language-names``).
 
-    It is a language before a colon ("Japanese: 在日米軍"), after "in" at the
-    end of a clause ("in English.") or before a word for writing ("in
-    Japanese shorthand"), and before "for" and a quoted gloss ("Japanese
-    for “Lucky Dragon”").
+    It is a language:
+
+    - before a colon ("Japanese: 在日米軍");
+    - after "in", at the end of a clause ("in English."), before a word for
+      writing ("in Japanese shorthand"), before "as" or "in" ("known in
+      Chinese as the Diaoyus"), or in a list of language names ("in
+      Japanese, English and Chinese", "in Chinese and Senkaku in Japanese");
+    - before "for" and a quoted gloss ("Japanese for “Lucky Dragon”");
+    - before a word for the language's writing or study ("Japanese syllabary");
+    - after "Classical" ("Classical Chinese").
 
     >>> text = "USFJ (Japanese: 在日米軍) said so in English."
     >>> [relabel_languages(text, Mention(s, e, "NORP", "x", "gazetteer")).label for s, e in [(6, 14), (33, 40)]]
@@ -120,17 +138,45 @@ def relabel_languages(text: str, mention: Mention) -> Mention:
     >>> text = "known as Anpo in Japanese shorthand; the Daigo Fukuryu Maru, Japanese for “Lucky Dragon”"
     >>> [relabel_languages(text, Mention(s, e, "NORP", None, "model")).label for s, e in [(17, 25), (61, 69)]]
     ['LANGUAGE', 'LANGUAGE']
+    >>> text = "Diaoyu in Chinese and Senkaku in Japanese; Classical Chinese; in Japanese and American hands"
+    >>> [relabel_languages(text, Mention(s, e, "NORP", None, "model")).label for s, e in [(10, 17), (33, 41), (53, 60), (65, 73)]]
+    ['LANGUAGE', 'LANGUAGE', 'LANGUAGE', 'NORP']
+    >>> text = "in English and Chinese; in Japan and Chinese waters"
+    >>> [relabel_languages(text, Mention(s, e, "NORP", None, "model")).label for s, e in [(15, 22), (37, 44)]]
+    ['LANGUAGE', 'NORP']
     """
     if mention.label != "NORP" or text[mention.start : mention.end] not in _languages():
         return mention
-    after_in = IN_BEFORE.search(text, max(0, mention.start - 4), mention.start)
-    if (
-        COLON_AFTER.match(text, mention.end)
-        or (after_in and (CLAUSE_END_AFTER.match(text, mention.end) or WRITING_AFTER.match(text, mention.end)))
-        or GLOSS_AFTER.match(text, mention.end)
-    ):
+    if _names_language(text, mention.start, mention.end):
         return replace(mention, label="LANGUAGE", kb_id=None)
     return mention
+
+
+def _names_language(text: str, start: int, end: int) -> bool:
+    """Whether the language name at ``text[start:end]`` stands for the language (see :func:`relabel_languages`)."""
+    after_in = IN_BEFORE.search(text, max(0, start - 4), start)
+    in_use = bool(after_in) and bool(
+        CLAUSE_END_AFTER.match(text, end) or WRITING_AFTER.match(text, end) or AS_AFTER.match(text, end) or _language_follows(text, end)
+    )
+    listed_before = LIST_AFTER_IN_BEFORE.search(text, max(0, start - 60), start)
+    last_of_list = listed_before is not None and all(word.strip(",") in _languages() for word in listed_before.group(1).split())
+    return bool(
+        in_use
+        or last_of_list
+        or COLON_AFTER.match(text, end)
+        or GLOSS_AFTER.match(text, end)
+        or LANGUAGE_STUDY_AFTER.match(text, end)
+        or CLASSICAL_BEFORE.search(text, max(0, start - 10), start)
+    )
+
+
+def _language_follows(text: str, end: int) -> bool:
+    """Whether the next item of a list after ``end``, or a parallel "and ... in", is a language name too ("in Japanese, English and Chinese")."""
+    listed = NEXT_IN_LIST.match(text, end)
+    parallel = PARALLEL_AFTER.match(text, end)
+    return (listed is not None and (listed.group(1) or listed.group(2)) in _languages()) or (
+        parallel is not None and parallel.group(1) in _languages()
+    )
 
 
 @lru_cache(maxsize=1)
