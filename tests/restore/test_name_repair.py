@@ -107,3 +107,37 @@ def test_a_generational_suffix_or_initial_is_never_a_swapped_word(spun):
 )
 def test_a_name_in_its_own_order_is_never_regrouped(text, templates):
     assert fix_regrouped_names(text, templates) == []
+
+
+@pytest.mark.parametrize(
+    "spun, restored",
+    [
+        # tests/data/spun_dev/01, 04 and 05 (development): names the round trip wrote surname first, or head first
+        ("In 1959 Judge Date Akio of the district court freed all seven, as Chief Justice Kotaro Tanaka later noted.", "Judge Akio Date of"),
+        ("In 1965 the novelist Oda Makoto and the philosopher Shunsuke Tsurumi founded Beheiren.", "novelist Makoto Oda and"),
+        ("Speaking at University Reitaku in Kashiwa, the minister said the bombings could not be helped.", "at Reitaku University in"),
+    ],
+)
+def test_an_unknown_name_written_head_first_is_put_in_english_order(spun, restored):
+    result = clean(spun, config=SPUN)
+    assert restored in result.text
+    assert any(edit.kind == "spin" and edit.rule.startswith("spin.name-order.") for edit in result.edits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ota Masahide met Prime Minister Obuchi Keizo in Naha.",  # surname first throughout: the page's own style
+        "When Akio Date retired, Makoto Oda wrote to him.",  # already in English order
+        "Akio Date left. When Akio came back, Makoto Oda was there.",  # an English word opening a sentence is no surname
+        "He studied at Temple University and visited Oda Makoto Hall with Shunsuke Tsurumi.",  # a longer name is left whole
+    ],
+)
+def test_names_in_their_own_order_or_style_are_left_alone(text):
+    assert clean(text, config=SPUN).text == text
+
+
+def test_a_page_that_writes_surnames_in_capitals_keeps_its_order():
+    # Japan's government writes "KISHIDA Fumio": whatever the casing step makes of the capitals, the order stays
+    restored = clean("KISHIDA Fumio, Prime Minister of Japan, met HAYASHI Yoshimasa in Tokyo.", config=SPUN).text
+    assert restored.index("Fumio") > restored.lower().index("kishida") and restored.index("Yoshimasa") > restored.lower().index("hayashi")

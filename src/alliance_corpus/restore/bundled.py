@@ -17,6 +17,7 @@ from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
 from .fixes.markup import fix_markup
 from .fixes.names import fix_pivot_senses, fix_regrouped_names, fix_translated_names
+from .fixes.order import fix_reversed_names
 from .fixes.page import strip_page_markup
 from .fixes.places import fix_literal_places
 from .fixes.rules import apply_rules
@@ -57,10 +58,12 @@ def spin(text: str, context: StepContext) -> list[Change]:
 
 @register("names", stage="words", garbled_only=True)
 def names(text: str, context: StepContext) -> list[Change]:
-    """A known name's one swapped word put back ("Status of pressures Agreement", "Free Democratic Party"), or its words' order ("University of National Defense")."""
+    """A known name's one swapped word put back ("Status of pressures Agreement", "Free Democratic Party"), or its words' order
+    ("University of National Defense"); an unknown name brought back head first put in English order ("Oda Makoto", "University Reitaku")."""
     found = fix_translated_names(text, context.plan.name_templates)
     found += fix_pivot_senses(text, context.plan.name_templates, found)
-    return found + fix_regrouped_names(text, context.plan.name_templates, found)
+    found += fix_regrouped_names(text, context.plan.name_templates, found)
+    return found + [change for change in fix_reversed_names(text) if not any(c.start < change.end and change.start < c.end for c in found)]
 
 
 @register("senses", stage="words", garbled_only=True)
