@@ -1,4 +1,4 @@
-"""Terms of the alliance's vocabulary with one word in another sense of its Vietnamese translation, put back.
+"""Fixed collocations with one word in another sense of its Vietnamese translation, or a spinner's synonym, put back.
 
 Real lexicons (``domain-phrases``, ``phrase-senses``), symspellpy's real
 two-word list, and ``clean()`` with the gate open (the step runs on spun texts
@@ -24,6 +24,11 @@ SPUN = RestoreConfig(garbled=True)
         ("He served as deputy clerk of defense.", "He served as deputy secretary of defense."),
         ("The vote was not tying on Tokyo.", "The vote was not binding on Tokyo."),
         ("Safety treaty talks resumed in May.", "Security treaty talks resumed in May."),  # the case of the stand-in is kept
+        # phrases 1.1.0, written from general knowledge: senses of one Vietnamese word, and a spinner's thesaurus synonyms
+        ("Medics ran a farm hospital near the front.", "Medics ran a field hospital near the front."),
+        ("Most voters threw ballots against the plan.", "Most voters cast ballots against the plan."),
+        ("The party lost its majority in the upper home.", "The party lost its majority in the upper house."),
+        ("Kishida announced a cupboard reshuffle in August.", "Kishida announced a cabinet reshuffle in August."),
     ],
 )
 def test_a_term_gets_its_word_back(spun, restored):
@@ -37,6 +42,8 @@ def test_a_term_gets_its_word_back(spun, restored):
     [
         "Japan's highest court ruled on the case in 1959.",  # 'highest court' is English as it stands (two-word list)
         "The Regional Safety Forum met in Manila.",  # title case: a name, the names step's
+        "The farm house and the field hospital stood at home in the valley.",  # the terms as English writes them
+        "The house voted, and the home secretary cast ballots.",  # 'home secretary' is English (two-word list)
     ],
 )
 def test_english_that_only_looks_like_a_stand_in_is_left_alone(text):

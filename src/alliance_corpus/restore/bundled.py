@@ -68,7 +68,7 @@ def names(text: str, context: StepContext) -> list[Change]:
 
 @register("senses", stage="words", garbled_only=True)
 def senses(text: str, context: StepContext) -> list[Change]:
-    """A term of the alliance's vocabulary with one word in another sense of its Vietnamese translation put back ("group self-defense")."""
+    """A fixed collocation with one word in another sense of its Vietnamese translation, or a spinner's synonym, put back ("group self-defense", "upper home")."""
     return fix_phrase_senses(text)
 
 

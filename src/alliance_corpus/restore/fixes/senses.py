@@ -1,14 +1,16 @@
-"""Terms of the alliance's vocabulary with one word brought back in another sense of its Vietnamese translation.
+"""Fixed collocations with one word brought back in another sense of its Vietnamese translation, or as a spinner's synonym.
 
 A round trip through Vietnamese renders each word of a term and brings back
 whichever English sense comes first: "collective self-defense" goes out as
 "tự vệ tập thể" and can come back as "group self-defense" ('tập thể' is both
 "collective" and "group"), "regional security" as "regional safety" ('an
-ninh').  The names step puts such words back in known names; this step does
-the same for the terms of the lexicon list ``domain-phrases``, with the pairs
-of senses of the list ``phrase-senses`` ("Safety=Security"): only those whose
-stand-in is no idiomatic English in such a term ("security pact" is English,
-so "Pact=Treaty", a pair of the names step, is not one of them).
+ninh').  An article spinner swaps words for thesaurus synonyms one at a time
+and makes "upper house" "upper home".  The names step puts such words back in
+known names; this step does the same for the collocations of the lexicon
+list ``domain-phrases`` ("field hospital", "cast ballots"), with the pairs of
+the list ``phrase-senses`` ("Safety=Security", "Home=House"): only those
+whose stand-in is no idiomatic English in such a term ("security pact" is
+English, so "Pact=Treaty", a pair of the names step, is not one of them).
 
 A window changes only when it is a term with exactly one word replaced by a
 stand-in, no other term fits it, it is not itself a term, it is not
@@ -21,6 +23,9 @@ spun texts only.
 >>> text = "Tokyo reinterpreted its right to group self-defense to strengthen regional safety."
 >>> [(text[c.start:c.end], c.replacement) for c in fix_phrase_senses(text)]
 [('group', 'collective'), ('safety', 'security')]
+>>> text = "Volunteers lifted money for a farm hospital, and the upper home voted."
+>>> [(text[c.start:c.end], c.replacement) for c in fix_phrase_senses(text)]
+[('lifted', 'raised'), ('farm', 'field'), ('home', 'house')]
 >>> fix_phrase_senses("The Regional Safety Forum met.")  # title case: a name, not the term
 []
 """
