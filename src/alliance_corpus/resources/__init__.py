@@ -16,7 +16,7 @@ changed rule or entity makes ``annotate`` process the documents again.
 
 >>> res = Resources.bundled()
 >>> [p.name for p in res.rule_files][:2]
-['casing.jsonl', 'context.jsonl']
+['calques.jsonl', 'casing.jsonl']
 >>> len(res.fingerprint)
 64
 """
