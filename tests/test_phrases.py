@@ -55,5 +55,5 @@ def test_phrase_search_longest_phrase_wins_and_words_stay_whole():
 
 def test_phrase_search_of_phrases_not_starting_with_a_letter_falls_back_to_the_pattern():
     search = PhraseSearch(["-San", "Okinawa"])
-    assert search.first_words is None
+    assert search.by_first_word is None
     assert [m.group() for m in search.finditer("Kyoto -san Okinawa")] == ["-san", "Okinawa"]

@@ -27,14 +27,77 @@ CONTEXT = 64
 
 
 def apply_rules(text: str, rules: Iterable[Rule]) -> list[Change]:
-    """Changes proposed by ``phrase`` and ``regex`` rules (rules needing letters ``text`` lacks are skipped)."""
+    """Changes proposed by ``phrase`` and ``regex`` rules, in the rules' order (rules that cannot match ``text`` are skipped).
+
+    A rule needing letters ``text`` lacks cannot match; nor can a ``phrase``
+    rule one of whose words ``text`` lacks (:class:`PhraseIndex` finds the
+    others without looking at each rule).
+    """
     present = set(text)
     return [
         change
-        for rule in rules
+        for rule in _candidates(text, rules)
         if rule.required_characters <= present and rule.required_literal in text
         for change in _followed(text, rule)
     ]
+
+
+WORD_RUN = re.compile(r"\w+")
+
+
+class PhraseIndex:
+    """The ``phrase`` rules of a rule list, indexed by their words.
+
+    A phrase matches only where the text holds each of its words whole (its
+    pattern is bounded by non-word characters and splits on blanks), so each
+    run of word characters of the pattern, in lower case, is a run of the
+    text too.  A rule is looked up by its longest run and kept when the text
+    has all of them.
+
+    >>> from alliance_corpus.resources.rules import Rule
+    >>> rule = Rule(id="x", match="phrase", pattern="airport ship", replacement="aircraft carrier",
+    ...             kind="spin", confidence=0.7, evidence="e", note="n")
+    >>> index = PhraseIndex((rule,))
+    >>> [r.id for r in index.candidates("The Airport ship sailed.")], index.candidates("The airport ships sailed.")
+    (['x'], [])
+    """
+
+    def __init__(self, rules: Sequence[Rule]):
+        self.rules = tuple(rules)
+        self.others = [i for i, rule in enumerate(self.rules) if rule.match != "phrase"]
+        self.by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for i, rule in enumerate(self.rules):
+            if rule.match == "phrase":
+                runs = frozenset(run.lower() for run in WORD_RUN.findall(str(rule.pattern)))
+                if runs:
+                    self.by_word.setdefault(max(sorted(runs), key=len), []).append((i, runs))
+                else:
+                    self.others.append(i)
+
+    def candidates(self, text: str) -> list[Rule]:
+        """The rules that may match ``text``, in their order: every rule but the ``phrase`` rules whose words it lacks."""
+        runs = {run.lower() for run in WORD_RUN.findall(text)}
+        found = list(self.others)
+        for run in runs:
+            found += [i for i, needed in self.by_word.get(run, ()) if needed <= runs]
+        return [self.rules[i] for i in sorted(found)]
+
+
+_INDEXES: dict[int, PhraseIndex] = {}
+"""The index of each rule tuple in use (plans keep their tuples for the whole run)."""
+MAX_INDEXES = 32
+
+
+def _candidates(text: str, rules: Iterable[Rule]) -> Iterable[Rule]:
+    """``rules`` less the ``phrase`` rules that cannot match ``text``, in order; a tuple's index is kept for the next text."""
+    if not isinstance(rules, tuple):
+        return rules
+    index = _INDEXES.get(id(rules))
+    if index is None or index.rules is not rules:
+        if len(_INDEXES) >= MAX_INDEXES:
+            _INDEXES.clear()
+        index = _INDEXES[id(rules)] = PhraseIndex(rules)
+    return index.candidates(text)
 
 
 def split_rules(rules: Sequence[Rule], kinds: set[str], match: set[str]) -> list[Rule]:
