@@ -6,10 +6,11 @@ Cape", 広島 ("broad" + "island") as "Broad Island".  A run of two or three
 capitalised words that are all meanings of place-name characters
 (``place-glosses``: "long=naga") is read in every way its readings allow;
 if one reading is a known place (``japanese-places``), the run becomes that
-name.  Only known places are spelled, so "Long Island" (Nagashima, which the
-list lacks) stays.  It runs on spun texts only.
+name.  Only known places are spelled, and a run English writes as it is
+(symspellpy's two-word list has "long island") stays; so does a run that
+spells two places.  It runs on spun texts only.
 
->>> text = "Troops left Long Cape Prefecture to visit Broad Island and Long Island."
+>>> text = "Troops left Long Cape Prefecture to visit Broad Island and Long Island, then Upper Field."
 >>> [(text[c.start:c.end], c.replacement) for c in fix_literal_places(text)]
 [('Long Cape', 'Nagasaki'), ('Broad Island', 'Hiroshima')]
 """
@@ -20,6 +21,7 @@ import re
 from functools import lru_cache
 from itertools import product
 
+from ...resources.english import attested_pairs
 from ...resources.lexicons import words
 from ...text.edits import Change
 
@@ -66,12 +68,26 @@ def fix_literal_places(text: str) -> list[Change]:
 
 
 def _place(meanings: list[str]) -> str | None:
-    """The known place these meanings spell, read every way their readings allow, or ``None``."""
+    """The one known place these meanings spell, read every way their readings allow; ``None`` when none or two do.
+
+    "Upper Field" spells both Ueno (上野) and Ueda (上田), since 野 and 田 are
+    both "field": such a run is left as it is.
+    """
     readings = [glosses().get(word.lower()) for word in meanings]
-    if not all(readings):
+    if not all(readings) or _english(meanings):
         return None
-    for spelled in product(*(r for r in readings if r)):
-        name = places().get("".join(spelled))
-        if name:
-            return name
-    return None
+    names = {places()[spelled] for spelled in ("".join(parts) for parts in product(*(r for r in readings if r))) if spelled in places()}
+    return names.pop() if len(names) == 1 else None
+
+
+def _english(meanings: list[str]) -> bool:
+    """Whether every two neighbouring words of the run are a pair English often writes ("Long Island"): a name, not a translation."""
+    lower = [word.lower() for word in meanings]
+    return all(pair in _attested_gloss_pairs() for pair in zip(lower, lower[1:]))
+
+
+@lru_cache(maxsize=1)
+def _attested_gloss_pairs() -> frozenset[tuple[str, str]]:
+    """The pairs of gloss words on symspellpy's two-word list (read once)."""
+    meanings = list(glosses())
+    return attested_pairs(frozenset((first, second) for first in meanings for second in meanings))
