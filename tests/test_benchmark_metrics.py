@@ -66,3 +66,18 @@ def test_web_gold_pages_are_well_formed(folder):
         for g in page["entities"]:
             assert text[g["start"] : g["end"]] == g["text"] and "\n" not in g["text"], (page["id"], g)
             assert g["label"] in NAMED_LABELS and g["line_kind"] in {"heading", "body"}, (page["id"], g)
+
+
+def test_damage_kinds_counts_every_item_of_the_development_set_once():
+    import json
+
+    import damage_kinds
+
+    from tests.conftest import ROOT
+
+    folder = ROOT / "tests" / "data" / "spun_dev"
+    report = damage_kinds.kinds_report(folder)
+    listed = [item["kind"] for path in sorted(folder.glob("*.json")) for item in json.loads(path.read_bytes())["damage"]]
+    assert {kind: counts["items"] for kind, counts in report.items()} == {kind: listed.count(kind) for kind in set(listed)}
+    assert all(0 <= counts["repaired"] <= counts["items"] for counts in report.values())
+    assert report["casing"]["repaired"] == report["casing"]["items"]  # the seed's kinds of damage are all repaired

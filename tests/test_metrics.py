@@ -81,3 +81,43 @@ def test_metrics_scores_from_counts_handles_empty_cases():
     assert scores_from_counts(0, 0, 0)[:3] == (0.0, 0.0, 0.0)
     assert scores_from_counts(0, 3, 0).precision == 0.0
     assert scores_from_counts(4, 0, 4)[:3] == (1.0, 0.5, pytest.approx(2 / 3))
+
+
+def _spun_passages():
+    import json
+
+    from tests.conftest import ROOT
+
+    return [json.loads(path.read_bytes()) for path in sorted((ROOT / "tests" / "data" / "spun_dev").glob("*.json"))]
+
+
+def test_damage_spans_find_every_item_of_the_real_damage_lists():
+    from alliance_corpus.metrics import damage_spans
+
+    for passage in _spun_passages():
+        items = [(item["original"], item["spun"]) for item in passage["damage"]]
+        spans = damage_spans(passage["original"], items)
+        assert spans is not None and len(spans) == len(items)
+        assert [passage["original"][s:e] for s, e in spans] == [before for before, _ in items]
+        rebuilt, last = [], 0  # applying the items at the spans gives the spun text back
+        for (start, end), (_, after) in zip(spans, items):
+            rebuilt += [passage["original"][last:start], after]
+            last = end
+        assert "".join(rebuilt) + passage["original"][last:] == passage["garbled"]
+
+
+def test_repaired_damage_is_all_or_nothing_at_the_extremes():
+    from alliance_corpus.metrics import damage_spans, repaired_damage
+
+    for passage in _spun_passages():
+        items = [(item["original"], item["spun"]) for item in passage["damage"]]
+        spans = damage_spans(passage["original"], items)
+        assert spans is not None
+        assert all(repaired_damage(passage["original"], passage["original"], spans))  # the original itself repairs everything
+        assert not any(repaired_damage(passage["original"], passage["garbled"], spans))  # the spun text repairs nothing
+
+
+def test_damage_spans_refuse_a_list_that_does_not_fit():
+    from alliance_corpus.metrics import damage_spans
+
+    assert damage_spans("the alliance", [("treaty", "pact")]) is None

@@ -11,11 +11,16 @@ output; the quality harness (``benchmarks/quality.py``) and the tests use them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
-__all__ = ["Scores", "word_error_rate", "word_edit_distance", "entity_scores", "multiset_scores", "scores_from_counts"]
+__all__ = [
+    "Scores", "word_error_rate", "word_edit_distance", "entity_scores", "multiset_scores", "scores_from_counts",
+    "damage_spans", "repaired_damage",
+]  # fmt: skip
 
 
 def word_edit_distance(hypothesis: str, reference: str) -> int:
@@ -83,3 +88,66 @@ def scores_from_counts(true_positives: int, false_positives: int, false_negative
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return Scores(precision, recall, f1, tp, fp, fn)
+
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+"""A word or a punctuation mark: the units repaired damage is judged in."""
+
+
+def damage_spans(original: str, damage: Sequence[tuple[str, str]]) -> list[tuple[int, int]] | None:
+    """Where each damaged snippet of ``original`` is, for a damage list made by applying ``(original, spun)`` items in order.
+
+    Each item replaced the first occurrence of its snippet after the previous
+    item's replacement.  ``None`` when a snippet is not found, so a damage
+    list that does not fit its text is never scored.
+
+    >>> damage_spans("the alliance v Japan and the alliance", [("alliance", "ally"), ("alliance", "pact")])
+    [(4, 12), (29, 37)]
+    """
+    spans, cursor, shift = [], 0, 0
+    working = original
+    for before, after in damage:
+        found = working.find(before, cursor)
+        if found < 0:
+            return None
+        spans.append((found - shift, found - shift + len(before)))
+        working = working[:found] + after + working[found + len(before) :]
+        cursor = found + len(after)
+        shift += len(after) - len(before)
+    return spans
+
+
+def repaired_damage(original: str, restored: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each span of ``original``, whether ``restored`` has it back exactly: its tokens, and nothing between them.
+
+    The restored text is aligned to the original token by token (a token
+    carries whether blank space comes before it, so spacing counts); a span
+    is repaired when every token of it is matched and nothing was inserted
+    inside it or at its edges.
+
+    >>> original = "the runway was built near farming towns"
+    >>> restored = "the runway was built near agricultural towns"
+    >>> repaired_damage(original, restored, [(4, 10), (26, 33)])
+    [True, False]
+    >>> repaired_damage("has been", "has actually been", [(0, 8)])  # a filler left in
+    [False]
+    >>> repaired_damage("in 1955, the", "in 1955,the", [(3, 12)])  # a space lost
+    [False]
+    """
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(original)]
+    ops = SequenceMatcher(a=_spaced_tokens(original), b=_spaced_tokens(restored), autojunk=False).get_opcodes()
+    results = []
+    for start, end in spans:
+        inside = [i for i, (s, e) in enumerate(tokens) if s < end and start < e]
+        if not inside:
+            results.append(False)
+            continue
+        first, last = inside[0], inside[-1] + 1
+        touching = [tag for tag, i1, i2, _, _ in ops if (i1 < last and first < i2) or (tag == "insert" and first <= i1 <= last)]
+        results.append(all(tag == "equal" for tag in touching))
+    return results
+
+
+def _spaced_tokens(text: str) -> list[str]:
+    """The tokens of ``text``, each marked with a leading space when blank space comes before it ("1955,the" differs from "1955, the")."""
+    return [(" " if m.start() > 0 and text[m.start() - 1].isspace() else "") + m.group() for m in TOKEN.finditer(text)]
