@@ -49,7 +49,7 @@ def acronyms_of_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         return list(mentions)
     by_span = {(m.start, m.end): m for m in mentions}
     taken = SpanIndex.of(mentions)  # an occurrence inside (or across) another mention is that mention's
-    read = {span: m for span, m in by_span.items()}
+    read = dict(by_span)
     occurrences = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(defined, key=len, reverse=True))) + r")(?![\w-])")
     for found in occurrences.finditer(text):  # one pass for all of them, however many the document defines
         span, name = found.span(), defined[found.group()]

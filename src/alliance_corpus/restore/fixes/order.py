@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 
 from ...resources.english import is_english_word
-from ...resources.lexicons import words
+from ...resources.lexicons import word_set, words
 from ...text.edits import Change
 
 PAIR = re.compile(r"(?<![\w.'’-])(?=(([A-Z][a-z]+)[^\S\n]+([A-Z][a-z]+))(?![\w'’-]))")
@@ -52,7 +52,8 @@ def fix_reversed_names(text: str) -> list[Change]:
     """The changes that put reversed names back in English order (see the module docstring)."""
     changes = []
     pairs = list(PAIR.finditer(text))
-    given_first = any(pair.group(2) in _given_names() and pair.group(3) not in _given_names() for pair in pairs)
+    given = word_set("given-names")
+    given_first = any(pair.group(2) in given and pair.group(3) not in given for pair in pairs)
     taken_until = 0
     for pair in pairs:
         start, end = pair.span(1)
@@ -70,10 +71,10 @@ def fix_reversed_names(text: str) -> list[Change]:
 
 def _reversal(first: str, second: str, opens_sentence: bool) -> str | None:
     """The rule that reverses ``first second``, if one does."""
-    given = _given_names()
+    given = word_set("given-names")
     if second in given and first not in given and first not in _titles() and not (opens_sentence and is_english_word(first)):
         return PERSON_RULE
-    if first in _final_heads() and not is_english_word(second) and second not in given:
+    if first in word_set("name-final-heads") and not is_english_word(second) and second not in given:
         return HEAD_RULE
     return None
 
@@ -90,16 +91,6 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     if before is not None and before.group().split()[0].rstrip(".") not in _titles():
         return True
     return CAPITALISED_AFTER.match(text, end) is not None
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return frozenset(words("given-names"))
-
-
-@lru_cache(maxsize=1)
-def _final_heads() -> frozenset[str]:
-    return frozenset(words("name-final-heads"))
 
 
 @lru_cache(maxsize=1)
