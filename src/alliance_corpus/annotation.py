@@ -187,7 +187,7 @@ def _record(
     credits = credit_mentions(find_credits(result.text, result.segments), result.text, gazetteer) if is_english(result) else []
     read = cut_at_lines(result.text, overlay(mentions, credits), result.segments)
     linked = outside_boilerplate(link_mentions(result.text, read, gazetteer), result.segments)
-    linked = _outside(confirmed_in_headings(result.text, linked, result.segments, gazetteer), _foreign_lines(result))
+    linked = _outside(confirmed_in_headings(result.text, linked, result.segments, gazetteer), _foreign_lines(result), result.text)
     linked = correct_mentions(result.text, linked, document.corrections)  # the researcher has the last word
     projection = Projection(result.edits)
     return AnnotatedDocument(
@@ -217,15 +217,24 @@ def _foreign_lines(result: CleanResult) -> list[tuple[int, int]]:
     return [(flag.start, flag.end) for flag in result.flags if flag.kind == "language"]
 
 
-def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
-    """The mentions that overlap none of ``spans`` (sorted, disjoint lines): the English model's reading of another language is noise."""
+def _outside(mentions: list[Mention], spans: list[tuple[int, int]], text: str) -> list[Mention]:
+    """The mentions that overlap none of ``spans`` (sorted, disjoint lines): the English model's reading of another language is noise.
+
+    A gazetteer name that is its line's whole text is kept all the same: an
+    infobox's "嘉手納飛行場" under "Kadena Air Base" is a name, not prose.
+    """
     starts = [start for start, _ in spans]
     kept = []
     for mention in mentions:
         last = bisect_left(starts, mention.end) - 1  # the last line that starts before the mention ends
-        if last < 0 or spans[last][1] <= mention.start:
+        if last < 0 or spans[last][1] <= mention.start or _name_alone(text, mention, spans[last]):
             kept.append(mention)
     return kept
+
+
+def _name_alone(text: str, mention: Mention, line: tuple[int, int]) -> bool:
+    """Whether ``mention`` is a gazetteer name and all there is on ``line`` (spaces aside)."""
+    return mention.source == "gazetteer" and text[line[0] : line[1]].strip() == text[mention.start : mention.end]
 
 
 SHAKY_FLAGS = frozenset({"suspect", "foreign-script"})

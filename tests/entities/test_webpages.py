@@ -242,6 +242,37 @@ def test_webpages_a_name_in_script_beside_its_english_name_is_that_entity(text, 
     assert found.get(script) == expected
 
 
+@pytest.mark.parametrize(
+    "text, script, expected",
+    [
+        # tests/data/webdev (development): an infobox gives the kanji on a line of its own
+        ("Shigeru Yoshida\nJapanese name\nKanji 吉田 茂\n", "吉田 茂", ("PERSON", "ac:shigeru-yoshida")),
+        ("Kadena Air Base\n嘉手納飛行場\nKadena Hikōjō\n", "嘉手納飛行場", ("FAC", "ac:kadena-air-base")),
+        ("The Okinawa Reversion Agreement (Japanese: 沖縄返還協定, Hepburn: Okinawa henkan kyōtei) was signed.", "沖縄返還協定", ("LAW", "ac:okinawa-reversion-agreement")),
+        ("Camp Foster, formerly known as Camp Zukeran (Japanese: キャンプ瑞慶覧), is a camp.", "キャンプ瑞慶覧", ("FAC", "ac:camp-foster")),
+        ("The islands (尖閣諸島; Chinese: 钓鱼岛) are claimed by three governments.", "钓鱼岛", ("LOC", "ac:senkaku-islands")),
+    ],
+)
+def test_webpages_a_known_name_in_japanese_or_chinese_script_is_linked_on_its_own(text, script, expected):
+    found = {e.text: (e.label, e.kb_id) for e in annotate(text).entities}
+    assert found.get(script) == expected
+
+
+def test_webpages_the_link_of_a_name_in_script_goes_to_the_unlinked_english_name_beside_it():
+    text = "The Japan–U.S. Security Treaty (日米安全保障条約) was signed in 1960."
+    found = {e.text: e.kb_id for e in annotate(text).entities}
+    treaty = "ac:treaty-of-mutual-cooperation-and-security-between-the-united-states-and-japan"
+    assert found.get("日米安全保障条約") == treaty and found.get("Japan–U.S. Security Treaty") == treaty
+
+
+def test_webpages_a_name_in_script_is_not_joined_to_the_romanised_name_after_it():
+    # tests/data/webgold/31 (odd half): "琉球諸島 Ryûkyû Islands" is two mentions of one entity
+    text = "Other names: 琉球諸島 Ryûkyû Islands, 南西諸島 Nansei Islands."
+    found = [(e.text, e.kb_id) for e in annotate(text).entities]
+    assert ("琉球諸島", "ac:ryukyu-islands") in found and ("Ryûkyû Islands", "ac:ryukyu-islands") in found
+    assert not any(" " in text and text.startswith("琉球") for text, _ in found)
+
+
 def test_webpages_no_person_name_holds_a_digit():
     # tests/data/webgold/21 (odd half): an infobox flattened into one line glues a label to its figure
     text = (

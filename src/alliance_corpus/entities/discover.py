@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..resources.lexicons import alternatives, labelled, words
+from .glosses import SCRIPT
 from .headings import is_title_case
 from .mention import Mention, SpanIndex, read_whole
 from .relabel import head_labels
@@ -37,10 +38,14 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     In a title-case headline, a place after another place and "and" or a comma
     is a subject, and the capitalised words after it a verb and its object
     ("U.S. and Japan Sign Agreement on Host Nation Support"), not the rest of its name.
+    A name in Japanese or Chinese script takes no head after it: the words there are its romanisation.
 
     >>> text = "They signed the Camp David Principles."
     >>> name_documents(text, [Mention(16, 26, "FAC", "ac:camp-david", "gazetteer")])
     [Mention(start=16, end=37, label='LAW', kb_id=None, source='context')]
+    >>> text = "琉球諸島 Ryukyu Islands"
+    >>> [text[m.start:m.end] for m in name_documents(text, [Mention(0, 4, "LOC", "ac:ryukyu-islands", "gazetteer")])]
+    ['琉球諸島']
     """
     heads = head_labels()
     name_labels = frozenset(words("name-labels"))
@@ -50,7 +55,7 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
     for mention in mentions:
         found = None
-        if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_ends):
+        if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_ends) and not _in_script(text, mention):
             found = head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and (given.surrounds(found[0]) or found[0] in known_ends):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma", "American Kadena Air Base")
@@ -60,6 +65,14 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         named.append(Mention(_with_modifier(text, mention.start), found[0], found[1], kept_link, "context") if found else mention)
     spans = SpanIndex.of(named)
     return [m for m in named if not spans.inside_longer(m.start, m.end)]
+
+
+SCRIPT_END = re.compile(rf"[{SCRIPT}]$")
+
+
+def _in_script(text: str, mention: Mention) -> bool:
+    """Whether the mention ends in Japanese or Chinese script: the Latin words after it are its romanisation ("琉球諸島 Ryūkyū Islands"), not the rest of its name."""
+    return SCRIPT_END.search(text, mention.start, mention.end) is not None
 
 
 HEADLINE_COORDINATION = re.compile(r"(?:,|[^\S\n]and)[^\S\n]+$")

@@ -73,12 +73,18 @@ def names_in_script(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     Onaga (翁長 雄志, Onaga Takeshi)") or comes first, with its English or
     romanised form after it ("辺野古 (Henoko)", "種子島 Tanegashima").  A mention
     the model gave the script itself is relabelled; one that covers only part
-    of it is left alone.
+    of it is left alone.  Where only the script is linked (the gazetteer knows
+    "日米安全保障条約" but not the English wording beside it), the link goes the
+    other way: the English name takes the script's label and id.
 
     >>> text = "Takeshi Onaga (翁長 雄志, Onaga Takeshi) and 種子島 Tanegashima"
     >>> found = [Mention(0, 13, "PERSON", "ac:takeshi-onaga", "gazetteer"), Mention(45, 56, "GPE", None, "model")]
     >>> [(text[m.start:m.end], m.label, m.kb_id) for m in names_in_script(text, found)]
     [('Takeshi Onaga', 'PERSON', 'ac:takeshi-onaga'), ('翁長 雄志', 'PERSON', 'ac:takeshi-onaga'), ('種子島', 'GPE', None), ('Tanegashima', 'GPE', None)]
+    >>> text = "the Japan-U.S. Security Treaty (日米安全保障条約)"
+    >>> found = [Mention(4, 30, "LAW", None, "model"), Mention(32, 40, "LAW", "ac:treaty", "gazetteer")]
+    >>> [(text[m.start:m.end], m.kb_id) for m in names_in_script(text, found)]
+    [('Japan-U.S. Security Treaty', 'ac:treaty'), ('日米安全保障条約', 'ac:treaty')]
     """
     by_end = {m.end: m for m in mentions if m.label in NAMED_LABELS}
     by_start = {m.start: m for m in mentions if m.label in NAMED_LABELS}
@@ -88,6 +94,10 @@ def names_in_script(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for run in SCRIPT_NAME.finditer(text):
         english = _english_beside(text, run, by_end, by_start)
         if english is None or (covered.overlaps(*run.span()) and run.span() not in exact):
+            continue
+        script = exact.get(run.span())
+        if script is not None and script.kb_id is not None and english.kb_id is None:
+            named[(english.start, english.end)] = replace(english, label=script.label, kb_id=script.kb_id)
             continue
         named[run.span()] = Mention(run.start(), run.end(), english.label, english.kb_id, "context")
     kept = [replace(m, label=named[(m.start, m.end)].label, kb_id=named[(m.start, m.end)].kb_id) if (m.start, m.end) in named else m for m in mentions]
