@@ -145,3 +145,22 @@ def test_inputs_markdown_marks_go_and_a_sidecar_title_wins(annotated):
     assert notes["text"] == "Okinawa\n\nThe bases on Okinawa stay.\n"
     assert [e["text"] for e in notes["entities"] if e["label"] == "GPE"] == ["Okinawa", "Okinawa"]
     assert record(annotated[0], "declared")["source"]["title"] == "Declared"
+
+
+def test_inputs_unicode_text_saved_with_a_byte_order_mark_is_read_not_taken_for_binary(tmp_path):
+    root = tmp_path / "data"
+    text = "Prime Minister Shigeru Yoshida visited Okinawa."
+    make_corpus(root, {
+        "windows.txt": text.encode("utf-16"), "wide.txt": text.encode("utf-32"), "be.txt": codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+        "declared.txt": text.encode("utf-16-le"), "declared.meta.json": b'{"encoding": "utf-16-le"}', "binary.txt": b"\x00\x01binary\xff",
+    })  # fmt: skip
+    result = run("annotate", "--json", cwd=root.parent)
+    summary, folder = json.loads(result.stdout), root / "annotated"
+    assert result.returncode != 0 and any(e.startswith("[E102] raw/binary.txt") for e in summary["errors"])  # NUL bytes without a mark: binary
+    for doc_id, encoding in (("windows", "utf-16"), ("wide", "utf-32"), ("be", "utf-16"), ("declared", "utf-16-le")):
+        doc = record(folder, doc_id)
+        assert doc["text"] == text and doc["source"]["encoding"] == encoding
+        assert (root / "raw" / f"{doc_id}.txt").read_bytes().decode(encoding) == doc["raw_text"]
+        assert [e["text"] for e in doc["entities"]] == ["Shigeru Yoshida", "Okinawa"]
+    assert any(w.startswith("[W105] raw/windows.txt: is not UTF-8") for w in summary["warnings"])
+    assert not any("declared.txt" in w for w in summary["warnings"])

@@ -189,11 +189,31 @@ def _file_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "not a regular file")
 
 
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)  # fmt: skip
+"""Byte-order marks of the wide Unicode encodings, UTF-32's first: its little-endian mark begins with UTF-16's."""
+
+
+def wide_encoding(data: bytes, encoding: str | None = None) -> str | None:
+    """``utf-16`` or ``utf-32`` when ``encoding`` names one or, with none named, ``data`` opens with its byte-order mark.
+
+    Text in these encodings holds NUL bytes, so it is not taken for binary.
+
+    >>> wide_encoding("Okinawa".encode("utf-16")), wide_encoding(b"Okinawa"), wide_encoding(b"O\\0k\\0", "UTF-16LE")
+    ('utf-16', None, 'utf-16-le')
+    """
+    if encoding is not None:
+        name = codecs.lookup(encoding).name
+        return name if name.startswith(("utf-16", "utf-32")) else None
+    return next((name for mark, name in BYTE_ORDER_MARKS if data.startswith(mark)), None)
+
+
 def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
     """The text of a raw file, in UTF-8 or ``encoding``, or a :class:`DocumentError` that says what is wrong."""
     if not data.strip():
         raise DocumentError(shown, "E101")
-    if b"\0" in data[:8192]:
+    if b"\0" in data[:8192] and wide_encoding(data, encoding) is None:
         raise DocumentError(shown, "E102")
     try:
         return data.decode(encoding or "utf-8")
@@ -208,11 +228,18 @@ def decode_as(data: bytes, shown: str, encoding: str | None = None) -> tuple[str
     """The text of a raw file and, when it is not UTF-8 and no ``encoding`` was given, the encoding detected.
 
     Detection (charset-normalizer) is a guess: the caller says it to the
-    user.  A file nothing can read raises E103 as before.
+    user.  A file nothing can read raises E103 as before.  A file that opens
+    with the byte-order mark of UTF-16 or UTF-32 (as Windows tools save
+    "Unicode" text) is read in that encoding, and it is said too.
 
     >>> decode_as("Kōno Tarō met the minister.".encode("latin-1", "replace"), "a.txt", "latin-1")
     ('K?no Tar? met the minister.', None)
+    >>> decode_as("Kōno Tarō met the minister.".encode("utf-16"), "a.txt")
+    ('Kōno Tarō met the minister.', 'utf-16')
     """
+    marked = None if encoding else wide_encoding(data)
+    if marked is not None:
+        return decode(data, shown, marked), marked
     try:
         return decode(data, shown, encoding), None
     except DocumentError as error:
