@@ -164,3 +164,31 @@ def test_inputs_unicode_text_saved_with_a_byte_order_mark_is_read_not_taken_for_
         assert [e["text"] for e in doc["entities"]] == ["Shigeru Yoshida", "Okinawa"]
     assert any(w.startswith("[W105] raw/windows.txt: is not UTF-8") for w in summary["warnings"])
     assert not any("declared.txt" in w for w in summary["warnings"])
+
+
+def test_inputs_a_web_page_is_read_in_the_charset_its_meta_element_declares(tmp_path):
+    root = tmp_path / "data"
+    body = "<p>Prime Minister Shinzo Abe visited Okinawa (沖縄県) and met Governor Takeshi Onaga (翁長雄志).</p>"
+    western = "<p>Yoshida’s “peace” treaty – 1951.</p>"
+    make_corpus(root, {
+        "sjis.html": f'<html><head><meta charset="Shift_JIS"></head><body>{body}</body></html>'.encode("shift_jis"),
+        "latin.htm": f'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">{western}'.encode("cp1252"),
+        "lies.html": f'<meta charset="utf-8">{western}<p>Yoshida’s government accepted the “security” pact the same day.</p>'.encode("cp1252"),
+    })  # fmt: skip
+    result = run("annotate", "--json", cwd=root.parent)
+    summary, folder = json.loads(result.stdout), root / "annotated"
+    assert result.returncode == 0, result.stderr.decode()
+    sjis = record(folder, "sjis")
+    assert sjis["source"]["encoding"] == "shift_jis" and "(沖縄県)" in sjis["text"] and "翁長雄志" in sjis["text"]
+    latin = record(folder, "latin")
+    assert latin["source"]["encoding"] == "cp1252" and "Yoshida’s “peace” treaty – 1951." in latin["text"]  # a page labelled Latin-1 is windows-1252, as browsers read it
+    assert not any("sjis.html" in w or "latin.htm" in w for w in summary["warnings"])  # declared, not guessed
+    assert "Yoshida’s “peace” treaty – 1951." in record(folder, "lies")["text"]  # a wrong declaration: detected instead, and said
+    assert any(w.startswith("[W105] raw/lies.html: is not UTF-8") for w in summary["warnings"])
+
+
+def test_cli_clean_reads_a_web_page_in_its_declared_charset(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes('<meta charset="shift_jis"><p>Okinawa (沖縄県) hosts bases.</p>'.encode("shift_jis"))
+    result = run("clean", str(path))
+    assert result.returncode == 0 and "Okinawa (沖縄県) hosts bases." in result.stdout.decode() and result.stderr == b""

@@ -117,6 +117,8 @@ def read_raw(
     data = _read_regular(path, shown, raw_dir, follow_symlinks=follow_symlinks)
     sidecar = read_sidecar(path, corpus_root, raw_dir)
     declared = sidecar.pop("encoding", None) or encoding
+    if declared is None and path.suffix.lower() in WEB_PAGE_SUFFIXES:
+        declared = readable_page_charset(data)  # the page's own <meta charset>, if it reads the page
     text, detected = decode_as(data, shown, declared)
     if detected and warnings is not None:
         warnings.append(warning("W105", path=shown, encoding=detected))
@@ -132,6 +134,52 @@ def read_raw(
 
 
 WEB_PAGE_SUFFIXES = (".html", ".htm")
+META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+"""A ``<meta charset="...">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=...">`` declaration."""
+CHARSET_PRESCAN_BYTES = 1024
+"""How far into a page its charset declaration is looked for, as browsers do (the WHATWG HTML standard's prescan)."""
+WEB_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
+              "us-ascii": "cp1252", "ascii": "cp1252", "x-sjis": "shift_jis", "shift-jis": "shift_jis"}  # fmt: skip
+"""Labels the WHATWG Encoding Standard reads otherwise than Python would: a page labelled Latin-1 or ASCII is windows-1252."""
+
+
+def page_charset(data: bytes) -> str | None:
+    """The encoding a web page declares in a ``<meta>`` element near its start, as Python names it, or ``None``.
+
+    UTF-16 labels are ignored (a page the prescan can read is not UTF-16), and
+    so are labels Python does not know.
+
+    >>> page_charset(b'<meta charset="Shift_JIS">'), page_charset(b'<meta content="text/html; charset=ISO-8859-1" http-equiv="Content-Type">')
+    ('shift_jis', 'cp1252')
+    >>> page_charset(b"<p>no declaration</p>"), page_charset(b'<meta charset="klingon">')
+    (None, None)
+    """
+    found = META_CHARSET.search(data, 0, CHARSET_PRESCAN_BYTES)
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(WEB_LABELS.get(label, label)).name
+    except LookupError:
+        return None
+    return None if name.startswith(("utf-16", "utf-32")) else name
+
+
+def readable_page_charset(data: bytes) -> str | None:
+    """:func:`page_charset`, if the page's bytes read in it; a page that declares wrongly is detected like any other file.
+
+    >>> readable_page_charset('<meta charset="utf-8"><p>Yoshida’s treaty</p>'.encode("cp1252"))
+    >>> readable_page_charset('<meta charset="windows-1252"><p>Yoshida’s treaty</p>'.encode("cp1252"))
+    'cp1252'
+    """
+    charset = page_charset(data)
+    if charset is None:
+        return None
+    try:
+        data.decode(charset)
+    except UnicodeDecodeError:
+        return None
+    return charset
 TITLE = re.compile(r"<title\b[^<>]{0,200}>([^<]{1,1000})</title\s*>", re.IGNORECASE)
 TITLE_SEARCH_CHARS = 100_000
 """A page's ``<title>`` is looked for in its first characters only (it belongs in the ``<head>``)."""
