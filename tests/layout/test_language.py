@@ -82,3 +82,35 @@ def test_language_a_vietnamese_paragraph_in_an_english_page_is_left_alone():
     result = clean(f"{vietnamese}\n\n{english}")
     assert result.text == f"{vietnamese}\n\nThe U.S. and Japan signed the treaty in 1960; the government said so."
     assert [(f.kind, f.text) for f in result.flags if f.kind == "language"] == [("language", vietnamese)]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Der japanische Premierminister Shinzo Abe besuchte 2015 Okinawa und traf Gouverneur Takeshi Onaga, um über die Basis Futenma zu sprechen.", "de"),
+        ("El primer ministro japonés Shinzo Abe visitó Okinawa en 2015 y se reunió con el gobernador Takeshi Onaga para hablar de la base de Futenma.", "es"),
+    ],
+    ids=["german", "spanish"],
+)
+def test_language_a_short_text_in_another_latin_language_is_flagged_not_tagged(text, code):
+    # too short to judge as a document (under 60 words), but a line with no English function word that the model is sure of
+    from alliance_corpus import annotate
+
+    document = annotate(text)
+    assert document.language is not None and document.language.code == "und" and document.language.confidence == 0.0
+    assert [(f.kind, f.note) for f in document.flags] == [("language", f"{code} line: not restored or tagged (the text is und)")]
+    assert document.entities == [] and document.edits == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Shinzo Abe visited Okinawa in 2015 to discuss Futenma with Governor Takeshi Onaga.",  # no function word of the list, but English
+        "Jets left căn cứ không quân Kadena at dawn.",  # spun: a leaked Vietnamese phrase and no English function word
+    ],
+)
+def test_language_a_short_english_or_spun_sentence_without_function_words_stays_english(text):
+    from alliance_corpus import clean
+
+    result = clean(text)
+    assert [f for f in result.flags if f.kind == "language"] == []

@@ -12,9 +12,12 @@ are restored and tagged.
   language; a Latin-script line of :data:`MIN_LINE_WORDS` words or more gets
   its own identification when the model is sure of it (in an English
   document, only a line most of whose words carry accented letters, such as
-  Vietnamese: spun English leaks a few such words); shorter lines, and
-  lines the model is unsure of, take the document's language.  So a Japanese
-  name in kanji inside an English sentence leaves the line English.
+  Vietnamese: spun English leaks a few such words; in a document too short
+  to judge, also a line without any English function word, such as a German
+  or Spanish sentence: spun English keeps its "the", "and" and "of");
+  shorter lines, and lines the model is unsure of, take the document's
+  language.  So a Japanese name in kanji inside an English sentence leaves
+  the line English.
 
 py3langid ships its model inside the package (no download at run time), is
 deterministic, and scores 97 languages in time linear in the text.
@@ -25,6 +28,8 @@ deterministic, and scores 97 languages in time linear in the text.
 'ja'
 >>> [lang for _, _, lang in line_languages("Okinawa hosts most U.S. bases.\\n普天間飛行場の移設問題について", "en")]
 ['en', 'ja']
+>>> [lang for _, _, lang in line_languages("Der Premierminister besuchte 2015 Okinawa und traf den Gouverneur, um über die Basis zu sprechen.", "und")]
+['de']
 """
 
 from __future__ import annotations
@@ -105,7 +110,7 @@ def word_count(text: str) -> int:
 
 
 def _line_language(line: str, document: str) -> str:
-    if line.isascii() and document in ("en", UNDETERMINED):
+    if line.isascii() and document == "en":
         return document  # Latin letters only, and no identification of its own in an English document
     letters = LETTER.findall(line)
     if not letters:
@@ -115,11 +120,44 @@ def _line_language(line: str, document: str) -> str:
     if len(foreign) * 2 > len(letters):
         return _script_language(line, max(set(foreign), key=foreign.count))
     line_words = [word for word in line.split() if LETTER.search(word)]
-    if len(line_words) >= MIN_LINE_WORDS and (document not in ("en", UNDETERMINED) or _mostly_accented(line_words)):
+    if len(line_words) >= MIN_LINE_WORDS and (
+        document not in ("en", UNDETERMINED) or _mostly_accented(line_words) or (document == UNDETERMINED and _without_english_markers(line_words) and _without_pivot_letters(line))
+    ):
         code, probability = _identifier().classify(line)
         if probability >= SURE:
             return str(code)
     return document
+
+
+def _without_english_markers(words: list[str]) -> bool:
+    """Whether no word is an English function word (``english-markers``): a sentence of English, spun or not, has one.
+
+    >>> _without_english_markers("Der Premierminister besuchte Okinawa und traf den Gouverneur".split())
+    True
+    >>> _without_english_markers("The prime minister visited Okinawa and met the governor".split())
+    False
+    """
+    markers = _english_markers()
+    return not any(word.lower() in markers for word in words)
+
+
+def _without_pivot_letters(line: str) -> bool:
+    """Whether ``line`` has none of the letters only Vietnamese writes (``vietnamese-letters``).
+
+    Spun English leaks words of its pivot language, Vietnamese, and a short
+    spun sentence may hold no English function word; such a line is left to
+    :func:`_mostly_accented`.
+
+    >>> _without_pivot_letters("Der Premierminister besuchte Okinawa"), _without_pivot_letters("Jets left căn cứ Kadena")
+    (True, False)
+    """
+    return not any(letter in _pivot_letters() for letter in line)
+
+
+@lru_cache(maxsize=1)
+def _pivot_letters() -> frozenset[str]:
+    lower = "".join(words("vietnamese-letters"))
+    return frozenset(lower + lower.upper())
 
 
 def _mostly_accented(words: list[str]) -> bool:

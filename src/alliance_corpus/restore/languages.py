@@ -50,7 +50,7 @@ def english_scope(text: str) -> Scope:
     """
     found = identify(text)
     if found.code not in ENGLISH and word_count(text) < MIN_DOCUMENT_WORDS:
-        found = found._replace(code=UNDETERMINED)  # a short passage with leaked words is no evidence of another language
+        found = found._replace(code=UNDETERMINED, confidence=0.0)  # a short passage with leaked words is no evidence of another language
     language = Language(code=found.code, confidence=found.confidence)
     lines = line_languages(text, found.code)
     foreign = [(start, end, code) for start, end, code in lines if code not in ENGLISH]
