@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,29 @@ def test_language_a_short_english_or_spun_sentence_without_function_words_stays_
 
     result = clean(text)
     assert [f for f in result.flags if f.kind == "language"] == []
+
+
+def _english_sentences() -> list[str]:
+    """Every sentence of the English texts of the test sets (spun and edited passages, English web pages), once each."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    texts = [path.read_text(encoding="utf-8") for path in sorted((data / "clean").glob("*.txt"))]
+    for folder in ("garbled", "garbled_dev", "garbled_holdout", "garbled_holdout2", "spun_dev", "spun_holdout", "spun_holdout2"):
+        texts += [case[key] for case in map(_page, sorted((data / folder).glob("*.json"))) for key in ("garbled", "original") if key in case]
+    for folder in ("webgold", "webdev", "webnoise"):
+        texts += [_page(path).get("text", "") for path in sorted((data / folder).glob("*.json"))]
+    texts += [page["text"] for page in map(_page, PAGES) if page["language"] == "en"]
+    split = re.compile(r"(?<=[.!?])\s+|\n")
+    return sorted({sentence.strip() for text in texts for sentence in split.split(text) if sentence.strip()})
+
+
+def test_language_no_english_sentence_read_alone_is_taken_for_another_latin_script_language():
+    sentences = _english_sentences()
+    assert len(sentences) > 8000
+    foreign = [(code, s) for s in sentences for _, _, code in line_languages(s, UNDETERMINED) if code not in ("en", UNDETERMINED) and _latin(s)]
+    assert foreign == []
+
+
+def _latin(text: str) -> bool:
+    """Whether most letters of ``text`` are Latin (Vietnamese letters included): lines in other scripts get their script's language."""
+    letters = [char for char in text if char.isalpha()]
+    return sum(char <= "\u024f" or "\u1e00" <= char <= "\u1eff" for char in letters) * 2 > len(letters)
