@@ -192,3 +192,20 @@ def test_cli_clean_reads_a_web_page_in_its_declared_charset(tmp_path):
     path.write_bytes('<meta charset="shift_jis"><p>Okinawa (沖縄県) hosts bases.</p>'.encode("shift_jis"))
     result = run("clean", str(path))
     assert result.returncode == 0 and "Okinawa (沖縄県) hosts bases." in result.stdout.decode() and result.stderr == b""
+
+
+def test_cli_an_output_path_that_is_a_file_is_refused_before_any_work(tmp_path):
+    make_corpus(tmp_path / "data", {"a.txt": b"Shinzo Abe visited Okinawa."})
+    (tmp_path / "data" / "records").write_bytes(b"not a folder")
+    result = run("annotate", "--raw", "data/raw", "--out", "data/records", cwd=tmp_path)
+    assert result.returncode == 2 and "data/records: is a file, not a folder" in result.stderr.decode()
+    assert b"Traceback" not in result.stderr and (tmp_path / "data" / "records").read_bytes() == b"not a folder"
+
+
+def test_inputs_records_written_inside_the_raw_folder_are_not_read_as_raw_files(tmp_path):
+    raw = make_corpus(tmp_path / "data", {"a.txt": b"Shinzo Abe visited Okinawa."})
+    for _ in range(2):
+        result = run("annotate", "--raw", "data/raw", "--out", "data/raw/annotated", "--json", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr.decode()
+        summary = json.loads(result.stdout)
+        assert summary["warnings"] == [] and (raw / "annotated" / "a.json").is_file()

@@ -137,6 +137,8 @@ def annotate_corpus(
     """
     started = time.perf_counter()
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise AllianceCorpusError(f"{out_dir}: is a file, not a folder; the records need a folder of their own")
     root = raw_dir.parent
     resources = resources or Resources.for_corpus(root)
     check_resources(resources)
@@ -148,7 +150,7 @@ def annotate_corpus(
         index = load_index(out_dir)
         summary.warnings += index.warnings
         previous = index.entries
-        documents, errors, read_warnings = read_all(raw_dir, root, follow_symlinks=follow_symlinks, encoding=encoding)
+        documents, errors, read_warnings = read_all(raw_dir, root, follow_symlinks=follow_symlinks, encoding=encoding, skip=out_dir)
         summary.errors += errors
         summary.warnings += read_warnings
         current: dict[str, dict[str, Any]] = {}

@@ -66,11 +66,12 @@ def discover(raw_dir: Path) -> list[Path]:
     return _walk(raw_dir)[0]
 
 
-def _walk(raw_dir: Path) -> tuple[list[Path], list[Path]]:
-    """The raw documents under ``raw_dir``, and the other files that are neither documents nor sidecars."""
+def _walk(raw_dir: Path, skip: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """The raw documents under ``raw_dir``, and the other files that are neither documents nor sidecars; ``skip`` is not walked into."""
     found, other = [], []
+    skipped = os.path.realpath(skip) if skip is not None else None
     for folder, subfolders, files in os.walk(raw_dir, followlinks=False):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) != skipped)
         for name in files:
             if name.startswith("."):
                 continue
@@ -89,9 +90,15 @@ class RawFolder(NamedTuple):
     warnings: list[str]
 
 
-def read_all(raw_dir: Path, corpus_root: Path, *, follow_symlinks: bool = False, encoding: str | None = None) -> RawFolder:
-    """Every readable document of ``raw_dir`` with a unique id, the errors of the others, and what was not read."""
-    paths, other = _walk(raw_dir)
+def read_all(
+    raw_dir: Path, corpus_root: Path, *, follow_symlinks: bool = False, encoding: str | None = None, skip: Path | None = None
+) -> RawFolder:
+    """Every readable document of ``raw_dir`` with a unique id, the errors of the others, and what was not read.
+
+    ``skip`` is a folder inside ``raw_dir`` that holds no raw documents (the
+    records, when a researcher writes them there).
+    """
+    paths, other = _walk(raw_dir, skip)
     suffixes = ", ".join(RAW_SUFFIXES)
     found = RawFolder([], [], [warning("W104", path=_shown(path, corpus_root), suffixes=suffixes) for path in other])
     for path, doc_id in zip(paths, assign_ids(raw_dir, paths)):
