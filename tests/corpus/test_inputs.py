@@ -209,3 +209,33 @@ def test_inputs_records_written_inside_the_raw_folder_are_not_read_as_raw_files(
         assert result.returncode == 0, result.stderr.decode()
         summary = json.loads(result.stdout)
         assert summary["warnings"] == [] and (raw / "annotated" / "a.json").is_file()
+
+
+POST = (
+    '---\ntitle: "Okinawa and the Futenma relocation"\ndate: 2021-04-16T09:00:00+09:00\nauthor: Jane Smith\n'
+    "link: https://example.org/futenma\ntags:\n  - okinawa\n  - alliance\n---\n\n"
+    "# Okinawa and the Futenma relocation\n\nGovernor Denny Tamaki has opposed the move of Marine Corps Air Station Futenma to Henoko since 2018.\n"
+)
+
+
+def test_inputs_a_markdown_posts_front_matter_is_metadata_not_prose(tmp_path):
+    root = tmp_path / "data"
+    make_corpus(root, {"post.md": POST.encode(), "dated.md": POST.encode(), "dated.meta.json": b'{"published": "2021-05-01"}'})
+    result = run("annotate", "--json", cwd=root.parent)
+    assert result.returncode == 0, result.stderr.decode()
+    post = record(root / "annotated", "post")
+    assert post["text"].startswith("Okinawa and the Futenma relocation\n")
+    assert not any(word in post["text"] for word in ("Jane Smith", "title:", "tags:", "---"))
+    assert "Jane Smith" not in {e["text"] for e in post["entities"]} and ("PERSON", "Denny Tamaki") in {(e["label"], e["text"]) for e in post["entities"]}
+    source = post["source"]
+    assert (source["title"], source["published"], source["url"]) == ("Okinawa and the Futenma relocation", "2021-04-16", "https://example.org/futenma")
+    front = post["edits"][0]
+    assert (front["rule"], front["raw_start"], front["after"]) == ("markup.front-matter", 0, "") and POST.startswith(front["before"])
+    assert record(root / "annotated", "dated")["source"]["published"] == "2021-05-01"  # the sidecar has the last word
+
+
+def test_inputs_a_text_that_opens_with_a_rule_line_keeps_it():
+    from alliance_corpus import clean
+
+    text = "---\nA horizontal rule, then prose about Okinawa.\n---\nMore prose."
+    assert clean(text).text == text

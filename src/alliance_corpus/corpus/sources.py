@@ -44,6 +44,7 @@ import orjson
 from pydantic import ValidationError
 
 from ..errors import DocumentError, warning
+from ..layout.front_matter import front_matter, provenance
 from ..records import RawDocument, Source
 from .ids import assign_ids, document_id
 
@@ -135,6 +136,9 @@ def read_raw(
     read_in = _not_utf8(detected or declared)
     if path.suffix.lower() in WEB_PAGE_SUFFIXES and "title" not in sidecar:
         sidecar["title"] = page_title(text)
+    post = front_matter(text) if path.suffix.lower() == ".md" else None
+    if post is not None:
+        sidecar = {**provenance(post.fields), **sidecar}  # the sidecar has the last word
     source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), encoding=read_in, **sidecar)
     original = _read_reference(reference, corpus_root) if reference is not None else None
     return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source, reference=original)

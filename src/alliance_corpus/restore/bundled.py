@@ -18,7 +18,7 @@ from .fixes.encoding import fix_encoding
 from .fixes.markup import fix_markup
 from .fixes.names import fix_pivot_senses, fix_regrouped_names, fix_translated_names
 from .fixes.order import fix_reversed_names
-from .fixes.page import strip_page_markup
+from .fixes.page import strip_front_matter, strip_page_markup
 from .fixes.places import fix_literal_places
 from .fixes.rules import apply_rules
 from .fixes.senses import fix_phrase_senses
@@ -34,8 +34,8 @@ def encoding(text: str, context: StepContext) -> list[Change]:
 
 @register("markup", stage="decode", rule_kinds=frozenset({"markup", "encoding"}))
 def markup(text: str, context: StepContext) -> list[Change]:
-    """HTML character references and tags, page-level HTML (head, scripts, menus), and the mojibake ftfy leaves alone (``encoding`` rules)."""
-    return strip_page_markup(text) + fix_markup(text) + apply_rules(text, context.rules("markup"))
+    """HTML character references and tags, page-level HTML (head, scripts, menus), a Markdown post's front matter, and the mojibake ftfy leaves alone."""
+    return strip_front_matter(text) + strip_page_markup(text) + fix_markup(text) + apply_rules(text, context.rules("markup"))
 
 
 @register("layout", stage="layout", rule_kinds=frozenset({"whitespace", "typography", "spacing"}))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from ...layout.front_matter import front_matter
 from ...layout.page import LOOKS_LIKE_A_PAGE
 from ...text.edits import Change
 
@@ -49,3 +50,21 @@ def strip_page_markup(text: str) -> list[Change]:
             changes.append(Change(opened[0], match.end(), "", "markup.page", "markup"))
             opened = None
     return changes
+
+
+def strip_front_matter(text: str) -> list[Change]:
+    """A change that deletes the YAML front matter opening a Markdown post (:mod:`~alliance_corpus.layout.front_matter`), if there is one.
+
+    The blank lines after it go too, so the text starts with its first line of prose.
+
+    >>> text = "---\\ntitle: Futenma\\n---\\n\\nThe base."
+    >>> [(text[c.start : c.end], c.replacement) for c in strip_front_matter(text)], strip_front_matter("The base.")
+    ([('---\\ntitle: Futenma\\n---\\n\\n', '')], [])
+    """
+    found = front_matter(text)
+    if found is None:
+        return []
+    end = found.end
+    while text.startswith("\n", end):
+        end += 1
+    return [Change(0, end, "", "markup.front-matter", "markup")]
