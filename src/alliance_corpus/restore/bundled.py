@@ -15,6 +15,7 @@ from ..text.edits import Change
 from .fixes.casing import fix_lowercase_names, fix_proper_casing
 from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
+from .fixes.hyphens import join_broken_words
 from .fixes.markup import fix_markup
 from .fixes.names import fix_pivot_senses, fix_regrouped_names, fix_translated_names
 from .fixes.order import fix_reversed_names
@@ -40,8 +41,8 @@ def markup(text: str, context: StepContext) -> list[Change]:
 
 @register("layout", stage="layout", rule_kinds=frozenset({"whitespace", "typography", "spacing"}))
 def layout(text: str, context: StepContext) -> list[Change]:
-    """Runs of spaces, line ends, invisible characters; missing spaces after sentence ends (in spun texts)."""
-    return apply_rules(text, context.rules("layout"))
+    """Runs of spaces, line ends, invisible characters; words a hard wrap broke with a hyphen; missing spaces after sentence ends (in spun texts)."""
+    return apply_rules(text, context.rules("layout")) + join_broken_words(text)
 
 
 @register("leakage", stage="words", rule_kinds=frozenset({"leakage"}))
