@@ -124,7 +124,7 @@ def read_raw(
     shown = _shown(path, corpus_root)
     data = _read_regular(path, shown, raw_dir, follow_symlinks=follow_symlinks)
     sidecar = read_sidecar(path, corpus_root, raw_dir)
-    declared = sidecar.pop("encoding", None) or encoding
+    declared = sidecar.pop("encoding", None) or encoding or wide_encoding(data)  # a byte-order mark declares UTF-16 or UTF-32
     if declared is None and path.suffix.lower() in WEB_PAGE_SUFFIXES:
         declared = readable_page_charset(data)  # the page's own <meta charset>, if it reads the page
     text, detected = decode_as(data, shown, declared)
