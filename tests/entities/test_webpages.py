@@ -1150,3 +1150,11 @@ def test_webpages_a_name_in_a_list_takes_the_label_of_its_neighbours():
     text = "Signed by Nicaragua, Norway, Pakistan, Panama, Paraguay, Peru, the Philippines and Turkey."
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert ("Paraguay", "GPE") in found and all(label == "GPE" for _, label in found), found
+
+
+def test_webpages_a_long_run_without_spaces_is_no_name():
+    # an image inlined in base64 or a long address, as scraped pages carry them: no mention, and no pattern reads it whole
+    blob = "iVBORw0KGgoAAAANSUhEUgAA" * 4000
+    document = annotate(f"Prime Minister Shinzo Abe visited Okinawa.\nimage: data:image/png;base64,{blob}\n")
+    assert [(e.text, e.label) for e in document.entities if e.label in ("PERSON", "GPE")] == [("Shinzo Abe", "PERSON"), ("Okinawa", "GPE")]
+    assert not any(len(e.text) > 64 for e in document.entities)

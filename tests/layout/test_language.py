@@ -141,3 +141,24 @@ def _latin(text: str) -> bool:
     """Whether most letters of ``text`` are Latin (Vietnamese letters included): lines in other scripts get their script's language."""
     letters = [char for char in text if char.isalpha()]
     return sum(char <= "\u024f" or "\u1e00" <= char <= "\u1eff" for char in letters) * 2 > len(letters)
+
+
+def test_language_an_unsure_identification_is_no_evidence_of_another_language():
+    # a page that opens with a list of Okinawa's place names: the identifier says Tagalog, with probability 0.47
+    names = "Kadena Futenma Schwab Hansen Kinser Courtney Foster Lester Gonsalves Henoko Nago Naha Ginowan Urasoe Uruma "
+    names += "Yomitan Chatan Kin Ginoza Higashi Kunigami Ie Tsuken Zamami "
+    text = names * 3 + "The bases of Okinawa, listed above, host most of the Marines in Japan."
+    assert identify(text).code == "tl" and identify(text).confidence < 0.5
+    from alliance_corpus import annotate
+
+    document = annotate(text)
+    assert document.language is not None and document.language.code == UNDETERMINED
+    assert ("Japan", "GPE") in {(e.text, e.label) for e in document.entities}  # read as English, not left alone
+
+
+def test_language_an_image_inlined_in_base64_does_not_decide_the_language():
+    from alliance_corpus import annotate
+
+    blob = "iVBORw0KGgoAAAANSUhEUgAA" * 4000
+    document = annotate(f"Prime Minister Shinzo Abe visited Okinawa.\nimage: data:image/png;base64,{blob}\n")
+    assert document.language is not None and document.language.code == "en"

@@ -69,6 +69,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return leading, trailing, title_before, title_after, frozenset(words("title-words"))
 
 
+LONGEST_WORD = 64
+"""No word of a name is this long (the longest word of the gazetteer has 27 characters)."""
+LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD},}}")
+LONGEST_NAME = 1000
+"""No name is longer (the longest treaty title of the development gold has some 400 characters)."""
+
+
 def tidy(text: str, mention: Mention) -> Mention | None:
     """Trim a model mention to its name, or drop it when it is only part of a job title.
 
@@ -136,11 +143,21 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 
     >>> tidy("Area7,939 km2", Mention(0, 9, "PERSON", None, "model")) is None
     True
+
+    Nor is any name a run of :data:`LONGEST_WORD` characters or more without a
+    space (an address, a hash, an image inlined in base64), or longer than
+    :data:`LONGEST_NAME` characters; such a mention is dropped before any
+    pattern reads it, so its cost stays linear:
+
+    >>> tidy("see " + "A" * 5000, Mention(4, 5004, "ORG", None, "model")) is None
+    True
     """
     if mention.source != "model":
         return mention
-    _, _, title_before, title_after, title_words = _patterns()
     surface = text[mention.start : mention.end]
+    if len(surface) > LONGEST_NAME or LONG_WORD.search(surface):
+        return None
+    _, _, title_before, title_after, title_words = _patterns()
     if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
         return None
     if _division().match(surface):

@@ -27,6 +27,10 @@ from ..text.edits import Change
 MIN_DOCUMENT_WORDS = 60
 """A text shorter than this is not judged to be in another language (spun English leaks many foreign words)."""
 
+UNSURE = 0.5
+"""Below this probability the identifier's answer for a whole text is no evidence of another language (every
+non-English page of the negative set scores 1.0; an English page whose start is mostly a table of codes can score 0.03)."""
+
 ENGLISH = frozenset({"en", UNDETERMINED})
 """Texts and lines the English steps and model are for; too short to tell counts as English."""
 
@@ -49,7 +53,7 @@ def english_scope(text: str) -> Scope:
     immutable).
     """
     found = identify(text)
-    if found.code not in ENGLISH and word_count(text) < MIN_DOCUMENT_WORDS:
+    if found.code not in ENGLISH and (word_count(text) < MIN_DOCUMENT_WORDS or found.confidence < UNSURE):
         found = found._replace(code=UNDETERMINED, confidence=0.0)  # a short passage with leaked words is no evidence of another language
     language = Language(code=found.code, confidence=found.confidence)
     lines = line_languages(text, found.code)
