@@ -23,6 +23,7 @@ from .fixes.page import strip_front_matter, strip_page_markup
 from .fixes.places import fix_literal_places
 from .fixes.rules import apply_rules
 from .fixes.senses import fix_phrase_senses
+from .fixes.titles import titles_before_names
 from .plan import StepContext
 from .registry import register
 
@@ -47,8 +48,8 @@ def layout(text: str, context: StepContext) -> list[Change]:
 
 @register("leakage", stage="words", rule_kinds=frozenset({"leakage"}))
 def leakage(text: str, context: StepContext) -> list[Change]:
-    """Known foreign-script words restored to English."""
-    return apply_rules(text, context.rules("leakage"))
+    """Known foreign-script words restored to English; a restored title right before a name gets capitals."""
+    return titles_before_names(text, apply_rules(text, context.rules("leakage")))
 
 
 @register("spin", stage="words", rule_kinds=frozenset({"spin", "filler"}))
