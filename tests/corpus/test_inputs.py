@@ -238,3 +238,19 @@ def test_inputs_a_text_that_opens_with_a_rule_line_keeps_it():
 
     text = "---\nA horizontal rule, then prose about Okinawa.\n---\nMore prose."
     assert clean(text).text == text
+
+
+def test_inputs_a_date_not_in_iso_form_is_named_in_a_warning(tmp_path):
+    root = tmp_path / "data"
+    make_corpus(root, {
+        "iso.txt": b"Shinzo Abe visited Okinawa.", "iso.meta.json": b'{"published": "2021-04-16T09:00:00Z", "retrieved": "2024"}',
+        "prose.txt": b"Shinzo Abe visited Naha.", "prose.meta.json": b'{"published": "April 2021"}',
+        "post.md": b"---\ntitle: Naha\ndate: 16/04/2021\n---\nShinzo Abe visited Nago.\n",
+    })  # fmt: skip
+    result = run("annotate", "--json", cwd=root.parent)
+    assert result.returncode == 0, result.stderr.decode()
+    warnings = json.loads(result.stdout)["warnings"]
+    assert any(w.startswith("[W108] raw/prose.meta.json: published 'April 2021' is not a date in ISO 8601 form") for w in warnings)
+    assert not any("iso" in w for w in warnings)  # ISO dates and a year are dates
+    assert record(root / "annotated", "prose")["source"]["published"] == "April 2021"  # kept as written; the filters skip it
+    assert record(root / "annotated", "post")["source"]["published"] is None  # front matter gives only an ISO date

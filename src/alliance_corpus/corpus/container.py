@@ -34,6 +34,7 @@ from typing import Any
 from ..errors import CorpusWarning, RecordError, warning
 from ..records import NAMED_LABELS, AnnotatedDocument, Entity
 from .analysis import Line, concordance, cooccurrences, keyword_in_context, mentions_over_time
+from .dates import as_date
 from .io import load_index, read_document, record_path
 
 KB_ID = re.compile(r"Q\d+|[a-z]+:\S+")
@@ -189,8 +190,8 @@ class Corpus:
             languages = {language} if isinstance(language, str) else set(language)
             tests.append(lambda d: d.language is not None and d.language.code in languages)
         if since is not None or until is not None:
-            low, high = _as_date(since) or date.min, _as_date(until) or date.max
-            tests.append(lambda d: (published := _as_date(d.source.published)) is not None and low <= published <= high)
+            low, high = as_date(since) or date.min, as_date(until) or date.max
+            tests.append(lambda d: (published := as_date(d.source.published)) is not None and low <= published <= high)
         if min_garble is not None:
             tests.append(lambda d: d.garble_score >= min_garble)
         if max_garble is not None:
@@ -231,23 +232,6 @@ class Corpus:
         """Ids of the documents that mention ``entity``, given as a Wikidata or local id (see :meth:`same_entity`) or a canonical name."""
         names = self.same_entity(entity)
         return sorted({doc_id for doc_id, e in self.mentions() if not names.isdisjoint((e.kb_id, e.canonical))})
-
-
-def _as_date(value: str | date | None) -> date | None:
-    """A date from an ISO date or date-time, a year-month or a year; ``None`` when there is none to read.
-
-    >>> _as_date("2021-05-03T09:00:00Z"), _as_date("2021-05"), _as_date("May 2021")
-    (datetime.date(2021, 5, 3), datetime.date(2021, 5, 1), None)
-    """
-    if value is None or isinstance(value, date):
-        return value
-    found = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)", value.strip())
-    if not found:
-        return None
-    try:
-        return date(int(found[1]), int(found[2] or 1), int(found[3] or 1))
-    except ValueError:
-        return None
 
 
 def load_corpus(path: str | Path, *, cache: bool = True) -> Corpus:

@@ -46,6 +46,7 @@ from pydantic import ValidationError
 from ..errors import DocumentError, warning
 from ..layout.front_matter import front_matter, provenance
 from ..records import RawDocument, Source
+from .dates import as_date
 from .ids import assign_ids, document_id
 
 __all__ = ["RAW_SUFFIXES", "SIDECAR_FIELDS", "RawFolder", "decode", "discover", "document_id", "inside_folder", "read_all", "read_raw", "read_sidecar"]
@@ -84,7 +85,7 @@ def _walk(raw_dir: Path, skip: Path | None = None) -> tuple[list[Path], list[Pat
 
 
 class RawFolder(NamedTuple):
-    """What :func:`read_all` found: the readable documents, the errors of the others, and warnings (W104, W105)."""
+    """What :func:`read_all` found: the readable documents, the errors of the others, and warnings (W104, W105, W108)."""
 
     documents: list[RawDocument]
     errors: list[DocumentError]
@@ -139,12 +140,16 @@ def read_raw(
     post = front_matter(text) if path.suffix.lower() == ".md" else None
     if post is not None:
         sidecar = {**provenance(post.fields), **sidecar}  # the sidecar has the last word
+    if warnings is not None:
+        warnings += _undated(path, corpus_root, shown, sidecar)
     source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), encoding=read_in, **sidecar)
     original = _read_reference(reference, corpus_root) if reference is not None else None
     return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source, reference=original)
 
 
 WEB_PAGE_SUFFIXES = (".html", ".htm")
+DATE_FIELDS = ("published", "retrieved")
+"""Sidecar fields that hold a date (W108 when it is not in ISO 8601 form)."""
 META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 """A ``<meta charset="...">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=...">`` declaration."""
 CHARSET_PRESCAN_BYTES = 1024
@@ -194,6 +199,17 @@ def readable_page_charset(data: bytes) -> str | None:
 TITLE = re.compile(r"<title\b[^<>]{0,200}>([^<]{1,1000})</title\s*>", re.IGNORECASE)
 TITLE_SEARCH_CHARS = 100_000
 """A page's ``<title>`` is looked for in its first characters only (it belongs in the ``<head>``)."""
+
+
+def _undated(path: Path, corpus_root: Path, shown: str, fields: dict[str, Any]) -> list[str]:
+    """W108 for each date field of ``fields`` that is not in ISO 8601 form, naming the sidecar it came from (else the file)."""
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    where = _shown(sidecar, corpus_root) if os.path.lexists(sidecar) else shown
+    return [
+        warning("W108", path=where, field=field, value=fields[field])
+        for field in DATE_FIELDS
+        if isinstance(fields.get(field), str) and as_date(fields[field]) is None
+    ]
 
 
 def page_title(page: str) -> str | None:
