@@ -11,6 +11,7 @@ import pytest
 from alliance_corpus import load_corpus
 from alliance_corpus.corpus import container, dumps, index_entry, write_atomic, write_index
 from alliance_corpus.corpus.analysis import keyword_in_context, mentions_over_time, pattern
+from alliance_corpus.corpus.dates import as_date
 from alliance_corpus.corpus.formats.tables import TABLES
 from alliance_corpus.records import SCHEMA_VERSION
 from tests.conftest import DATA, SEED_ID
@@ -89,7 +90,7 @@ def test_container_filter_leaves_out_documents_without_a_readable_date(corpus_fo
     corpus = load_corpus(corpus_folder)
     assert undated in corpus.filter(language=["en", "fr"])
     assert undated not in corpus.filter(since="1900-01-01")
-    assert container._as_date("sometime in 2020") is None and container._as_date("2020-13-01") is None
+    assert as_date("sometime in 2020") is None and as_date("2020-13-01") is None
 
 
 @pytest.mark.parametrize("table", TABLES)
