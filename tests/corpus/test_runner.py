@@ -193,3 +193,15 @@ def test_runner_reports_a_document_the_engine_returned_nothing_for():
     [lost] = _unanswered(docs, summary)
     assert (lost.code, lost.path) == ("E198", "raw/d2.txt") and "run again" in str(lost)
     assert _unanswered(docs[:2], summary) == []
+
+
+def test_runner_a_changed_sidecar_makes_a_new_record(tmp_path):
+    raw = make_corpus(tmp_path, {"a.txt": GOOD, "a.meta.json": b'{"published": "April 2021"}', "b.txt": GOOD})
+    out = tmp_path / "annotated"
+    annotate_corpus(raw, out)
+    (raw / "a.meta.json").write_bytes(b'{"published": "2021-04-16", "title": "Abe and Austin"}')  # the researcher fixes the date W108 named
+    second = annotate_corpus(raw, out)
+    assert second.annotated == ["a"] and second.skipped == ["b"]
+    source = load_corpus(out)["a"].source
+    assert (source.published, source.title) == ("2021-04-16", "Abe and Austin")
+    assert annotate_corpus(raw, out).annotated == []  # and then nothing is left to do

@@ -32,7 +32,7 @@ import orjson
 from pydantic import BaseModel, ValidationError
 
 from ..errors import RecordError, warning
-from ..records import AnnotatedDocument
+from ..records import AnnotatedDocument, Source
 from ..records.schema import migrate
 from ..text.chunks import count_words
 from .ids import is_safe_id
@@ -173,6 +173,7 @@ def index_entry(document: AnnotatedDocument, data: bytes | Sequence[bytes] | Non
         "record_sha256": _sha256(json_pieces(document) if data is None else data),
         "source": document.source.path,
         "sha256": document.source.sha256,
+        "provenance": provenance_digest(document.source),
         "title": document.source.title,
         "fingerprint": document.pipeline.fingerprint,
         "garble_score": document.garble_score,
@@ -181,6 +182,16 @@ def index_entry(document: AnnotatedDocument, data: bytes | Sequence[bytes] | Non
         "edits": dict(sorted(Counter(e.kind for e in document.edits).items())),
         "entities": dict(sorted(Counter(e.label for e in document.entities).items())),
     }
+
+
+def provenance_digest(source: Source) -> str:
+    """SHA-256 of a document's whole ``source`` (its sidecar's fields among them), so a changed title, date or encoding is a change.
+
+    >>> a = Source(path="raw/a.txt", sha256="0" * 64, published="2021-04-16")
+    >>> provenance_digest(a) == provenance_digest(a.model_copy()), provenance_digest(a) == provenance_digest(a.model_copy(update={"published": "2022"}))
+    (True, False)
+    """
+    return hashlib.sha256(orjson.dumps(source.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def _sha256(data: bytes | Sequence[bytes]) -> str:

@@ -43,7 +43,7 @@ from ..restore.detect import garble_score
 from .corrections import by_document, digest, unfit
 from .discovery import find_originals
 from .engines import Engine, InProcess, Processes
-from .io import load_index, read_document, record_digest, record_path, remove_temporaries, write_atomic, write_index
+from .io import load_index, provenance_digest, read_document, record_digest, record_path, remove_temporaries, write_atomic, write_index
 from .lock import exclusive
 from .sources import read_all
 from .work import Finished, Settings, parcels, words
@@ -381,6 +381,7 @@ def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, o
         and entry.get("corrections") == digest(document.corrections)
         and entry.get("fingerprint") == fingerprint
         and entry.get("source") == document.source.path
+        and entry.get("provenance") == provenance_digest(document.source)  # a sidecar's new title or date makes a new record
         and record_digest(record_path(out_dir, document.id)) == entry.get("record_sha256")
     )
 
