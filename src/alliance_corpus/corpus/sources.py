@@ -12,9 +12,14 @@ restores the copy by alignment (and is its ``derived_from`` unless the
 sidecar names one).  Any other file is not read, and :func:`read_all` says
 so (W104).  Ids come from the paths (:mod:`.ids`).
 
-A file that is not UTF-8 is read in the encoding its sidecar names, or the
-one the caller gives (``--encoding``); failing both, in the encoding
-charset-normalizer detects, with a warning (W105).
+A file that is not UTF-8 is read in the encoding its sidecar names, the one
+the caller gives (``--encoding``), the one its byte-order mark declares
+(UTF-16 or UTF-32), or, for a web page, the charset its ``<meta>`` element
+declares when its bytes read in it; failing all of them, in the encoding
+charset-normalizer detects, with a warning (W105).  A Markdown post's front
+matter gives the provenance its sidecar does not
+(:mod:`~alliance_corpus.layout.front_matter`), and a date not in ISO 8601
+form is named in a warning (W108).
 
 A raw folder may come from anyone, so reading it is careful:
 
