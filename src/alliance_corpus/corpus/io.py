@@ -185,13 +185,16 @@ def index_entry(document: AnnotatedDocument, data: bytes | Sequence[bytes] | Non
 
 
 def provenance_digest(source: Source) -> str:
-    """SHA-256 of a document's whole ``source`` (its sidecar's fields among them), so a changed title, date or encoding is a change.
+    """SHA-256 of a document's ``source`` (its sidecar's fields among them), so a changed title, date or encoding is a change.
+
+    ``derived_from`` is left out: the original found for a copy sets it after
+    reading, and a changed original is told by its own text (see the runner).
 
     >>> a = Source(path="raw/a.txt", sha256="0" * 64, published="2021-04-16")
     >>> provenance_digest(a) == provenance_digest(a.model_copy()), provenance_digest(a) == provenance_digest(a.model_copy(update={"published": "2022"}))
     (True, False)
     """
-    return hashlib.sha256(orjson.dumps(source.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)).hexdigest()
+    return hashlib.sha256(orjson.dumps(source.model_dump(mode="json", exclude={"derived_from"}), option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 def _sha256(data: bytes | Sequence[bytes]) -> str:
