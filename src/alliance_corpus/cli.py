@@ -390,13 +390,12 @@ class _ProgressBar:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from .corpus.sources import WEB_PAGE_SUFFIXES, decode_as, readable_page_charset
+    from .corpus.sources import declared_encoding, decode_as
     from .errors import warning
     from .restore import clean
 
     data = sys.stdin.buffer.read() if str(args.file) == "-" else _read(args.file)
-    page = str(args.file).lower().endswith(WEB_PAGE_SUFFIXES)
-    text, detected = decode_as(data, str(args.file), args.encoding or (readable_page_charset(data) if page else None))
+    text, detected = decode_as(data, str(args.file), declared_encoding(data, Path(args.file).suffix, args.encoding))
     if detected:
         _say(warning("W105", path=args.file, encoding=detected))
     reference = decode_as(_read(args.reference), str(args.reference), args.encoding)[0] if args.reference else None

@@ -130,9 +130,7 @@ def read_raw(
     shown = _shown(path, corpus_root)
     data = _read_regular(path, shown, raw_dir, follow_symlinks=follow_symlinks)
     sidecar = read_sidecar(path, corpus_root, raw_dir)
-    declared = sidecar.pop("encoding", None) or encoding or wide_encoding(data)  # a byte-order mark declares UTF-16 or UTF-32
-    if declared is None and path.suffix.lower() in WEB_PAGE_SUFFIXES:
-        declared = readable_page_charset(data)  # the page's own <meta charset>, if it reads the page
+    declared = declared_encoding(data, path.suffix, sidecar.pop("encoding", None) or encoding)
     text, detected = decode_as(data, shown, declared)
     if detected and warnings is not None:
         warnings.append(warning("W105", path=shown, encoding=detected))
@@ -162,6 +160,23 @@ CHARSET_PRESCAN_BYTES = 1024
 WEB_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
               "us-ascii": "cp1252", "ascii": "cp1252", "x-sjis": "shift_jis", "shift-jis": "shift_jis"}  # fmt: skip
 """Labels the WHATWG Encoding Standard reads otherwise than Python would: a page labelled Latin-1 or ASCII is windows-1252."""
+
+
+def declared_encoding(data: bytes, suffix: str, given: str | None = None) -> str | None:
+    """The encoding a raw file is declared in: ``given`` (a sidecar's or ``--encoding``), else its byte-order mark, else a web page's ``<meta>`` charset that reads it.
+
+    ``None`` when nothing declares one: the file is then read as UTF-8, or in
+    the encoding detection finds (:func:`decode_as`).
+
+    >>> declared_encoding("Okinawa".encode("utf-16"), ".txt"), declared_encoding(b'<meta charset="shift_jis">', ".HTML"), declared_encoding(b"x", ".txt")
+    ('utf-16', 'shift_jis', None)
+    """
+    if given is not None:
+        return given
+    marked = wide_encoding(data)
+    if marked is not None or suffix.lower() not in WEB_PAGE_SUFFIXES:
+        return marked
+    return readable_page_charset(data)
 
 
 def page_charset(data: bytes) -> str | None:

@@ -164,11 +164,12 @@ def _without_pivot_letters(line: str) -> bool:
     >>> _without_pivot_letters("Der Premierminister besuchte Okinawa"), _without_pivot_letters("Jets left căn cứ Kadena")
     (True, False)
     """
-    return not any(letter in _pivot_letters() for letter in line)
+    return not any(letter in pivot_letters() for letter in line)
 
 
 @lru_cache(maxsize=1)
-def _pivot_letters() -> frozenset[str]:
+def pivot_letters() -> frozenset[str]:
+    """The letters only Vietnamese writes (``vietnamese-letters``), in both cases: restoration's detection reads them too."""
     lower = "".join(words("vietnamese-letters"))
     return frozenset(lower + lower.upper())
 

@@ -29,14 +29,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from ...layout.language import pivot_letters
 from ...resources.lexicons import words
 from ...text import scripts as text_scripts
 
 # Letters that occur in Vietnamese but not in the European languages whose
 # words English prose borrows.  Grave accents (à, è, ì, ò, ù) also count when
 # they sit inside a lower-case word, where English loanwords never have them.
-_VIETNAMESE_LOWER = frozenset("".join(words("vietnamese-letters")))
-VIETNAMESE_ONLY = _VIETNAMESE_LOWER | {c.upper() for c in _VIETNAMESE_LOWER}
+VIETNAMESE_ONLY = pivot_letters()
 INNER_GRAVE = frozenset("".join(words("inner-grave-letters")))
 ENGLISH_LOANWORDS = frozenset(words("english-loanwords"))
 NON_LATIN_SCRIPTS = tuple(words("non-latin-scripts"))

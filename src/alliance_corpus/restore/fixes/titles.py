@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...resources.lexicons import word_set
 from ...text.edits import Change
@@ -28,10 +29,16 @@ NAME_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 
 def titles_before_names(text: str, changes: Sequence[Change]) -> list[Change]:
     """``changes`` with each restored title that stands right before a name capitalised (see the module docstring)."""
-    titles = {title.lower() for title in word_set("job-titles")}
+    titles = _lower_titles()
     return [
         change._replace(replacement=change.replacement.title())
         if change.replacement.lower() in titles and change.replacement.islower() and NAME_AFTER.match(text, change.end)
         else change
         for change in changes
     ]
+
+
+@lru_cache(maxsize=1)
+def _lower_titles() -> frozenset[str]:
+    """The ``job-titles`` in lower case, built once: the step runs on every pass over every spun text."""
+    return frozenset(title.lower() for title in word_set("job-titles"))
