@@ -140,6 +140,19 @@ def test_a_short_latin1_text_detection_reads_as_windows_1250_is_named_windows_12
     assert (text, encoding) == (data.decode("latin-1"), "cp1252")
 
 
+
+@pytest.mark.parametrize("text", ["Café owner in Naha said Futenma “must go”.\n", "Résumé\n"])
+def test_a_short_windows_1252_text_is_not_read_in_an_encoding_detection_finds_more_coherent(text):
+    """Detection ranks Baltic cp775 ("Cafķ ... ōmust goö") or Cyrillic cp1251 ("Rйsumй") first on these, as free of mess as windows-1252's reading."""
+    from charset_normalizer import from_bytes
+
+    from alliance_corpus.corpus.sources import decode_as
+
+    data = text.encode("cp1252")
+    first = from_bytes(data).best()
+    assert first is not None and data.decode(first.encoding) != text  # the case this test is about
+    assert decode_as(data, "raw/short.txt") == (text, "cp1252")
+
 def test_inputs_markdown_marks_go_and_a_sidecar_title_wins(annotated):
     notes = record(annotated[0], "notes")
     assert notes["text"] == "Okinawa\n\nThe bases on Okinawa stay.\n"

@@ -42,6 +42,7 @@ import html
 import os
 import re
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -345,11 +346,26 @@ def decode_as(data: bytes, shown: str, encoding: str | None = None) -> tuple[str
     matches = list(from_bytes(data))
     if not matches:
         raise DocumentError(shown, "E103", byte=_first_bad_byte(data), offset=_first_bad_offset(data))
-    best = matches[0]
-    tied = [codecs.lookup(m.encoding).name for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    name = min(tied, key=_commonness)  # the first of the commonest, in detection's order
-    text = data.decode(name)
-    return text, _commonest_reading(data, text, name)
+    return _least_surprising(data, matches)
+
+
+def _least_surprising(data: bytes, matches: Sequence[Any]) -> tuple[str, str]:
+    """The text and encoding of the commonest reading among detection's ``matches`` that are as free of mess as the best.
+
+    Coherence (how well a reading fits some language's letter frequencies)
+    is not asked: on a short text it is noise, and it ranked Baltic cp775,
+    which reads "Café ... “must go”" as "Cafķ ... ōmust goö", above
+    windows-1250, which reads it right.  Each reading is first named by the
+    commonest encoding giving the same text (:func:`_commonest_reading`).
+    """
+    best = matches[0].chaos
+    readings = []
+    for match in matches:
+        if match.chaos == best:
+            name = codecs.lookup(match.encoding).name
+            text = data.decode(name)
+            readings.append((text, _commonest_reading(data, text, name)))
+    return min(readings, key=lambda reading: _commonness(reading[1]))  # the first of the commonest, in detection's order
 
 
 def _commonest_reading(data: bytes, text: str, detected: str) -> str:
