@@ -21,6 +21,11 @@ def test_linking_shared_surname_without_full_mention_stays_unlinked():
     assert fukuda and all(e.kb_id is None for e in fukuda)
 
 
+def test_linking_shared_surname_the_model_reads_as_a_place_is_an_unlinked_person():
+    doc = annotate("Thanks. I think Kishi's 1960 treaty\nrevision still matters here.")  # the model reads "Kishi" as a GPE
+    assert [(e.text, e.label, e.kb_id) for e in doc.entities if e.text == "Kishi"] == [("Kishi", "PERSON", None)]
+
+
 def test_linking_shared_surname_takes_the_person_named_in_full():
     doc = annotate("Yasuo Fukuda took office in 2007. Fukuda resigned a year later.")
     assert [e.kb_id for e in doc.entities if e.text in {"Yasuo Fukuda", "Fukuda"}] == ["ac:yasuo-fukuda", "ac:yasuo-fukuda"]

@@ -49,8 +49,8 @@ def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
                 mention = replace(mention, label="PERSON", kb_id=_only(in_document[surface]))
             elif mention.label not in _place_labels() or (gazetteer.lookup(surface) is None and not _placed(text, mention)):
                 # "Austin, Texas" and "flew to Austin" are the city, not Lloyd Austin; "when Yoshida negotiated" is the person
-                kb_id = _only({e.id for e in gazetteer.with_surname(surface)})
-                mention = replace(mention, label="PERSON" if kb_id else mention.label, kb_id=kb_id)
+                people = {e.id for e in gazetteer.with_surname(surface)}  # two of one surname ("Kishi"): a person still, left unlinked
+                mention = replace(mention, label="PERSON" if people else mention.label, kb_id=_only(people))
         resolved.append(mention)
     return resolved + _missed_surnames(text, resolved, in_document)
 
