@@ -24,7 +24,14 @@ from hypothesis import strategies as st
 from alliance_corpus.annotation import read_entities
 from alliance_corpus.entities import credit_mentions, link_mentions, overlay, resolve, surnames
 from alliance_corpus.entities import mention as mention_module
-from alliance_corpus.entities.discover import _headline_subject, _lower_head_after, _with_modifier, name_documents, place_mention_ends
+from alliance_corpus.entities.discover import (
+    _headline_subject,
+    _lower_head_after,
+    _on_title_case_line,
+    _with_modifier,
+    name_documents,
+    place_mention_ends,
+)
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
 from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, NAME_AFTER_OFFICE, _division, _patterns, _person_without_title, tidy, trim
@@ -71,6 +78,8 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             found = _old_head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and any(o.start < found[0] < o.end or (o.end == found[0] and o.source == "gazetteer") for o in mentions):
             found = None
+        if found and any(mention.end < o.end and o.start < found[0] and o.source == "gazetteer" for o in mentions) and _on_title_case_line(text, mention):
+            found = None  # came with the rule itself (in a headline, a name takes no head a gazetteer name stands before)
         if found and mention.label == "PERSON" and found[1] == "EVENT":
             found = None
         kept_link = mention.kb_id if found and mention.label == found[1] == "FAC" else None

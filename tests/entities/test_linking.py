@@ -91,6 +91,13 @@ def test_linking_head_words_give_facilities_and_organizations():
     assert ("Okinawa", "GPE") not in found
 
 
+def test_linking_a_place_before_forces_archives_or_society_is_part_of_an_organisation():
+    text = "Files at the U.S. National Archives show that United States Armed Forces stayed. The America Japan Society objected, but U.S. forces remained."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert {("U.S. National Archives", "ORG"), ("United States Armed Forces", "ORG"), ("America Japan Society", "ORG")} <= set(found)
+    assert ("U.S.", "GPE") in found and ("United States", "GPE") not in found  # lower-case "forces" is no head: "U.S." there is the place
+
+
 def test_linking_possessives_are_trimmed_and_surnames_of_unknown_people_are_people():
     doc = annotate("Japan joined the campaign against al-Qaeda’s network. Foreign Minister Yoshimasa Hayashi met Blinken, and Hayashi said the allies agreed.")
     found = [(e.text, e.label) for e in doc.entities if e.label in {"ORG", "PERSON"}]

@@ -39,6 +39,8 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     is a subject, and the capitalised words after it a verb and its object
     ("U.S. and Japan Sign Agreement on Host Nation Support"), not the rest of its name.
     A name in Japanese or Chinese script takes no head after it: the words there are its romanisation.
+    On a title-case line, a name takes no head that a gazetteer name stands before:
+    "Biden Meets Japan Society Leaders" is a verb and the next name.
 
     >>> text = "They signed the Camp David Principles."
     >>> name_documents(text, [Mention(16, 26, "FAC", "ac:camp-david", "gazetteer")])
@@ -53,12 +55,15 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     given = SpanIndex.of(mentions)
     place_ends = place_mention_ends(mentions)
     known_ends = {m.end for m in mentions if m.source == "gazetteer"}
+    known = SpanIndex.of(m for m in mentions if m.source == "gazetteer")
     for mention in mentions:
         found = None
         if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_ends) and not _in_script(text, mention):
             found = head_after(text, mention.end, heads) or _lower_head_after(text, mention)
         if found and (given.surrounds(found[0]) or found[0] in known_ends):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma", "American Kadena Air Base")
+        if found and known.overlaps(mention.end, found[0]) and _on_title_case_line(text, mention):
+            found = None  # "Biden Meets Japan Society Leaders": in a headline, the head is the next name's
         if found and mention.label == "PERSON" and found[1] == "EVENT":
             found = None  # "Yoshihide Suga Press Conference": the person's event, not a name of it
         kept_link = mention.kb_id if found and mention.label == found[1] == "FAC" else None  # "Futenma air station" is still Futenma
@@ -99,8 +104,11 @@ def _headline_subject(text: str, mention: Mention, place_ends: frozenset[int]) -
     """Whether the mention follows another place and "and" or a comma, on a title-case line (see :func:`name_documents`)."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     coordination = HEADLINE_COORDINATION.search(text, line_start, mention.start)
-    if coordination is None or coordination.start() not in place_ends:
-        return False
+    return coordination is not None and coordination.start() in place_ends and _on_title_case_line(text, mention)
+
+
+def _on_title_case_line(text: str, mention: Mention) -> bool:
+    line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     return is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])
 

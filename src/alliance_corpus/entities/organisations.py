@@ -88,7 +88,7 @@ def _start_before(text: str, start: int, by_end: dict[int, Mention], by_start: d
             word = None
         if word is None or word.group().split()[0] in _stop_words() or POSSESSIVE.search(word.group().rstrip()) or word.group().rstrip().endswith("."):
             break
-        start = word.start()
+        start, joined_before = word.start(), joined_before or title_case  # on a headline, the word a mention starts is a name joined
     return start
 
 
