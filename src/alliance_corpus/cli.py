@@ -318,7 +318,8 @@ def _annotate(args: argparse.Namespace) -> int:
     from .corpus.runner import annotate_corpus, summary_json
 
     if not args.raw.is_dir():
-        raise AllianceCorpusError(f"{args.raw}: no such folder of raw documents")
+        problem = "is a file, not a folder: --raw names the folder of raw documents" if args.raw.exists() else "no such folder of raw documents"
+        raise AllianceCorpusError(f"{args.raw}: {problem}")
     if args.scheduler and args.engine != "dask":
         raise AllianceCorpusError("--scheduler needs --engine dask")
     interactive = sys.stderr.isatty() and not args.quiet

@@ -214,6 +214,25 @@ def test_cli_an_output_path_that_is_a_file_is_refused_before_any_work(tmp_path):
     assert b"Traceback" not in result.stderr and (tmp_path / "data" / "records").read_bytes() == b"not a folder"
 
 
+def test_cli_the_raw_folder_as_output_and_a_file_as_raw_folder_are_refused_before_any_work(tmp_path):
+    raw = make_corpus(tmp_path / "data", {"a.txt": b"Shinzo Abe visited Okinawa."})
+    result = run("annotate", "--raw", "data/raw", "--out", "data/raw/", cwd=tmp_path)
+    assert result.returncode == 2 and "data/raw: is the raw folder; the records need a folder of their own" in result.stderr.decode()
+    assert sorted(p.name for p in raw.iterdir()) == ["a.txt"] and b"Traceback" not in result.stderr
+    result = run("annotate", "--raw", "data/raw/a.txt", cwd=tmp_path)
+    assert result.returncode == 2 and "data/raw/a.txt: is a file, not a folder" in result.stderr.decode()
+
+
+def test_inputs_a_sidecar_with_no_document_of_its_name_is_named_in_a_warning(tmp_path):
+    make_corpus(tmp_path / "data", {"abe.txt": b"Shinzo Abe visited Okinawa.", "Abe.meta.json": b'{"title": "Abe in Okinawa"}'})
+    result = run("annotate", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["warnings"] == [
+        "[W109] raw/Abe.meta.json: is the sidecar of no document (there is no Abe.txt, .html, .htm or .md beside it); it is not read"
+    ]
+    assert record(tmp_path / "data" / "annotated", "abe")["source"]["title"] is None
+
+
 def test_inputs_records_written_inside_the_raw_folder_are_not_read_as_raw_files(tmp_path):
     raw = make_corpus(tmp_path / "data", {"a.txt": b"Shinzo Abe visited Okinawa."})
     for _ in range(2):

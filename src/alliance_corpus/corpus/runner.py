@@ -139,6 +139,8 @@ def annotate_corpus(
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise AllianceCorpusError(f"{out_dir}: is a file, not a folder; the records need a folder of their own")
+    if raw_dir.is_dir() and out_dir.is_dir() and raw_dir.samefile(out_dir):
+        raise AllianceCorpusError(f"{out_dir}: is the raw folder; the records need a folder of their own (for example {raw_dir.parent / 'annotated'})")
     root = raw_dir.parent
     resources = resources or Resources.for_corpus(root)
     check_resources(resources)

@@ -74,24 +74,29 @@ def discover(raw_dir: Path) -> list[Path]:
     return _walk(raw_dir)[0]
 
 
-def _walk(raw_dir: Path, skip: Path | None = None) -> tuple[list[Path], list[Path]]:
-    """The raw documents under ``raw_dir``, and the other files that are neither documents nor sidecars; ``skip`` is not walked into."""
-    found, other = [], []
+def _walk(raw_dir: Path, skip: Path | None = None) -> tuple[list[Path], list[Path], list[Path]]:
+    """The raw documents under ``raw_dir``, the other files that are neither documents nor sidecars, and the sidecars of no document.
+
+    ``skip`` is not walked into.
+    """
+    found, other, orphans = [], [], []
     skipped = os.path.realpath(skip) if skip is not None else None
     for folder, subfolders, files in os.walk(raw_dir, followlinks=False):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) != skipped)
-        for name in files:
-            if name.startswith("."):
-                continue
+        visible = [name for name in files if not name.startswith(".")]
+        stems = {name.rsplit(".", 1)[0] for name in visible if name.lower().endswith(RAW_SUFFIXES)}
+        for name in visible:
             if name.lower().endswith(RAW_SUFFIXES):
                 found.append(Path(folder) / name)
             elif not name.endswith(SIDECAR_SUFFIX):
                 other.append(Path(folder) / name)
-    return sorted(found), sorted(other)
+            elif name[: -len(SIDECAR_SUFFIX)] not in stems:
+                orphans.append(Path(folder) / name)
+    return sorted(found), sorted(other), sorted(orphans)
 
 
 class RawFolder(NamedTuple):
-    """What :func:`read_all` found: the readable documents, the errors of the others, and warnings (W104, W105, W108)."""
+    """What :func:`read_all` found: the readable documents, the errors of the others, and warnings (W104, W105, W108, W109)."""
 
     documents: list[RawDocument]
     errors: list[DocumentError]
@@ -106,9 +111,10 @@ def read_all(
     ``skip`` is a folder inside ``raw_dir`` that holds no raw documents (the
     records, when a researcher writes them there).
     """
-    paths, other = _walk(raw_dir, skip)
+    paths, other, orphans = _walk(raw_dir, skip)
     suffixes = ", ".join(RAW_SUFFIXES)
     found = RawFolder([], [], [warning("W104", path=_shown(path, corpus_root), suffixes=suffixes) for path in other])
+    found.warnings.extend(warning("W109", path=_shown(path, corpus_root), stem=path.name[: -len(SIDECAR_SUFFIX)]) for path in orphans)
     for path, doc_id in zip(paths, assign_ids(raw_dir, paths)):
         try:
             found.documents.append(
