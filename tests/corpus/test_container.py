@@ -93,6 +93,12 @@ def test_container_filter_leaves_out_documents_without_a_readable_date(corpus_fo
     assert as_date("sometime in 2020") is None and as_date("2020-13-01") is None
 
 
+@pytest.mark.parametrize(("bound", "value"), [("since", "2020-13-01"), ("until", "April 2021")])
+def test_container_filter_refuses_a_bound_that_is_no_date(corpus_folder, dated, bound, value):
+    with pytest.raises(ValueError, match=rf"{bound}='{value}' is not a date in ISO 8601 form"):
+        load_corpus(corpus_folder).filter(**{bound: value})
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_container_to_pandas_gives_one_typed_row_per_item(corpus_folder, dated, table):
     pytest.importorskip("pandas")

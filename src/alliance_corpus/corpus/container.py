@@ -180,7 +180,8 @@ class Corpus:
         ``source.published`` (inclusive, ISO dates; a date given as a year or a
         month counts as its first day); a document with no readable date is
         left out when a bound is given.  ``min_garble`` and ``max_garble``
-        bound the garble score, inclusive.
+        bound the garble score, inclusive.  A bound that is no date raises
+        ``ValueError`` rather than filtering by nothing.
         """
         tests: list[Callable[[AnnotatedDocument], bool]] = []
         if publisher is not None:
@@ -190,7 +191,7 @@ class Corpus:
             languages = {language} if isinstance(language, str) else set(language)
             tests.append(lambda d: d.language is not None and d.language.code in languages)
         if since is not None or until is not None:
-            low, high = as_date(since) or date.min, as_date(until) or date.max
+            low, high = _bound("since", since) or date.min, _bound("until", until) or date.max
             tests.append(lambda d: (published := as_date(d.source.published)) is not None and low <= published <= high)
         if min_garble is not None:
             tests.append(lambda d: d.garble_score >= min_garble)
@@ -240,3 +241,15 @@ def load_corpus(path: str | Path, *, cache: bool = True) -> Corpus:
     With ``cache=False`` every lookup reads its record file again (for a corpus too large to keep in memory).
     """
     return Corpus(path, cache=cache)
+
+
+def _bound(name: str, value: str | date | None) -> date | None:
+    """The date a filter's bound gives, or ``ValueError`` when ``value`` is given and is no ISO date.
+
+    >>> _bound("since", "2015"), _bound("until", None)
+    (datetime.date(2015, 1, 1), None)
+    """
+    bound = as_date(value)
+    if value is not None and bound is None:
+        raise ValueError(f"{name}={value!r} is not a date in ISO 8601 form (2021-04-16, 2021-04 or 2021)")
+    return bound
