@@ -136,3 +136,33 @@ def test_corrections_import_refuses_an_ann_from_another_version_of_the_text(corr
     result = run("corrections", "import", str(tmp_path), "--corpus", str(root), "--evidence", EVIDENCE)
     assert result.returncode == 2 and "visit.ann: its .txt is not the restored text of 'visit'" in result.stderr.decode()
     assert len(read_corrections(root)) == 6
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """A one-document corpus, annotated and exported to brat, that no test corrects."""
+    root = tmp_path_factory.mktemp("bad_ann") / "data"
+    assert annotate_corpus(make_corpus(root, {"visit.txt": TEXT.encode()}), root / "annotated").ok
+    return root, load_corpus(root / "annotated")["visit"]
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("T50\tORG 5000 5010\tnothing", "T50 has offsets [(5000, 5010)] outside the text"),
+        ("T50\tORG 0 7\tPanetta", "T50 quotes 'Panetta', but its offsets hold 'Defense'"),
+        ("T50\tARMY 0 7\tDefense", "T50 has the type 'ARMY', which is no entity label"),
+        ("T50\tORG zero 7\tDefense", "line 1: not a text-bound annotation"),
+        ("N50\tReference T404 Wikidata:Q30\tUnited States", "line 1: not a normalization of an annotation above it"),
+    ],
+)
+def test_corrections_import_names_a_bad_annotation_and_keeps_nothing_of_its_file(exported, tmp_path, line, problem):
+    """A hand-edited .ann with one line brat would not write, among good edits: the file is named with the line's problem, and none of it lands."""
+    root, record = exported
+    export([record], "brat", tmp_path)
+    ann = tmp_path / "visit.ann"
+    ann.write_text(line + "\n" + _corrected_ann(ann.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run("corrections", "import", str(tmp_path), "--corpus", str(root), "--evidence", EVIDENCE)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert f"visit.ann: {problem}" in result.stderr.decode() and "no correction of it was kept" in result.stderr.decode()
+    assert not corrections_path(root).exists()

@@ -22,16 +22,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import get_args
 
 import orjson
 
 from ..errors import AllianceCorpusError
-from ..records import AnnotatedDocument
+from ..records import AnnotatedDocument, EntityLabel
 from ..records.corrections import Action, Correction, EditRef, MentionRef, fits
 from ..resources.corrections import HEADER, corrections_path, read_corrections
 from .container import Corpus
 from .formats.brat import Annotation, read_ann
 from .io import write_atomic
+
+LABELS = frozenset(get_args(EntityLabel))
 
 
 def by_document(corrections: Iterable[Correction]) -> dict[str, tuple[Correction, ...]]:
@@ -132,6 +135,24 @@ def import_brat(folder: Path, root: Path, corpus: Corpus, *, evidence: str) -> t
         if not text_path.is_file() or text_path.read_bytes().decode("utf-8", "replace") != record.text:
             problems.append(f"{path.name}: its .txt is not the restored text of {record.id!r} (export it again)")
             continue
-        found += from_brat(record, read_ann(path), evidence=evidence)
+        try:
+            annotations = _checked(read_ann(path), record.text)
+        except ValueError as error:  # a file with one bad line is left out whole: no half of a researcher's corrections lands
+            problems.append(f"{path.name}: {error}; no correction of it was kept")
+            continue
+        found += from_brat(record, annotations, evidence=evidence)
     return save(root, found) if found else [], problems
+
+
+def _checked(annotations: list[Annotation], text: str) -> list[Annotation]:
+    """``annotations`` when each is a span of ``text`` with a known label and the text brat quotes for it; else ``ValueError``."""
+    for annotation in annotations:
+        if annotation.label not in LABELS:
+            raise ValueError(f"{annotation.id} has the type {annotation.label!r}, which is no entity label ({', '.join(sorted(LABELS))})")
+        if not all(0 <= start < end <= len(text) for start, end in annotation.spans):
+            raise ValueError(f"{annotation.id} has offsets {list(annotation.spans)} outside the text (0 to {len(text)})")
+        quoted = " ".join(text[start:end] for start, end in annotation.spans)
+        if quoted != annotation.text:
+            raise ValueError(f"{annotation.id} quotes {annotation.text!r}, but its offsets hold {quoted!r}")
+    return annotations
 

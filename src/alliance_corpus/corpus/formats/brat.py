@@ -131,24 +131,38 @@ class Annotation(NamedTuple):
         return self.spans[-1][1]
 
 
+class AnnError(ValueError):
+    """A line of an ``.ann`` file that brat would not have written; the message names the line."""
+
+
+T_OFFSETS = re.compile(r"\d+ \d+(?:;\d+ \d+)*")
+"""The offsets of a text-bound annotation: ``start end``, fragments joined by ``;``."""
+
+
 def read_ann(path: Path) -> list[Annotation]:
     """The text-bound annotations of an ``.ann`` file, with the N and # lines that refer to them merged in.
 
-    Lines of other kinds (relations, events, attributes) are ignored.
+    Lines of other kinds (relations, events, attributes) are ignored.  A
+    malformed T or N line, or one that refers to no annotation, raises
+    :class:`AnnError` naming its line number.
     """
     found: dict[str, Annotation] = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         kind = line[:1]
         fields = line.split("\t")
-        if kind == "T" and len(fields) == 3:
-            label, _, offsets = fields[1].partition(" ")
+        if kind == "T":
+            label, _, offsets = fields[1].partition(" ") if len(fields) == 3 else ("", "", "")
+            if not label or not T_OFFSETS.fullmatch(offsets):
+                raise AnnError(f"line {number}: not a text-bound annotation (T<n>, a tab, a type and offsets, a tab, the text): {line!r}")
             spans = tuple((int(a), int(b)) for a, b in (piece.split() for piece in offsets.split(";")))
             found[fields[0]] = Annotation(fields[0], label, spans, fields[2])
-        elif kind == "N" and len(fields) == 3:
-            _, target, ref = fields[1].split(" ")
-            found[target] = found[target]._replace(kb_id=kb_id_of(ref), canonical=fields[2])
+        elif kind == "N":
+            parts = fields[1].split(" ") if len(fields) == 3 else []
+            if len(parts) != 3 or parts[1] not in found:
+                raise AnnError(f"line {number}: not a normalization of an annotation above it (N<n>, a tab, Reference T<n> DB:ID, a tab, a name): {line!r}")
+            found[parts[1]] = found[parts[1]]._replace(kb_id=kb_id_of(parts[2]), canonical=fields[2])
         elif kind == "#" and len(fields) == 3:
-            _, target = fields[1].split(" ")
+            _, _, target = fields[1].partition(" ")
             if target in found:
                 found[target] = found[target]._replace(notes=fields[2])
     return list(found.values())
