@@ -55,7 +55,8 @@ read is named in the summary.  Exit status 1 when some documents failed."""
 
 CLEAN = """Restore one file and print the restored text (or the edits, or the full result as JSON).
 
-Nothing is tagged and no model is loaded: this is the quick way to see what a rule does."""
+No entities are tagged, and the spaCy model loads only for a spun text, whose context rules read its
+parts of speech: this is the quick way to see what a rule does."""
 
 REVIEW = """Write a static HTML site for looking over an annotated corpus.
 
