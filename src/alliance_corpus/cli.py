@@ -476,6 +476,7 @@ def _export(args: argparse.Namespace) -> int:
         raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
     if args.format in FOLDER_FORMATS:
         return _export_folder(args)
+    _file_to_write(args.output)
     out = io.StringIO(newline="")
     with warnings.catch_warnings(record=True) as caught:  # damaged records are skipped, and said so once each
         warnings.simplefilter("always", CorpusWarning)
@@ -503,7 +504,7 @@ def _review(args: argparse.Namespace) -> int:
 
     if not args.corpus.is_dir():
         raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
-    out = args.output or args.corpus.resolve().parent / "review"
+    out = _folder_to_write(args.output or args.corpus.resolve().parent / "review")
     if out.resolve() == args.corpus.resolve():
         raise AllianceCorpusError(f"{out}: the site cannot be written into the corpus folder itself")
     with warnings.catch_warnings(record=True) as caught:  # damaged records are skipped, and said so once each
@@ -513,6 +514,21 @@ def _review(args: argparse.Namespace) -> int:
         _say(str(found.message))
     print(inert(f"review site: {len(pages) - 2} documents, {out / 'index.html'}"))
     return EXIT_OK
+
+
+def _file_to_write(path: Path | None) -> Path | None:
+    """``path`` when a file may be written there; a folder there is refused before any work."""
+    if path is not None and path.is_dir():
+        raise AllianceCorpusError(f"{path}: is a folder; name the file to write")
+    return path
+
+
+def _folder_to_write(path: Path) -> Path:
+    """``path`` when a folder may be written there; a file there (or above it) is refused before any work."""
+    blocked = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        raise AllianceCorpusError(f"{blocked}: is a file, not a folder; name a folder to write into")
+    return path
 
 
 def _corpus_resources(corpus: Path | None) -> Resources:
@@ -618,6 +634,7 @@ def _export_folder(args: argparse.Namespace) -> int:
         raise AllianceCorpusError(f"--format {args.format} writes a folder: name it with -o DIR")
     if args.label:
         raise AllianceCorpusError(f"--label applies to csv, jsonl and displacy; --format {args.format} writes whole records")
+    _folder_to_write(args.output)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         written = export(load_corpus(args.corpus), args.format, args.output)
@@ -631,6 +648,7 @@ def _induce(args: argparse.Namespace) -> int:
     from .corpus.pairs import read_negative, read_pairs, write_rules
     from .restore.induce import induce
 
+    _file_to_write(args.output)
     pairs = read_pairs(args.pairs)
     negative = read_negative(args.negative)
     written = write_rules(args.output, induce(pairs, negative), pairs=len(pairs), negative=len(negative))

@@ -137,8 +137,9 @@ def annotate_corpus(
     """
     started = time.perf_counter()
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise AllianceCorpusError(f"{out_dir}: is a file, not a folder; the records need a folder of their own")
+    blocked = next((path for path in (out_dir, *out_dir.parents) if path.exists() and not path.is_dir()), None)
+    if blocked is not None:
+        raise AllianceCorpusError(f"{blocked}: is a file, not a folder; the records need a folder of their own")
     if raw_dir.is_dir() and out_dir.is_dir() and raw_dir.samefile(out_dir):
         raise AllianceCorpusError(f"{out_dir}: is the raw folder; the records need a folder of their own (for example {raw_dir.parent / 'annotated'})")
     root = raw_dir.parent

@@ -44,3 +44,25 @@ def test_cli_export_writes_each_folder_format(name, tmp_path):
 def test_cli_export_folder_format_needs_an_output_folder():
     result = run("export", str(ANNOTATED), "--format", "parquet")
     assert result.returncode == 2 and b"-o DIR" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "target", "problem"),
+    [
+        (("export", str(ANNOTATED), "--format", "csv"), "folder", "folder: is a folder; name the file to write"),
+        (("export", str(ANNOTATED), "--format", "brat"), "file", "file: is a file, not a folder"),
+        (("export", str(ANNOTATED), "--format", "parquet"), "file/inside", "file: is a file, not a folder"),
+        (("review", str(ANNOTATED)), "file", "file: is a file, not a folder"),
+        (("induce", str(DATA.parent / "tests" / "data" / "garbled_dev")), "folder", "folder: is a folder; name the file to write"),
+        (("annotate", "--raw", str(DATA / "raw")), "file/records", "file: is a file, not a folder"),
+    ],
+)
+def test_cli_an_output_of_the_wrong_kind_is_refused_before_any_work(tmp_path, command, target, problem):
+    """A folder where a file is to be written, or a file where a folder is, gets a clear error and exit status 2, and nothing is written."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file").write_bytes(b"a researcher's notes")
+    flag = "--out" if command[0] == "annotate" else "-o"
+    result = run(*command, flag, target, cwd=tmp_path)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr and problem in result.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder"] and not any((tmp_path / "folder").iterdir())
+    assert (tmp_path / "file").read_bytes() == b"a researcher's notes"
