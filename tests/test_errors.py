@@ -60,3 +60,16 @@ def test_errors_model_error_says_how_to_install_the_model():
 def test_errors_template_fields_must_be_given():
     with pytest.raises(KeyError):
         message("E103", byte="ff")
+
+
+@pytest.mark.parametrize("given", [b"Shinzo Abe visited Okinawa.", None, 5])
+def test_errors_the_api_says_when_it_is_not_given_text(given):
+    import alliance_corpus as ac
+
+    expected = f"text must be a str, not {type(given).__name__}" + ('; decode it first, e.g. data.decode("utf-8")' if isinstance(given, bytes) else "")
+    for function in (ac.clean, ac.annotate):
+        with pytest.raises(TypeError) as raised:
+            function(given)
+        assert str(raised.value) == expected
+    with pytest.raises(TypeError, match="^reference must be a str, not bytes"):
+        ac.clean("Abe visited Okinawa.", reference=b"Abe visited Okinawa.")

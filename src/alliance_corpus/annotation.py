@@ -23,6 +23,7 @@ from typing import Any, cast
 from ._version import __version__
 from .entities import Mention, confirmed_in_headings, credit_mentions, cut_at_lines, link_mentions, outside_boilerplate, overlay
 from .entities.corrections import correct_mentions, reject_edits
+from .errors import require_text
 from .layout import find_credits
 from .nlp import BATCH_CHARS, ENCODER, Analyses, Pipeline, check_token_rules, load_pipeline, model_name, model_version, spacy_version
 from .records import AnnotatedDocument, CleanResult, Entity, EntityLabel, EntitySource, PipelineInfo, RawDocument, Sentence, Source
@@ -48,6 +49,7 @@ def annotate(
     resources: Resources | None = None,
 ) -> AnnotatedDocument:
     """Restore, tag and link one text."""
+    require_text(text)
     if not DOC_ID.fullmatch(doc_id):
         raise ValueError(f"doc_id {doc_id!r} must be letters, digits, '.', '_' or '-', starting with a letter or digit")
     source = source or Source(path=f"{doc_id}.txt", sha256=text_sha256(text))

@@ -205,3 +205,18 @@ class ModelNotFoundError(AllianceCorpusError):
     def __init__(self, name: str):
         self.name = name
         super().__init__(f"[{self.code}] {message(self.code, name=name)}")
+
+
+def require_text(value: object, name: str = "text") -> str:
+    """``value`` when it is a ``str``; else a ``TypeError`` that says what was given (and, for bytes, what to do).
+
+    >>> require_text("Okinawa")
+    'Okinawa'
+    >>> require_text(b"Okinawa")
+    Traceback (most recent call last):
+    TypeError: text must be a str, not bytes; decode it first, e.g. data.decode("utf-8")
+    """
+    if isinstance(value, str):
+        return value
+    hint = '; decode it first, e.g. data.decode("utf-8")' if isinstance(value, (bytes, bytearray)) else ""
+    raise TypeError(f"{name} must be a str, not {type(value).__name__}{hint}")

@@ -33,6 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from ..errors import require_text
 from ..layout import MainContent, find_segments
 from ..nlp import Analyses
 from ..records import CleanResult, Edit, Flag, GarbleEvidence
@@ -88,6 +89,9 @@ def clean(
     >>> result.text, sorted({e.kind for e in result.edits})
     ('The alliance with Japan has been vital. Its role grows.', ['filler', 'spacing', 'spin'])
     """
+    require_text(text)
+    if reference is not None:
+        require_text(reference, "reference")
     config = config or RestoreConfig()
     resources = resources or Resources.bundled()
     plan = build_plan(resources, ((step.name, step.rule_kinds) for step in STEPS.values()))
