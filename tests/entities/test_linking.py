@@ -116,3 +116,10 @@ def test_linking_bases_the_model_misses_are_facilities():
     found = [(e.text, e.label, e.source) for e in doc.entities if e.label == "FAC"]
     assert ("Johnson Air Base", "FAC", "context") in found
     assert any(text == "Itazuke Air Base" for text, _, _ in found) and not any(text.startswith("The ") for text, _, _ in found)
+
+
+def test_linking_a_word_of_a_page_interface_alone_is_no_name():
+    doc = annotate("Posted 3/29/2012 Email story   Print story\nEXPLAINER: Why bases remain in Okinawa\nShinzo Abe visited Okinawa.")
+    found = [(e.text, e.label) for e in doc.entities]
+    assert not {"Email", "Print", "EXPLAINER"} & {text for text, _ in found}  # the model reads "Email" and "EXPLAINER" as people
+    assert ("Shinzo Abe", "PERSON") in found and found.count(("Okinawa", "GPE")) == 2

@@ -97,8 +97,9 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     >>> tidy("Sino-Japanese ties", Mention(0, 5, "NORP", None, "model")) is None
     True
 
-    A mention that is only a title (``job-titles``: "Commanding General") or a
-    capitalised common noun (``common-nouns``: "the Alliance") is no name:
+    A mention that is only a title (``job-titles``: "Commanding General"), a
+    capitalised common noun (``common-nouns``: "the Alliance") or a word of a
+    page's interface (``interface-words``: "Print", "Email") is no name:
 
     >>> tidy("Lt. Gen. Turner, Commanding General, III MEF", Mention(17, 35, "ORG", None, "model")) is None
     True
@@ -184,8 +185,8 @@ def _division() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
-    """Titles and common nouns that are no name on their own (``job-titles``, ``common-nouns``)."""
-    return frozenset(words("job-titles")) | frozenset(words("common-nouns"))
+    """Titles, common nouns and a page's interface words, no name on their own (``job-titles``, ``common-nouns``, ``interface-words``)."""
+    return frozenset(words("job-titles")) | frozenset(words("common-nouns")) | frozenset(words("interface-words"))
 
 
 def _person_after_office(text: str, mention: Mention, title_before: re.Pattern[str], title_words: frozenset[str]) -> Mention | None:
