@@ -123,3 +123,15 @@ def test_linking_a_word_of_a_page_interface_alone_is_no_name():
     found = [(e.text, e.label) for e in doc.entities]
     assert not {"Email", "Print", "EXPLAINER"} & {text for text, _ in found}  # the model reads "Email" and "EXPLAINER" as people
     assert ("Shinzo Abe", "PERSON") in found and found.count(("Okinawa", "GPE")) == 2
+
+
+def test_linking_a_spokesperson_title_an_opening_quote_and_an_unclosed_bracket_are_no_part_of_a_name():
+    from alliance_corpus.entities.mention import Mention
+    from alliance_corpus.entities.tidy import tidy
+
+    assert [(e.text, e.label) for e in annotate("MOFA Spokesperson Joanne Ou met the press.").entities if e.label == "PERSON"] == [("Joanne Ou", "PERSON")]
+    people = [e.text for e in annotate("Welcoming New Fellows LtGen Lawrence “Larry” Nicholson and others").entities if e.label == "PERSON"]
+    assert "Lawrence" in people and not any("“" in name or "LtGen" in name for name in people)
+    text = "MajGen Paul Rock, Commandant, National War College (Host)"
+    trimmed = tidy(text, Mention(30, 56, "ORG", None, "model"))  # "National War College (Host", as the model read it
+    assert trimmed is not None and text[trimmed.start : trimmed.end] == "National War College"

@@ -62,7 +62,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     marks = "|".join(words("citation-marks"))
     date = rf"\s+of\s+(?:{alternatives('month-names')})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?$"  # "the Hagerty Incident of June 10"
     trailing = re.compile(
-        rf"(?:\s+(?:{alternatives('trailing-function-words')}))+$|\s+(?:{alternatives('credit-closers')})$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}|:+$"
+        rf"(?:\s+(?:{alternatives('trailing-function-words')}))+$|\s+(?:{alternatives('credit-closers')})$|(?:['’]s|(?<=s)['’])$|(?:{marks})+$|\S*{dash}$|(?:\s+[/|•·])+$|{date}|:+$|\s+[“‘«]$|\s*\([^()]*$"
     )
     title_before = re.compile(rf"(?:{alternatives('title-before')}) of\s*$")
     title_after = re.compile(rf"\s+(?:{alternatives('title-after')})\b")
@@ -81,7 +81,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 
     The model often includes a leading article ("the Security Treaty") or
     the possessive of the word before ("’s Pacific") or an opening quote
-    mark it does not close ("“Southwestern Defense Line"), a
+    mark it does not close ("“Southwestern Defense Line"), an opening mark or
+    bracket at its end ("Lawrence “", "National War College (Host"), a
     dangling "of the" ("Article 5 of the") or date ("Incident of June 10"), a possessive ("al-Qaeda’s") or a citation
     mark ("Onaga[4]"; a mention that is only a mark is dropped), and tags "State" in "Secretary of
     State" or "Defense" in "Defense Secretary" as an organization.  Beside a gazetteer
@@ -170,6 +171,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
         return person
     mention = _person_without_title(text, mention) or mention
     trimmed = trim(text, mention)
+    if trimmed is not None and trimmed != mention:  # "LtGen Lawrence “" is a title and a name once the quote mark goes
+        trimmed = _person_without_title(text, trimmed) or trimmed
     if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in _not_names():
         return None  # "the Emperor" is a title once its article goes
     if trimmed.label == "PERSON" and text[trimmed.start : trimmed.end].split()[-1] in word_set("job-titles"):
