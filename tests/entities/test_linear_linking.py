@@ -74,8 +74,10 @@ def old_name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     named = []
     for mention in mentions:
         found = None
-        if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_mention_ends(mentions)):
+        if mention.label in name_labels and mention.source != "caption":
             found = _old_head_after(text, mention.end, heads) or _lower_head_after(text, mention)
+        if found and len(text[mention.end : found[0]].split()) > 1 and _headline_subject(text, mention, place_mention_ends(mentions)):
+            found = None  # came with the rule itself (a head right after a headline's second place is its own)
         if found and any(o.start < found[0] < o.end or (o.end == found[0] and o.source == "gazetteer") for o in mentions):
             found = None
         if found and any(mention.end < o.end and o.start < found[0] and o.source == "gazetteer" for o in mentions) and _on_title_case_line(text, mention):

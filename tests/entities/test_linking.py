@@ -135,3 +135,10 @@ def test_linking_a_spokesperson_title_an_opening_quote_and_an_unclosed_bracket_a
     text = "MajGen Paul Rock, Commandant, National War College (Host)"
     trimmed = tidy(text, Mention(30, 56, "ORG", None, "model"))  # "National War College (Host", as the model read it
     assert trimmed is not None and text[trimmed.start : trimmed.end] == "National War College"
+
+
+def test_linking_a_head_right_after_a_headlines_second_place_is_its_own():
+    found = [(e.text, e.label) for e in annotate("Township Toucheng, Yilan County, Taiwan Province[4]").entities]
+    assert ("Taiwan Province", "GPE") in found and ("Taiwan", "GPE") not in found
+    found = [(e.text, e.label) for e in annotate("U.S. and Japan Sign Agreement on Host Nation Support").entities]
+    assert ("Japan", "GPE") in found and not any(text.startswith("Japan ") for text, _ in found)  # a verb and its object follow

@@ -37,7 +37,8 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     A compound the name ends is part of it ("Japan-India Agreement").
     In a title-case headline, a place after another place and "and" or a comma
     is a subject, and the capitalised words after it a verb and its object
-    ("U.S. and Japan Sign Agreement on Host Nation Support"), not the rest of its name.
+    ("U.S. and Japan Sign Agreement on Host Nation Support"), not the rest of its name,
+    unless the head comes right after it ("Yilan County, Taiwan Province").
     A name in Japanese or Chinese script takes no head after it: the words there are its romanisation.
     On a title-case line, a name takes no head that a gazetteer name stands before:
     "Biden Meets Japan Society Leaders" is a verb and the next name.
@@ -58,8 +59,10 @@ def name_documents(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     known = SpanIndex.of(m for m in mentions if m.source == "gazetteer")
     for mention in mentions:
         found = None
-        if mention.label in name_labels and mention.source != "caption" and not _headline_subject(text, mention, place_ends) and not _in_script(text, mention):
+        if mention.label in name_labels and mention.source != "caption" and not _in_script(text, mention):
             found = head_after(text, mention.end, heads) or _lower_head_after(text, mention)
+        if found and len(text[mention.end : found[0]].split()) > 1 and _headline_subject(text, mention, place_ends):
+            found = None  # "U.S. and Japan Sign Agreement": a verb and its object; "Yilan County, Taiwan Province" keeps its head
         if found and (given.surrounds(found[0]) or found[0] in known_ends):
             found = None  # the head word belongs to the next name ("U.S. Marine Corps Air Station Futenma", "American Kadena Air Base")
         if found and known.overlaps(mention.end, found[0]) and _on_title_case_line(text, mention):
