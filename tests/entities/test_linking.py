@@ -142,3 +142,8 @@ def test_linking_a_head_right_after_a_headlines_second_place_is_its_own():
     assert ("Taiwan Province", "GPE") in found and ("Taiwan", "GPE") not in found
     found = [(e.text, e.label) for e in annotate("U.S. and Japan Sign Agreement on Host Nation Support").entities]
     assert ("Japan", "GPE") in found and not any(text.startswith("Japan ") for text, _ in found)  # a verb and its object follow
+
+
+def test_linking_the_korean_peninsula_in_lower_case_is_the_peninsula():
+    found = [(e.text, e.label, e.kb_id) for e in annotate("While war on the Korean peninsula is a grim prospect, talks go on.").entities]
+    assert found == [("Korean peninsula", "LOC", "Q483134")]
