@@ -34,7 +34,18 @@ from alliance_corpus.entities.discover import (
 )
 from alliance_corpus.entities.mention import Mention, SpanIndex
 from alliance_corpus.entities.relabel import head_labels
-from alliance_corpus.entities.tidy import ACRONYM, CODE_AFTER, NAME_AFTER_OFFICE, _division, _patterns, _person_without_title, tidy, trim
+from alliance_corpus.entities.tidy import (
+    ACRONYM,
+    CODE_AFTER,
+    NAME_AFTER_OFFICE,
+    TAG_OR_HANDLE,
+    WEB_ADDRESS,
+    _division,
+    _patterns,
+    _person_without_title,
+    tidy,
+    trim,
+)
 from alliance_corpus.layout import find_credits
 from alliance_corpus.nlp import load_pipeline
 from alliance_corpus.resources import Resources
@@ -130,6 +141,8 @@ def old_tidy(text: str, mention: Mention) -> Mention | None:
         return mention
     _, _, title_before, title_after, title_words = _patterns()
     surface = text[mention.start : mention.end]
+    if WEB_ADDRESS.search(surface) or TAG_OR_HANDLE.search(text, max(0, mention.start - 1), mention.start):
+        return None
     if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
         return None
     if _division().match(surface):
@@ -141,7 +154,9 @@ def old_tidy(text: str, mention: Mention) -> Mention | None:
         return replace(mention, start=mention.end - len(surface[len(office) :].lstrip()), label="PERSON")
     mention = _person_without_title(text, mention) or mention
     trimmed = trim(text, mention)
-    if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in {*words("job-titles"), *words("common-nouns")}:
+    if trimmed is not None and trimmed != mention:
+        trimmed = _person_without_title(text, trimmed) or trimmed
+    if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in {*words("job-titles"), *words("common-nouns"), *words("interface-words")}:
         return None
     if trimmed.label == "PERSON" and text[trimmed.start : trimmed.end].split()[-1] in words("job-titles"):
         return None

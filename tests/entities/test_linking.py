@@ -147,3 +147,10 @@ def test_linking_a_head_right_after_a_headlines_second_place_is_its_own():
 def test_linking_the_korean_peninsula_in_lower_case_is_the_peninsula():
     found = [(e.text, e.label, e.kb_id) for e in annotate("While war on the Korean peninsula is a grim prospect, talks go on.").entities]
     assert found == [("Korean peninsula", "LOC", "Q483134")]
+
+
+def test_linking_web_addresses_hashtags_and_handles_hold_no_name():
+    doc = annotate("Contact press@Okinawa.usmc.mil or visit www.Kadena.af.mil for news. #OkinawaReferendum trended as Henoko voted.")
+    found = [(e.text, e.label) for e in doc.entities]
+    assert not any("www." in text or "Referendum" in text for text, _ in found)  # the model reads them as a GPE and a PERSON
+    assert ("Henoko", "GPE") in found

@@ -73,6 +73,10 @@ LONGEST_WORD = 64
 """No word of a name is this long (the longest word of the gazetteer has 27 characters)."""
 LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD},}}")
 LONGEST_NAME = 1000
+WEB_ADDRESS = re.compile(r"://|\bwww\.|\w\.(?:com|org|net|gov|mil|edu|int|jp|go\.jp|co\.jp|ac\.jp|or\.jp)\b", re.IGNORECASE)
+"""A web address, or a domain name, in a mention ("www.Kadena.af.mil"): no name, whatever names it holds."""
+TAG_OR_HANDLE = re.compile(r"[#@]$")
+"""A hashtag's or a handle's mark right before a mention ("#OkinawaReferendum", "@JapanGov", "press@Okinawa"): a label, not a name."""
 """No name is longer (the longest treaty title of the development gold has some 400 characters)."""
 
 
@@ -146,6 +150,13 @@ def tidy(text: str, mention: Mention) -> Mention | None:
     >>> tidy("Area7,939 km2", Mention(0, 9, "PERSON", None, "model")) is None
     True
 
+    A web address, a hashtag or a handle is no name either:
+
+    >>> tidy("visit www.Kadena.af.mil today", Mention(6, 23, "GPE", None, "model")) is None
+    True
+    >>> tidy("#OkinawaReferendum trends", Mention(1, 18, "PERSON", None, "model")) is None
+    True
+
     Nor is any name a run of :data:`LONGEST_WORD` characters or more without a
     space (an address, a hash, an image inlined in base64), or longer than
     :data:`LONGEST_NAME` characters; such a mention is dropped before any
@@ -158,6 +169,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
         return mention
     surface = text[mention.start : mention.end]
     if len(surface) > LONGEST_NAME or LONG_WORD.search(surface):
+        return None
+    if WEB_ADDRESS.search(surface) or TAG_OR_HANDLE.search(text, max(0, mention.start - 1), mention.start):
         return None
     _, _, title_before, title_after, title_words = _patterns()
     if ACRONYM.fullmatch(surface) and CODE_AFTER.match(text, mention.end):
