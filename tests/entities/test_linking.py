@@ -154,3 +154,11 @@ def test_linking_web_addresses_hashtags_and_handles_hold_no_name():
     found = [(e.text, e.label) for e in doc.entities]
     assert not any("www." in text or "Referendum" in text for text, _ in found)  # the model reads them as a GPE and a PERSON
     assert ("Henoko", "GPE") in found
+
+
+def test_linking_a_base_read_from_its_prefix_stops_at_a_day_or_a_known_place():
+    found = [(e.text, e.label) for e in annotate("He visited Camp Schwab Tuesday. Protests at Camp Hansen Okinawa grew.").entities]
+    assert ("Camp Schwab", "FAC") in found and ("Camp Hansen", "FAC") in found and ("Okinawa", "GPE") in found
+    assert not any(text.startswith("Camp") and len(text.split()) > 2 for text, _ in found)
+    found = [(e.text, e.label) for e in annotate("Jets left Marine Corps Air Station Iwakuni and Marine Corps Base Camp Smedley D. Butler.").entities]
+    assert ("Marine Corps Air Station Iwakuni", "FAC") in found and ("Marine Corps Base Camp Smedley D. Butler", "FAC") in found

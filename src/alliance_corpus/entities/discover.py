@@ -8,6 +8,7 @@ facility's name (``facility-stop-words``) are lexicon lists.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -251,9 +252,11 @@ def unnamed_facilities(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     [('American', 'NORP'), ('Kadena Air Base', 'FAC')]
     """
     nationalities = {m.start: m.end for m in mentions if m.label == "NORP"}
+    places = sorted(m.start for m in mentions if m.source == "gazetteer" and m.label != "FAC")
     spans = []
     for match in facility_regex().finditer(text):
         start, end = match.span()
+        end = _before_next_place(text, start, end, places)
         if start in nationalities and nationalities[start] < end:
             start = nationalities[start] + len(text[nationalities[start] : end]) - len(text[nationalities[start] : end].lstrip())
         if text[end - 2 : end] in POSSESSIVES:
@@ -265,6 +268,28 @@ def unnamed_facilities(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 POSSESSIVES = ("'s", "’s")
 
 
+def _before_next_place(text: str, start: int, end: int, places: list[int]) -> int:
+    """Where a base's name read from ``start`` ends: before a known place or name the gazetteer found after its first word.
+
+    The first word after a prefix is the base's own name, even a town's
+    ("Marine Corps Air Station Iwakuni"); a known place after it is the next
+    name ("Camp Schwab Nago" is the camp and its town).
+    """
+    named = _prefix_and_name().match(text, start, end)
+    if named is None:
+        return end
+    after = bisect_left(places, named.end())
+    if after < len(places) and places[after] < end:
+        return len(text[: places[after]].rstrip())
+    return end
+
+
+@lru_cache(maxsize=1)
+def _prefix_and_name() -> re.Pattern[str]:
+    """A ``facility-prefixes`` phrase and the word after it."""
+    return re.compile(rf"(?:{alternatives('facility-prefixes')}),?[^\S\n]+\S+")
+
+
 @lru_cache(maxsize=1)
 def facility_regex() -> re.Pattern[str]:
     """Capitalised words and a ``facility-suffixes`` word ("Tachikawa Air Base"), or a ``facility-prefixes`` phrase and
@@ -272,7 +297,8 @@ def facility_regex() -> re.Pattern[str]:
     suffixes = alternatives("facility-suffixes")
     prefixes = alternatives("facility-prefixes")
     function_words = r"(?!(?:" + alternatives("facility-stop-words") + r")\b)"
-    any_case = r"(?!(?i:" + "|".join(map(re.escape, (*words("facility-stop-words"), *words("month-names")))) + r")\b)"  # "Camp Blaz May 2" ends at "Blaz"
+    stops = (*words("facility-stop-words"), *words("month-names"), *words("day-names"))
+    any_case = r"(?!(?i:" + "|".join(map(re.escape, stops)) + r")\b)"  # "Camp Blaz May 2" and "Camp Schwab Tuesday" end at the name
     named_after = rf",?(?:[^\S\n]+{any_case}(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)){{1,4}}"  # "Marine Corps Air Station, Futenma"
     return re.compile(rf"\b(?:{prefixes}){named_after}(?![\w'’-])|(?<![\w.'’-])(?:{function_words}[A-Z][\w'’-]*[^\S\n]){{1,3}}(?:{suffixes})\b")
 
