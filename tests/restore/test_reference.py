@@ -67,6 +67,26 @@ def test_reference_does_not_invent_a_passage_the_copy_lacks():
     assert not result.edits
 
 
+def test_reference_does_not_invent_a_short_sentence_the_copy_lacks():
+    spun = "The alliance v Japan has actually been vital for decades. Tokyo pays for the bases."
+    original = "The alliance with Japan has been vital for decades. Tokyo pays for the bases. Washington sends troops."
+    assert clean(spun, reference=original).text == "The alliance with Japan has been vital for decades. Tokyo pays for the bases."
+    inside = clean("Kishi signed the treaty 1960 and resigned.", reference="Kishi signed the treaty in 1960 and resigned.")
+    assert inside.text == "Kishi signed the treaty in 1960 and resigned."  # a word dropped inside a sentence is put back
+
+
+@pytest.mark.parametrize("path", CASES[:3], ids=[p.stem for p in CASES[:3]])
+def test_reference_that_is_another_documents_original_is_not_used(path):
+    """Given the wrong original, the text is restored by the rules and says so; it never becomes the other text."""
+    spun, _ = _pair(path)
+    other = _pair(CASES[-1])[1]
+    result = clean(spun, reference=other)
+    assert result.text == clean(spun).text
+    [refused] = [f for f in result.flags if f.kind == "reference"]
+    assert (refused.start, refused.end, refused.text) == (0, 0, "") and "it is not its original, and was not used" in refused.note
+    assert not any(e.rule == "reference.align" for e in result.edits)
+
+
 def test_reference_keeps_and_flags_a_passage_only_the_copy_has():
     added = "Click here to read more stories from our partners and subscribe to the daily newsletter today."
     spun = f"{ORIGINAL} {added} The alliance endures."

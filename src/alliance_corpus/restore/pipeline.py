@@ -47,7 +47,7 @@ from .detect.scripts import find_leaked_words
 from .detect.signals import AFTER_LAYOUT, SPACING, Signal, find_signals
 from .languages import english_scope, outside
 from .plan import StepContext, build_plan
-from .reference import align_to_reference
+from .reference import MIN_MATCHED, Alignment, align_to_reference
 from .registry import STEPS, Step, steps_in
 from .suspects import suspect_flags
 
@@ -81,7 +81,9 @@ def clean(
     """Restore ``text`` and explain every change (see :mod:`alliance_corpus.restore`).
 
     Given ``reference``, the original that ``text`` was spun from, the text is
-    restored by aligning it to the reference (:mod:`.reference`).  Given
+    restored by aligning it to the reference (:mod:`.reference`); a reference
+    that matches too little of the text is not its original, and a flag of
+    kind ``reference`` says it was not used.  Given
     ``analyses``, the lines the context rules tag are kept there, for the
     entity pass to reuse (:class:`~alliance_corpus.nlp.Analyses`).
 
@@ -102,8 +104,13 @@ def clean(
     state = _State(text)
     state.run(decode, context)
     decoded = _Stage(state.text, state.edits)  # spacing damage is counted before the layout step repairs it
+    refused: list[Flag] = []
     if reference is not None:
-        return _restored_from(reference, state, _judge(decoded, decoded, context, config), context)
+        found = align_to_reference(state.text, reference)
+        if found.matched >= MIN_MATCHED:
+            return _restored_from(found, state, _judge(decoded, decoded, context, config))
+        note = f"the reference shares {found.matched:.0%} of this text's words: it is not its original, and was not used"
+        refused.append(Flag(start=0, end=0, text="", kind="reference", note=note))
     state.run((*decode, *layout), context)
     score, verdict = 0.0, None
     evidence: list[tuple[Signal, _Stage]] = []
@@ -127,16 +134,15 @@ def clean(
         text=state.text,
         edits=[Edit(**edit._asdict()) for edit in state.edits],
         garble_score=score,
-        flags=sorted([*final.flags, *_flags(state.text, final.foreign), *_suspects(state.text, final.foreign, context)], key=_position),
+        flags=sorted([*refused, *final.flags, *_flags(state.text, final.foreign), *_suspects(state.text, final.foreign, context)], key=_position),
         segments=find_segments(state.text, MainContent.of(state.raw)),
         language=final.language,
         garble_evidence=_located(evidence, text),
     )
 
 
-def _restored_from(reference: str, state: _State, judged: _Judgement, context: StepContext) -> CleanResult:
-    """The decoded text restored from its ``reference``; stretches only it has are kept and flagged "unmatched"."""
-    found = align_to_reference(state.text, reference)
+def _restored_from(found: Alignment, state: _State, judged: _Judgement) -> CleanResult:
+    """The decoded text restored by its alignment to its reference; stretches only it has are kept and flagged "unmatched"."""
     applied = apply_changes(state.text, found.changes)
     state.edits = compose(state.raw, state.edits, applied.edits)
     state.text = applied.text
