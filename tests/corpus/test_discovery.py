@@ -166,3 +166,19 @@ def test_discovery_a_copy_is_restored_again_when_its_original_changes(tmp_path):
     again = annotate_corpus(tmp_path / "raw", out)
     assert sorted(again.annotated) == ["found", "found.original"]  # the found original changed, so its copy is restored again
     assert load_corpus(out)["found"].source.derived_from == "raw/found.original.txt"
+
+
+def test_discovery_two_edited_versions_of_one_story_keep_their_own_words(tmp_path):
+    """A wire story as two outlets ran it, each lightly edited: neither is spun, so neither is restored to the other's words."""
+    from alliance_corpus.restore.detect import GARBLED, garble_score
+
+    story = CASES[0][1]["original"]
+    glued = story.index(". ", 100)  # the second outlet's typo, a full stop with no space after it: a weak sign of spinning
+    first = story + "\nReporting by a staff writer; editing by the desk."
+    second = story[:glued] + "." + story[glued + 2 :] + "\nCopyright the other outlet. All rights reserved."
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "outlet_a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "raw" / "outlet_b.txt").write_text(second, encoding="utf-8")
+    assert max(garble_score(first), garble_score(second)) < GARBLED and garble_score(first) != garble_score(second)
+    documents, _, _ = read_all(tmp_path / "raw", tmp_path)
+    assert all(d.reference is None and d.source.derived_from is None for d in with_originals(documents, []))

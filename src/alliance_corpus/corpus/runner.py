@@ -39,7 +39,7 @@ from ..records import SCHEMA_VERSION, RawDocument
 from ..records.corrections import Correction
 from ..resources import Resources
 from ..resources.corrections import read_corrections
-from ..restore.detect import garble_score
+from ..restore.detect import GARBLED, garble_score
 from .corrections import by_document, digest, unfit
 from .discovery import find_originals
 from .engines import Engine, InProcess, Processes
@@ -210,7 +210,9 @@ def with_originals(
     only for the documents of ``only``.  Documents whose sidecar names a
     reference are left as they are.  Within
     the corpus, of two documents that match, the one with the higher garble
-    score is the copy.  The score is detection's alone
+    score is the copy, and only a copy at or over the gate (``GARBLED``) takes
+    the other as its original: an edited text is never rewritten to another
+    document's words.  A text of ``references`` is an original whatever the score.  The score is detection's alone
     (:func:`~alliance_corpus.restore.detect.garble_score`, which repairs
     nothing), so that finding originals costs little next to annotating, and
     a rerun that has nothing to annotate stays cheap.
@@ -230,7 +232,9 @@ def with_originals(
 
     copies = [document.id for document in chosen if document.reference is None]
     matches = find_originals(lacking, {key: document.text for key, document in originals.items()}, spun_score, copies=copies)
-    found = {match.copy: by_key[match.original] for match in matches}
+    # Within the corpus only a spun copy takes another document as its original: two edited versions of one story
+    # (a wire report as two outlets ran it) keep their own words.  An original of reference/ was put there to be one.
+    found = {m.copy: by_key[m.original] for m in matches if m.original in originals or spun_score(lacking[m.copy]) >= GARBLED}
     return [_derived(document, found[document.id]) if document.id in found else document for document in chosen]
 
 
