@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -112,6 +113,16 @@ def test_induce_command_names_a_file_that_is_not_a_pair(tmp_path):
     done = run_cli("induce", str(bad), "-o", str(tmp_path / "out.jsonl"))
     assert done.returncode == 2
     assert "[E110]" in done.stderr and str(bad) in done.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_induce_command_names_a_pair_whose_original_is_another_text(tmp_path):
+    """An original that is not the copy's (a mix-up of files) would teach rules from noise: the pair is refused, named."""
+    bad = tmp_path / "mixed_up.json"
+    copy = "The alliance v Japan has actually been vital for decades. Tokyo pays for the bases and Washington sends troops."
+    bad.write_text(json.dumps({"garbled": copy, "original": "Sourdough needs a starter fed daily with flour and water, and a long rise."}), encoding="utf-8")
+    done = run_cli("induce", str(bad), "-o", str(tmp_path / "out.jsonl"))
+    assert done.returncode == 2 and f"[E110] {bad}: its \"original\" holds only" in done.stderr and "it is not this copy's original" in done.stderr
     assert not (tmp_path / "out.jsonl").exists()
 
 
