@@ -57,6 +57,12 @@ ERRORS: dict[str, ErrorKind] = {
         "rule {rule!r} ran for more than {seconds:g} s on one text and was stopped; "
         "simplify its pattern (no repeats inside repeats, no overlapping alternatives under a repeat)",
     ),
+    # Writing: the output folder refuses a record (a full disk, no permission); the run stops, keeping what it wrote; exit 1.
+    "E401": ErrorKind(
+        "cannot write",
+        EXIT_DOCUMENTS_FAILED,
+        "cannot write {path}: {reason}; the run stopped with {saved} documents saved{index}: make room (or fix the folder) and run again to resume",
+    ),
     # Annotated corpora: a record that cannot be read; the rest of the corpus stays readable.
     "E501": ErrorKind("unreadable record", EXIT_USAGE, "is not a readable record: {problem}"),
     # The model: exit 2.
@@ -194,6 +200,18 @@ class Interrupted(AllianceCorpusError):
     def __init__(self, saved: int):
         self.saved = saved
         super().__init__(f"interrupted: {saved} documents saved; run again to resume")
+
+
+class CannotWrite(AllianceCorpusError):
+    """The output folder refused a write (E401): the documents written before it are kept, and the index says so."""
+
+    code = "E401"
+    exit_status = ERRORS["E401"].exit_status
+
+    def __init__(self, path: str | Path, reason: str, saved: int, *, indexed: bool = True):
+        self.path, self.saved = str(path), saved
+        index = " and the index up to date" if indexed else " (the index could not be written either: the next run annotates them again)"
+        super().__init__(f"[{self.code}] {message(self.code, path=self.path, reason=reason, saved=saved, index=index)}")
 
 
 class ModelNotFoundError(AllianceCorpusError):

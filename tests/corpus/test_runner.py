@@ -205,3 +205,23 @@ def test_runner_a_changed_sidecar_makes_a_new_record(tmp_path):
     source = load_corpus(out)["a"].source
     assert (source.published, source.title) == ("2021-04-16", "Abe and Austin")
     assert annotate_corpus(raw, out).annotated == []  # and then nothing is left to do
+
+
+def test_runner_a_record_the_folder_refuses_stops_the_run_and_keeps_what_was_written(tmp_path):
+    """A write the output folder refuses (here a folder stands where b's record goes; a full disk is the same OSError):
+    E401 names it, the records written before stay, the index lists them, and a rerun after the fix resumes."""
+    import pytest
+
+    from alliance_corpus.errors import CannotWrite
+
+    raw = make_corpus(tmp_path / "data", {f"{name}.txt": f"Shinzo Abe visited Okinawa in 201{n}.".encode() for n, name in enumerate("abc")})
+    out = tmp_path / "data" / "annotated"
+    (out / "b.json").mkdir(parents=True)
+    with pytest.raises(CannotWrite) as stopped:
+        annotate_corpus(raw, out)
+    assert stopped.value.exit_status == 1 and "[E401] " in str(stopped.value) and "b.json: Is a directory" in str(stopped.value)
+    assert stopped.value.saved == 1 and "1 documents saved and the index up to date" in str(stopped.value)
+    assert [entry["id"] for entry in read_index(out)["documents"]] == ["a"] and not [p for p in out.iterdir() if p.name.startswith(".")]
+    (out / "b.json").rmdir()
+    again = annotate_corpus(raw, out)
+    assert again.ok and again.skipped == ["a"] and sorted(again.annotated) == ["b", "c"]

@@ -34,7 +34,7 @@ from typing import Any
 import orjson
 
 from ..annotation import BATCH_SIZE, check_resources, pipeline_info, text_sha256
-from ..errors import AllianceCorpusError, DocumentError, Interrupted, warning
+from ..errors import AllianceCorpusError, CannotWrite, DocumentError, Interrupted, warning
 from ..records import SCHEMA_VERSION, RawDocument
 from ..records.corrections import Correction
 from ..resources import Resources
@@ -303,6 +303,15 @@ class _Run:
             write_index(self.out_dir, self._so_far(), SCHEMA_VERSION)
             remove_temporaries(self.out_dir)  # a record cut short between creating its temporary file and the guard that removes it
             raise Interrupted(len(self.summary.annotated)) from None
+        except _Unwritable as refused:
+            engine.close()
+            remove_temporaries(self.out_dir)
+            indexed = True
+            try:  # the index may fit where a record did not; if not, the next run rebuilds it from the record files (W101)
+                write_index(self.out_dir, self._so_far(), SCHEMA_VERSION)
+            except OSError:
+                indexed = False
+            raise CannotWrite(refused.path, refused.reason, len(self.summary.annotated), indexed=indexed) from None
         finally:
             engine.close()
         self.summary.errors += _unanswered(pending, self.summary)
@@ -319,7 +328,11 @@ class _Run:
                 f"a worker annotated {finished.id!r} with another pipeline (fingerprint {finished.entry.get('fingerprint')}, "
                 f"expected {self.fingerprint}): install the same alliance_corpus, spaCy and model on every worker"
             )
-        write_atomic(record_path(self.out_dir, finished.id), finished.data)
+        path = record_path(self.out_dir, finished.id)
+        try:
+            write_atomic(path, finished.data)
+        except OSError as error:
+            raise _Unwritable(path, error.strerror or str(error)) from None
         self.current[finished.id] = entry
         self.summary.annotated.append(finished.id)
 
@@ -330,6 +343,14 @@ class _Run:
     def _so_far(self) -> list[dict[str, Any]]:
         """The index of a run in progress: finished documents, and the old entries of all the others (their files are untouched)."""
         return list({**self.previous, **self.current}.values())
+
+
+class _Unwritable(Exception):
+    """A record the output folder refused; :meth:`_Run.write_all` stops the run on it, keeping what was written."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(path, reason)
+        self.path, self.reason = path, reason
 
 
 def _unanswered(pending: list[RawDocument], summary: RunSummary) -> list[DocumentError]:
