@@ -172,6 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (`alliance-corpus export | head`)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # the system refused a file this command writes or reads (a full disk, no permission)
+        named = error.filename2 or error.filename  # a rename names its target second: that is the file the command meant
+        where = f"{named}: " if named else ""
+        _say(f"{where}{error.strerror or error}")
+        return EXIT_USAGE
 
 
 def _say(message: str) -> None:

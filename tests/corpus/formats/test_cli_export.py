@@ -66,3 +66,10 @@ def test_cli_an_output_of_the_wrong_kind_is_refused_before_any_work(tmp_path, co
     assert result.returncode == 2 and b"Traceback" not in result.stderr and problem in result.stderr.decode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "folder"] and not any((tmp_path / "folder").iterdir())
     assert (tmp_path / "file").read_bytes() == b"a researcher's notes"
+
+
+def test_cli_a_file_the_system_refuses_is_named_without_a_traceback(tmp_path):
+    (tmp_path / "site" / "index.html").mkdir(parents=True)  # a folder where the review site's first page goes
+    result = run("review", str(ANNOTATED), "-o", str(tmp_path / "site"))
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert "index.html" in result.stderr.decode() and "Is a directory" in result.stderr.decode()
