@@ -36,3 +36,10 @@ def test_markup_blocks_of_a_minified_page_become_lines():
 )
 def test_markup_a_block_end_with_text_right_after_it_is_a_line_break(raw, restored):
     assert clean(raw).text == restored
+
+
+def test_markup_tags_of_code_quotations_and_old_html_go_and_their_words_stay():
+    text = "<pre>\nCamp Schwab\n</pre>\nUse <code>git log</code>, a <q>quote</q> and <font color=red>Okinawa</font>.\nIn prose, <Japan> stays."
+    result = clean(text)
+    assert [line for line in result.text.split("\n") if line] == ["Camp Schwab", "Use git log, a quote and Okinawa.", "In prose, <Japan> stays."]
+    assert {e.rule for e in result.edits} == {"markup.tag"}  # the lines of "<pre>" and "</pre>" stay, empty
