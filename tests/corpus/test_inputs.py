@@ -286,3 +286,15 @@ def test_inputs_a_date_not_in_iso_form_is_named_in_a_warning(tmp_path):
     assert not any("iso" in w for w in warnings)  # ISO dates and a year are dates
     assert record(root / "annotated", "prose")["source"]["published"] == "April 2021"  # kept as written; the filters skip it
     assert record(root / "annotated", "post")["source"]["published"] is None  # front matter gives only an ISO date
+
+
+def test_cli_more_jobs_than_cores_run_one_process_per_core(tmp_path):
+    """Each process loads the model, so processes beyond the cores cost memory and gain nothing: they are not started, and it is said."""
+    import os
+
+    cores = len(os.sched_getaffinity(0))
+    make_corpus(tmp_path / "data", {f"{n}.txt": f"Shinzo Abe visited Okinawa in 201{n}.".encode() for n in range(3)})
+    result = run("annotate", "--jobs", str(cores + 62), "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert f"--jobs {cores + 62}: this machine has {cores} cores for this process; {cores} processes run" in result.stderr.decode()
+    assert json.loads(result.stdout)["annotated"] == ["0", "1", "2"]
