@@ -15,6 +15,7 @@ from alliance_corpus import annotate
 from alliance_corpus.metrics import word_error_rate
 from alliance_corpus.records import WORD_KINDS
 from alliance_corpus.restore import GARBLED, clean
+from alliance_corpus.text import undo
 from tests.conftest import WEBNOISE_SET, read_garbled
 
 
@@ -107,3 +108,10 @@ def test_webnoise_text_that_is_no_page_or_a_page_without_content_keeps_its_segme
     assert MainContent.of("<html><body><nav>Home</nav></body></html>") is None
     text = "September 17, 2012\nThe treaty was signed in San Francisco."
     assert find_segments(text) == find_segments(text, MainContent.of("<html>" + text))
+
+
+def test_webnoise_terminal_colours_and_control_characters_are_removed_as_edits():
+    raw = "Okinawa \x1b[31mRED\x1b[0m text\x07 and \x1b]0;TITLE\x07 end.\x00\nTab\tstays."
+    result = clean(raw)
+    assert result.text == "Okinawa RED text and end.\nTab stays."
+    assert "ws.control" in {e.rule for e in result.edits} and undo(result.text, result.edits) == raw
