@@ -307,7 +307,7 @@ class _Run:
             engine.close()
             remove_temporaries(self.out_dir)
             indexed = True
-            try:  # the index may fit where a record did not; if not, the next run rebuilds it from the record files (W101)
+            try:  # the index may fit where a record did not; if not, the next run annotates the records it lacks again
                 write_index(self.out_dir, self._so_far(), SCHEMA_VERSION)
             except OSError:
                 indexed = False
