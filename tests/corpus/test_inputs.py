@@ -298,3 +298,19 @@ def test_cli_more_jobs_than_cores_run_one_process_per_core(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     assert f"--jobs {cores + 62}: this machine has {cores} cores for this process; {cores} processes run" in result.stderr.decode()
     assert json.loads(result.stdout)["annotated"] == ["0", "1", "2"]
+
+
+def test_inputs_a_page_with_no_words_once_cleaned_is_named_and_comments_of_a_fragment_go(tmp_path):
+    make_corpus(tmp_path / "data", {
+        "scripts.html": b"<html><head><script>var Okinawa = 1;</script></head><body></body></html>",
+        "comment.html": b"<!-- only a comment about Okinawa -->",
+        "fragment.html": b"<p>Shinzo Abe visited Okinawa.</p><!-- ad slot: Tokyo -->",
+    })  # fmt: skip
+    result = run("annotate", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    warnings = json.loads(result.stdout)["warnings"]
+    assert sorted(w for w in warnings if w.startswith("[W110]")) == [
+        f"[W110] raw/{name}.html: holds no words once its markup and page furniture are removed; its record is empty" for name in ("comment", "scripts")
+    ]
+    fragment = record(tmp_path / "data" / "annotated", "fragment")
+    assert fragment["text"] == "Shinzo Abe visited Okinawa." and [e["text"] for e in fragment["entities"]] == ["Shinzo Abe", "Okinawa"]

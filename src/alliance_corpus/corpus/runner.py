@@ -335,6 +335,8 @@ class _Run:
             raise _Unwritable(path, error.strerror or str(error)) from None
         self.current[finished.id] = entry
         self.summary.annotated.append(finished.id)
+        if entry.get("words") == 0:
+            self.summary.warnings.append(warning("W110", path=entry.get("source")))
 
     def _report(self, done: int, total: int, done_words: int, total_words: int, seconds: float) -> None:
         if self.progress is not None:

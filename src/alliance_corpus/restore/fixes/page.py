@@ -7,14 +7,18 @@ items and the JavaScript would read as prose.  Here a text that looks like a
 page (it has a doctype, an ``<html>`` or a ``<head>`` tag) loses its doctype,
 comments, and the whole of its ``head``, ``script``, ``style``, ``noscript``,
 ``template``, ``svg`` and ``nav`` elements; each removal is an edit of kind
-``markup``, so it is recorded and can be undone.  Any other text is left as
-it is: a tag quoted in an article is not a page.
+``markup``, so it is recorded and can be undone.  Any other text loses only
+its HTML comments (a fragment of a page, "<p>The treaty.</p><!-- ad -->"):
+a tag quoted in an article is not a page.
 
 >>> page = "<!DOCTYPE html><html><head><title>x</title></head><body><nav>Home | News</nav><p>The treaty.</p></body></html>"
 >>> [page[c.start:c.end] for c in strip_page_markup(page)]
 ['<!DOCTYPE html>', '<head><title>x</title></head>', '<nav>Home | News</nav>']
 >>> strip_page_markup("He wrote <nav> in the memo.")
 []
+>>> fragment = "<p>The treaty.</p><!-- ad slot 3 -->"
+>>> [fragment[c.start:c.end] for c in strip_page_markup(fragment)]
+['<!-- ad slot 3 -->']
 """
 
 from __future__ import annotations
@@ -35,12 +39,15 @@ def strip_page_markup(text: str) -> list[Change]:
 
     An element or comment that is never closed is left as it is.
     """
-    if not LOOKS_LIKE_A_PAGE.search(text):
+    page = LOOKS_LIKE_A_PAGE.search(text) is not None
+    if not page and "<!--" not in text:
         return []
     changes: list[Change] = []
     opened: tuple[int, str] | None = None  # where the element being skipped starts, and its name
     for match in TOKENS.finditer(text):
         token, closing, name = match.group(), match.group(1), (match.group(2) or "").lower()
+        if not page and (name or token.lower().startswith("<!doctype")):
+            continue  # in a fragment of a page only its comments go: "<nav>" may be quoted in prose
         if opened is None:
             if token.lower().startswith("<!doctype"):
                 changes.append(Change(match.start(), match.end(), "", "markup.page", "markup"))
