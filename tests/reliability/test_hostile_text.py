@@ -49,15 +49,17 @@ def test_hostile_inert_escapes_every_control_sequence():
     assert shown == "Okinawa\\x1b]0;owned\\x07\\x1b[2J\\x1b[31m\\u202eevil\\u2066 Base\\x0d\n\tnext"
 
 
-def test_hostile_clean_on_a_terminal_shows_escapes_instead_of_obeying_them(tmp_path):
+def test_hostile_clean_removes_terminal_escapes_as_edits_and_a_terminal_never_obeys_them(tmp_path):
     path = tmp_path / "hostile.txt"
     path.write_text(f"The alliance v Japan{ESCAPES} endures.\n", encoding="utf-8")
     for args in [("clean", str(path)), ("clean", "--diff", str(path))]:
         shown = _on_a_terminal(*args)
         assert "\x1b]0;" not in shown and "\x07" not in shown and "\x1b[2J" not in shown
-        assert "\\x1b]0;owned\\x07" in shown
-    piped = subprocess.run([*CLI, "clean", str(path)], capture_output=True, timeout=120)
-    assert ESCAPES.encode() in piped.stdout  # into a file or a pipe the text is data, byte for byte
+    assert "\\x1b]0;owned\\x07" in _on_a_terminal("clean", "--diff", str(path))  # what was removed is shown, as text
+    piped = subprocess.run([*CLI, "clean", "--json", str(path)], capture_output=True, timeout=120)
+    result = json.loads(piped.stdout)
+    assert result["text"] == "The alliance with Japan endures.\n"  # control characters are no text of a record
+    assert "".join(e["before"] for e in result["edits"] if e["rule"] == "ws.control") == ESCAPES  # kept in the edits, reversible
 
 
 def test_hostile_file_names_are_inert_in_messages(tmp_path):

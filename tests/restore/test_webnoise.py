@@ -116,7 +116,3 @@ def test_webnoise_terminal_colours_and_control_characters_are_removed_as_edits()
     assert result.text == "Okinawa RED text and end.\nTab stays."
     assert "ws.control" in {e.rule for e in result.edits} and undo(result.text, result.edits) == raw
 
-
-def test_webnoise_a_page_break_is_a_line_break():
-    result = clean("The base at Okinawa\x0cTokyo said so.\n\x0cPage two.")
-    assert result.text == "The base at Okinawa\nTokyo said so.\n\nPage two." and "ws.page-break" in {e.rule for e in result.edits}
