@@ -540,7 +540,9 @@ def _file_to_write(path: Path | None) -> Path | None:
 
 def _folder_to_write(path: Path) -> Path:
     """``path`` when a folder may be written there; a file there (or above it) is refused before any work."""
-    blocked = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+    from .corpus.io import file_in_the_way
+
+    blocked = file_in_the_way(path)
     if blocked is not None:
         raise AllianceCorpusError(f"{blocked}: is a file, not a folder; name a folder to write into")
     return path

@@ -86,8 +86,8 @@ WARNINGS: dict[str, str] = {
     "W106": "correction {id} ({action}) of {doc_id!r} no longer fits its text (the raw file, a rule or a rejected edit changed it): it was not applied and stays in corrections.jsonl",
     "W108": "{path}: {field} {value!r} is not a date in ISO 8601 form (2021-04-16, 2021-04 or 2021); the filters by date and mentions over time leave the document out",
     "W107": "correction {id} names {doc_id!r}, which is not in the corpus: it stays in corrections.jsonl",
-    "W110": "{path}: holds no words once its markup and page furniture are removed; its record is empty",
     "W109": "{path}: is the sidecar of no document (there is no {stem}.txt, .html, .htm or .md beside it); it is not read",
+    "W110": "{path}: holds no words once its markup and page furniture are removed; its record is empty",
     "W105": "{path}: is not UTF-8 and declares no encoding; read as {encoding} (detected). If that is wrong, give its encoding with --encoding or an \"encoding\" field in its sidecar",
 }
 """Warnings with codes: something was wrong, and the package did the safe thing instead of stopping."""

@@ -92,6 +92,18 @@ def json_pieces(record: BaseModel | dict[str, Any], *, piece: int = LIST_PIECE) 
 TEMPORARY_PREFIX = ".alliance-tmp-"
 
 
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file that stands where ``folder`` or one of the folders above it must be, or ``None``.
+
+    >>> import tempfile
+    >>> notes = Path(tempfile.mkdtemp()) / "notes"
+    >>> _ = notes.write_text("a researcher's notes")
+    >>> file_in_the_way(notes / "annotated") == notes, file_in_the_way(notes.parent / "annotated")
+    (True, None)
+    """
+    return next((path for path in (folder, *folder.parents) if path.exists() and not path.is_dir()), None)
+
+
 def remove_temporaries(folder: Path) -> int:
     """Remove the temporary files a killed writer left in ``folder``; how many there were.
 

@@ -22,7 +22,8 @@ import orjson
 
 from ..errors import DocumentError
 from ..restore.induce import InducedRule, rule_json
-from ..restore.reference import MIN_MATCHED, align_to_reference
+from ..restore.reference import MIN_MATCHED
+from .discovery import containment
 from .io import write_atomic
 from .sources import inside_folder
 
@@ -36,7 +37,7 @@ def read_pairs(paths: Sequence[Path]) -> list[tuple[str, str, str]]:
         original = data.get("original") if isinstance(data, dict) else None
         if not (isinstance(spun, str) and isinstance(original, str) and spun.strip() and original.strip()):
             raise DocumentError(path, "E110", problem="needs a non-empty \"garbled\" (or \"spun\") text and its \"original\"")
-        matched = align_to_reference(spun, original).matched
+        matched = containment(spun, original)
         if matched < MIN_MATCHED:
             problem = f"its \"original\" holds only {matched:.0%} of the copy's words in order (a spun copy's original holds at least half): it is not this copy's original"
             raise DocumentError(path, "E110", problem=problem)

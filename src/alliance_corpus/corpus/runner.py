@@ -43,7 +43,17 @@ from ..restore.detect import GARBLED, garble_score
 from .corrections import by_document, digest, unfit
 from .discovery import find_originals
 from .engines import Engine, InProcess, Processes
-from .io import load_index, provenance_digest, read_document, record_digest, record_path, remove_temporaries, write_atomic, write_index
+from .io import (
+    file_in_the_way,
+    load_index,
+    provenance_digest,
+    read_document,
+    record_digest,
+    record_path,
+    remove_temporaries,
+    write_atomic,
+    write_index,
+)
 from .lock import exclusive
 from .sources import read_all
 from .work import Finished, Settings, parcels, words
@@ -137,7 +147,7 @@ def annotate_corpus(
     """
     started = time.perf_counter()
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
-    blocked = next((path for path in (out_dir, *out_dir.parents) if path.exists() and not path.is_dir()), None)
+    blocked = file_in_the_way(out_dir)
     if blocked is not None:
         raise AllianceCorpusError(f"{blocked}: is a file, not a folder; the records need a folder of their own")
     if raw_dir.is_dir() and out_dir.is_dir() and raw_dir.samefile(out_dir):

@@ -112,6 +112,7 @@ def _headline_subject(text: str, mention: Mention, place_ends: frozenset[int]) -
 
 
 def _on_title_case_line(text: str, mention: Mention) -> bool:
+    """Whether the line of ``mention`` is written in title case, as a headline is."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     return is_title_case(text[line_start : line_end if line_end >= 0 else len(text)])

@@ -73,11 +73,11 @@ LONGEST_WORD = 64
 """No word of a name is this long (the longest word of the gazetteer has 27 characters)."""
 LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD},}}")
 LONGEST_NAME = 1000
+"""No name is longer (the longest treaty title of the development gold has some 400 characters)."""
 WEB_ADDRESS = re.compile(r"://|\bwww\.|\w\.(?:com|org|net|gov|mil|edu|int|jp|go\.jp|co\.jp|ac\.jp|or\.jp)\b", re.IGNORECASE)
 """A web address, or a domain name, in a mention ("www.Kadena.af.mil"): no name, whatever names it holds."""
 TAG_OR_HANDLE = re.compile(r"[#@]$")
 """A hashtag's or a handle's mark right before a mention ("#OkinawaReferendum", "@JapanGov", "press@Okinawa"): a label, not a name."""
-"""No name is longer (the longest treaty title of the development gold has some 400 characters)."""
 
 
 def tidy(text: str, mention: Mention) -> Mention | None:
