@@ -259,7 +259,7 @@ def _parser() -> argparse.ArgumentParser:
         "parquet, docbin, conll, brat, hf (Hugging Face datasets): whole records, written into the folder -o DIR; "
         "graph: the co-occurrence network (GraphML, nodes.csv, edges.csv) into -o DIR",
     )
-    export.add_argument("--label", help="only mentions with this label (e.g. PERSON)")
+    export.add_argument("--label", type=_label, help="only mentions with this label (e.g. PERSON; any case)")
     export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output); the folder to write, for the folder formats")
     export.set_defaults(handler=_export)
 
@@ -693,6 +693,15 @@ def _encoding(value: str) -> str:
         return check_encoding(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _label(value: str) -> str:
+    from .records import known_label
+
+    try:
+        return known_label(value.upper())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).replace(repr(value.upper()), repr(value), 1)) from None
 
 
 def _positive(value: str) -> int:

@@ -88,6 +88,7 @@ WARNINGS: dict[str, str] = {
     "W107": "correction {id} names {doc_id!r}, which is not in the corpus: it stays in corrections.jsonl",
     "W109": "{path}: is the sidecar of no document (there is no {stem}.txt, .html, .htm or .md beside it); it is not read",
     "W110": "{path}: holds no words once its markup and page furniture are removed; its record is empty",
+    "W111": "{path}: is a linked folder; its files are not read (a link may lead outside the raw folder): copy the folder in, or link its files one by one (and allow links with --follow-symlinks)",
     "W105": "{path}: is not UTF-8 and declares no encoding; read as {encoding} (detected). If that is wrong, give its encoding with --encoding or an \"encoding\" field in its sidecar",
 }
 """Warnings with codes: something was wrong, and the package did the safe thing instead of stopping."""

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from alliance_corpus import load_corpus
 from alliance_corpus.corpus.export import MENTION_FIELDS, mention_rows
 from tests.conftest import DATA, SEED_ID
@@ -62,3 +64,27 @@ def test_export_of_a_missing_folder_fails_with_a_message(tmp_path):
     result = run("export", str(tmp_path / "nowhere"))
     assert result.returncode == 2
     assert "nowhere: no such annotated corpus folder" in result.stderr.decode()
+
+
+def test_export_label_is_read_in_any_case_and_an_unknown_label_is_refused():
+    upper = run("export", str(ANNOTATED), "--label", "PERSON").stdout
+    lower = run("export", str(ANNOTATED), "--label", "person")
+    assert lower.returncode == 0 and lower.stdout == upper and upper.count(b"\n") > 5
+    wrong = run("export", str(ANNOTATED), "--label", "PEOPLE")
+    assert wrong.returncode == 2 and wrong.stdout == b""
+    assert "argument --label: no entity label 'PEOPLE'; the labels: PERSON, NORP, FAC, ORG, GPE" in wrong.stderr.decode()
+
+
+def test_api_label_filters_refuse_a_label_no_mention_can_carry_instead_of_matching_nothing():
+    corpus = load_corpus(ANNOTATED)
+    for call in (
+        lambda: corpus.mentions(label="person"),
+        lambda: corpus.entity_counts(label="person"),
+        lambda: corpus.mentions_over_time(label="person"),
+        lambda: corpus.cooccurrences(labels=["PERSON", "person"]),
+        lambda: mention_rows(corpus, label="person"),
+    ):
+        with pytest.raises(ValueError, match=r"no entity label 'person' \(labels are upper case: did you mean 'PERSON'\?\)"):
+            call()
+    assert len(list(corpus.mentions(label="PERSON"))) == sum(1 for _ in mention_rows(corpus, label="PERSON")) >= 5
+    assert corpus.cooccurrences(labels="PERSON") == corpus.cooccurrences(labels=["PERSON"])

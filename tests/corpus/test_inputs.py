@@ -233,6 +233,21 @@ def test_inputs_a_sidecar_with_no_document_of_its_name_is_named_in_a_warning(tmp
     assert record(tmp_path / "data" / "annotated", "abe")["source"]["title"] is None
 
 
+def test_inputs_a_linked_folder_is_not_walked_into_and_is_named_in_a_warning(tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Shigeru Yoshida signed in San Francisco.", encoding="utf-8")
+    raw = make_corpus(tmp_path / "data", {"abe.txt": b"Shinzo Abe visited Okinawa."})
+    (raw / "pages").symlink_to(outside, target_is_directory=True)
+    result = run("annotate", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["warnings"] == [
+        "[W111] raw/pages: is a linked folder; its files are not read (a link may lead outside the raw folder): "
+        "copy the folder in, or link its files one by one (and allow links with --follow-symlinks)"
+    ]
+    assert sorted(path.name for path in (tmp_path / "data" / "annotated").iterdir()) == ["abe.json", "index.json"]
+
+
 def test_inputs_records_written_inside_the_raw_folder_are_not_read_as_raw_files(tmp_path):
     raw = make_corpus(tmp_path / "data", {"a.txt": b"Shinzo Abe visited Okinawa."})
     for _ in range(2):

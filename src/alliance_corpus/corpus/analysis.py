@@ -27,7 +27,7 @@ from collections.abc import Collection, Iterable, Iterator
 from itertools import combinations
 from typing import NamedTuple
 
-from ..records import NAMED_LABELS, AnnotatedDocument, Entity
+from ..records import NAMED_LABELS, AnnotatedDocument, Entity, known_label
 
 
 class Line(NamedTuple):
@@ -113,7 +113,7 @@ def cooccurrences(
     """
     if within not in {"sentence", "document"}:
         raise ValueError("within must be 'sentence' or 'document'")
-    wanted = frozenset(labels)
+    wanted = frozenset(map(known_label, [labels] if isinstance(labels, str) else labels))
     pairs: Counter[tuple[str, str]] = Counter()
     for document in documents:
         for group in _groups(document, within, wanted):
@@ -178,6 +178,7 @@ def mentions_over_time(
     name).  Mentions in documents with no date at that precision are
     counted under the period ``None``, so nothing is dropped unseen.
     """
+    label = None if label is None else known_label(label)
     counts: Counter[tuple[str | None, str]] = Counter()
     names = None if entity is None else _names(entity)
     for document in documents:

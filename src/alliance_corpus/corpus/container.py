@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusWarning, RecordError, warning
-from ..records import NAMED_LABELS, AnnotatedDocument, Entity
+from ..records import NAMED_LABELS, AnnotatedDocument, Entity, known_label
 from .analysis import Line, concordance, cooccurrences, keyword_in_context, mentions_over_time
 from .dates import as_date
 from .io import load_index, read_document, record_path
@@ -106,8 +106,13 @@ class Corpus:
         return sorted(self._entries)
 
     def mentions(self, *, label: str | None = None, kb_id: str | None = None) -> Iterator[tuple[str, Entity]]:
-        """``(document id, entity)`` for every mention, optionally filtered by label and by id (see :meth:`same_entity`)."""
-        ids = None if kb_id is None else self.same_entity(kb_id)
+        """``(document id, entity)`` for every mention, optionally filtered by label and by id (see :meth:`same_entity`).
+
+        A ``label`` no mention can carry ("person", "PEOPLE") raises ``ValueError`` at once.
+        """
+        return self._mentions(None if label is None else known_label(label), None if kb_id is None else self.same_entity(kb_id))
+
+    def _mentions(self, label: str | None, ids: frozenset[str] | None) -> Iterator[tuple[str, Entity]]:
         for document in self:
             for entity in document.entities:
                 if (label is None or entity.label == label) and (ids is None or entity.kb_id in ids):

@@ -25,7 +25,7 @@ from typing import IO, Any
 
 import orjson
 
-from ..records import AnnotatedDocument, Entity, Segment
+from ..records import AnnotatedDocument, Entity, Segment, known_label
 
 MENTION_FIELDS = (
     "doc_id", "label", "text", "canonical", "kb_id", "start", "end", "raw_start", "raw_end",
@@ -41,7 +41,12 @@ def mention_rows(documents: Iterable[AnnotatedDocument], *, label: str | None = 
 
     ``segment`` is the kind of line the mention is on (``body``, ``caption``...),
     ``sentence`` the index of its sentence in the document (``None`` if none).
+    A ``label`` no mention can carry raises ``ValueError`` at once.
     """
+    return _mention_rows(documents, None if label is None else known_label(label))
+
+
+def _mention_rows(documents: Iterable[AnnotatedDocument], label: str | None) -> Iterator[dict[str, Any]]:
     for document in documents:
         segment_starts = [s.start for s in document.segments]
         sentence_starts = [s.start for s in document.sentences]

@@ -27,7 +27,7 @@ A raw folder may come from anyone, so reading it is careful:
   (E108) without being opened for a blocking read;
 - a symbolic link whose target lies outside ``raw/`` is refused (E107)
   unless the caller allows it (``follow_symlinks``, ``--follow-symlinks``);
-  linked folders are not walked into;
+  linked folders are not walked into, and are named in a warning (W111);
 - a sidecar larger than :data:`SIDECAR_MAX_BYTES` is refused (E105).
 
 >>> document_id(Path("raw"), Path("raw/press/2021 CFR report.txt"))
@@ -71,18 +71,29 @@ def discover(raw_dir: Path) -> list[Path]:
     Linked folders are not walked into; a linked or special file is listed
     here and judged when it is read (:func:`read_raw`).
     """
-    return _walk(raw_dir)[0]
+    return _walk(raw_dir).documents
 
 
-def _walk(raw_dir: Path, skip: Path | None = None) -> tuple[list[Path], list[Path], list[Path]]:
-    """The raw documents under ``raw_dir``, the other files that are neither documents nor sidecars, and the sidecars of no document.
+class Walk(NamedTuple):
+    """What a raw folder holds: its documents, the other files (neither documents nor sidecars), the sidecars of no document, and linked folders."""
 
-    ``skip`` is not walked into.
+    documents: list[Path]
+    other: list[Path]
+    orphans: list[Path]
+    linked: list[Path]
+
+
+def _walk(raw_dir: Path, skip: Path | None = None) -> Walk:
+    """The raw documents under ``raw_dir`` and what else it holds (see :class:`Walk`); ``skip`` is not walked into.
+
+    A linked folder is listed, not walked into: its files may lie anywhere.
     """
-    found, other, orphans = [], [], []
+    found, other, orphans, linked = [], [], [], []
     skipped = os.path.realpath(skip) if skip is not None else None
     for folder, subfolders, files in os.walk(raw_dir, followlinks=False):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) != skipped)
+        visible = sorted(d for d in subfolders if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) != skipped)
+        linked += [Path(folder) / d for d in visible if os.path.islink(os.path.join(folder, d))]
+        subfolders[:] = [d for d in visible if not os.path.islink(os.path.join(folder, d))]
         visible = [name for name in files if not name.startswith(".")]
         stems = {name.rsplit(".", 1)[0] for name in visible if name.lower().endswith(RAW_SUFFIXES)}
         for name in visible:
@@ -92,11 +103,11 @@ def _walk(raw_dir: Path, skip: Path | None = None) -> tuple[list[Path], list[Pat
                 other.append(Path(folder) / name)
             elif name[: -len(SIDECAR_SUFFIX)] not in stems:
                 orphans.append(Path(folder) / name)
-    return sorted(found), sorted(other), sorted(orphans)
+    return Walk(sorted(found), sorted(other), sorted(orphans), sorted(linked))
 
 
 class RawFolder(NamedTuple):
-    """What :func:`read_all` found: the readable documents, the errors of the others, and warnings (W104, W105, W108, W109)."""
+    """What :func:`read_all` found: the readable documents, the errors of the others, and warnings (W104, W105, W108, W109, W111)."""
 
     documents: list[RawDocument]
     errors: list[DocumentError]
@@ -111,10 +122,11 @@ def read_all(
     ``skip`` is a folder inside ``raw_dir`` that holds no raw documents (the
     records, when a researcher writes them there).
     """
-    paths, other, orphans = _walk(raw_dir, skip)
+    paths, other, orphans, linked = _walk(raw_dir, skip)
     suffixes = ", ".join(RAW_SUFFIXES)
     found = RawFolder([], [], [warning("W104", path=_shown(path, corpus_root), suffixes=suffixes) for path in other])
     found.warnings.extend(warning("W109", path=_shown(path, corpus_root), stem=path.name[: -len(SIDECAR_SUFFIX)]) for path in orphans)
+    found.warnings.extend(warning("W111", path=_shown(path, corpus_root)) for path in linked)
     for path, doc_id in zip(paths, assign_ids(raw_dir, paths)):
         try:
             found.documents.append(

@@ -10,6 +10,7 @@
 """
 
 from .models import (
+    ENTITY_LABELS,
     NAMED_LABELS,
     SCHEMA_VERSION,
     WORD_KINDS,
@@ -31,11 +32,12 @@ from .models import (
     Source,
     Span,
     check_edits,
+    known_label,
 )
 from .raw import RawDocument
 
 __all__ = [
-    "NAMED_LABELS", "SCHEMA_VERSION", "WORD_KINDS", "AnnotatedDocument", "CleanResult", "Edit", "EditKind",
+    "ENTITY_LABELS", "NAMED_LABELS", "SCHEMA_VERSION", "WORD_KINDS", "AnnotatedDocument", "CleanResult", "Edit", "EditKind",
     "Entity", "EntityLabel", "EntitySource", "Flag", "GarbleEvidence", "Language", "PipelineInfo", "Record", "Segment", "SegmentKind",
-    "RawDocument", "Sentence", "Source", "Span", "check_edits",
+    "RawDocument", "Sentence", "Source", "Span", "check_edits", "known_label",
 ]  # fmt: skip

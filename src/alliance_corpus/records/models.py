@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
 
@@ -48,6 +48,24 @@ EntityLabel = Literal[
 ]  # fmt: skip
 NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW"})
 """The labels the gazetteer and the gold annotations cover."""
+ENTITY_LABELS: tuple[str, ...] = get_args(EntityLabel)
+"""Every label a mention can carry, in OntoNotes order."""
+
+
+def known_label(label: str) -> str:
+    """``label`` itself if a mention can carry it; otherwise ``ValueError``, so that a misspelt filter never matches nothing unseen.
+
+    >>> known_label("GPE")
+    'GPE'
+    >>> known_label("person")
+    Traceback (most recent call last):
+    ...
+    ValueError: no entity label 'person' (labels are upper case: did you mean 'PERSON'?); the labels: PERSON, NORP, ...
+    """
+    if label in ENTITY_LABELS:
+        return label
+    hint = f" (labels are upper case: did you mean {label.upper()!r}?)" if label.upper() in ENTITY_LABELS else ""
+    raise ValueError(f"no entity label {label!r}{hint}; the labels: {', '.join(ENTITY_LABELS)}")
 EntitySource = Literal["gazetteer", "model", "caption", "context", "correction"]
 SegmentKind = Literal["body", "heading", "caption", "credit", "boilerplate"]
 
