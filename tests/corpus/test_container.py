@@ -212,3 +212,18 @@ def test_container_a_replaced_local_id_and_its_wikidata_id_find_the_same_mention
     gazetteer = Resources.bundled().gazetteer
     replaced = [e for e in gazetteer.entries if e.former_ids]
     assert len(replaced) == 21 and all(e.id.startswith("Q") and "verified against" in e.evidence for e in replaced)
+
+
+def test_container_a_folder_with_no_records_is_refused_with_where_they_may_be(tmp_path):
+    with pytest.raises(FileNotFoundError, match=re.escape(f"{DATA}: holds no annotated records (no index.json, no record files); did you mean {DATA / 'annotated'}?")):
+        load_corpus(DATA)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "abe.txt").write_text("Shinzo Abe visited Okinawa.", encoding="utf-8")
+    (raw / "abe.meta.json").write_text('{"title": "Abe in Okinawa"}', encoding="utf-8")  # a sidecar is no record
+    with pytest.raises(FileNotFoundError, match="it holds raw documents: their records are in the folder `alliance-corpus annotate --out` names"):
+        load_corpus(raw)
+    with pytest.raises(FileNotFoundError, match="no record files\\); records are written by `alliance-corpus annotate`"):
+        load_corpus(tmp_path)
+    write_index(tmp_path, [], SCHEMA_VERSION)  # a run that annotated nothing: an empty corpus, not an error
+    assert len(load_corpus(tmp_path)) == 0

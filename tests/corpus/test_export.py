@@ -88,3 +88,10 @@ def test_api_label_filters_refuse_a_label_no_mention_can_carry_instead_of_matchi
             call()
     assert len(list(corpus.mentions(label="PERSON"))) == sum(1 for _ in mention_rows(corpus, label="PERSON")) >= 5
     assert corpus.cooccurrences(labels="PERSON") == corpus.cooccurrences(labels=["PERSON"])
+
+
+def test_export_of_the_corpus_folder_instead_of_its_records_says_where_they_are(tmp_path):
+    result = run("export", str(DATA), "-o", str(tmp_path / "mentions.csv"))
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert f"{DATA}: holds no annotated records (no index.json, no record files); did you mean {ANNOTATED}?" in result.stderr.decode()
+    assert not (tmp_path / "mentions.csv").exists()

@@ -35,7 +35,8 @@ from ..errors import CorpusWarning, RecordError, warning
 from ..records import NAMED_LABELS, AnnotatedDocument, Entity, known_label
 from .analysis import Line, concordance, cooccurrences, keyword_in_context, mentions_over_time
 from .dates import as_date
-from .io import load_index, read_document, record_path
+from .io import INDEX, load_index, read_document, record_ids, record_path
+from .sources import RAW_SUFFIXES
 
 KB_ID = re.compile(r"Q\d+|[a-z]+:\S+")
 """A knowledge-base id: a Wikidata id or a local one (``ac:...``)."""
@@ -57,6 +58,8 @@ class Corpus:
         self._records: dict[str, tuple[tuple[int, int, int], AnnotatedDocument]] = {}
         if not self.folder.is_dir():
             raise FileNotFoundError(f"{self.folder}: no such corpus folder")
+        if not (self.folder / INDEX).is_file() and (not record_ids(self.folder) or _holds_raw_documents(self.folder)):
+            raise FileNotFoundError(f"{self.folder}: holds no annotated records (no {INDEX}, no record files){_hint(self.folder)}")
         index = load_index(self.folder)
         for text in index.warnings:
             warnings.warn(text, CorpusWarning, stacklevel=2)
@@ -246,6 +249,21 @@ def load_corpus(path: str | Path, *, cache: bool = True) -> Corpus:
     With ``cache=False`` every lookup reads its record file again (for a corpus too large to keep in memory).
     """
     return Corpus(path, cache=cache)
+
+
+def _holds_raw_documents(folder: Path) -> bool:
+    """Whether ``folder`` holds raw documents (a raw folder, whose sidecars would pass for records)."""
+    return any(path.name.lower().endswith(RAW_SUFFIXES) for path in folder.iterdir())
+
+
+def _hint(folder: Path) -> str:
+    """Where the records of ``folder`` may be: its ``annotated`` subfolder, if that holds an index; else how records are made."""
+    inner = folder / "annotated"
+    if (inner / INDEX).is_file():
+        return f"; did you mean {inner}?"
+    if _holds_raw_documents(folder):
+        return "; it holds raw documents: their records are in the folder `alliance-corpus annotate --out` names (data/annotated by default)"
+    return "; records are written by `alliance-corpus annotate`"
 
 
 def _bound(name: str, value: str | date | None) -> date | None:
