@@ -99,6 +99,12 @@ def test_container_filter_refuses_a_bound_that_is_no_date(corpus_folder, dated, 
         load_corpus(corpus_folder).filter(**{bound: value})
 
 
+@pytest.mark.parametrize("language", ["English", "EN", "en-US", ["en", "Japanese"]])
+def test_container_filter_refuses_a_language_that_is_no_code(corpus_folder, dated, language):
+    with pytest.raises(ValueError, match=r"language '\w+(-US)?' is not an ISO 639 code as records hold them"):
+        load_corpus(corpus_folder).filter(language=language)
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_container_to_pandas_gives_one_typed_row_per_item(corpus_folder, dated, table):
     pytest.importorskip("pandas")

@@ -188,7 +188,8 @@ class Corpus:
         ``source.published`` (inclusive, ISO dates; a date given as a year or a
         month counts as its first day); a document with no readable date is
         left out when a bound is given.  ``min_garble`` and ``max_garble``
-        bound the garble score, inclusive.  A bound that is no date raises
+        bound the garble score, inclusive.  A bound that is no date, or a
+        language that is no ISO 639 code ("English" for "en"), raises
         ``ValueError`` rather than filtering by nothing.
         """
         tests: list[Callable[[AnnotatedDocument], bool]] = []
@@ -196,7 +197,7 @@ class Corpus:
             publishers = {p.casefold() for p in ([publisher] if isinstance(publisher, str) else publisher)}
             tests.append(lambda d: (d.source.publisher or "").casefold() in publishers)
         if language is not None:
-            languages = {language} if isinstance(language, str) else set(language)
+            languages = set(map(_language_code, [language] if isinstance(language, str) else language))
             tests.append(lambda d: d.language is not None and d.language.code in languages)
         if since is not None or until is not None:
             low, high = _bound("since", since) or date.min, _bound("until", until) or date.max
@@ -264,6 +265,25 @@ def _hint(folder: Path) -> str:
     if _holds_raw_documents(folder):
         return "; it holds raw documents: their records are in the folder `alliance-corpus annotate --out` names (data/annotated by default)"
     return "; records are written by `alliance-corpus annotate`"
+
+
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+"""How a record writes a language (:class:`~alliance_corpus.records.Language`): 'en', 'ja', 'und'."""
+
+
+def _language_code(value: str) -> str:
+    """``value`` if it is written as records write languages, else ``ValueError``.
+
+    >>> _language_code("en")
+    'en'
+    >>> _language_code("English")
+    Traceback (most recent call last):
+    ...
+    ValueError: language 'English' is not an ISO 639 code as records hold them ('en', 'ja', 'vi', 'und')
+    """
+    if not LANGUAGE_CODE.fullmatch(value):
+        raise ValueError(f"language {value!r} is not an ISO 639 code as records hold them ('en', 'ja', 'vi', 'und')")
+    return value
 
 
 def _bound(name: str, value: str | date | None) -> date | None:
