@@ -12,7 +12,8 @@ from alliance_corpus.errors import ResourceError
 from alliance_corpus.resources import Resources
 from alliance_corpus.restore import RestoreConfig, clean
 from alliance_corpus.restore.detect import find_leaked_words, find_signals, garble_score
-from tests.conftest import GARBLED_DEV_SET, GARBLED_SET, REAL_PAGES, SPUN_DEV_SET, WEBNOISE_SET, read_garbled
+from alliance_corpus.restore.detect.garble import GARBLED
+from tests.conftest import CLEAN_SET, GARBLED_DEV_SET, GARBLED_SET, REAL_PAGES, SPUN_DEV_SET, WEBNOISE_SET, read_garbled
 
 PROBE_RULE = {
     "id": "probe.alliance", "match": "phrase", "pattern": "the alliance", "replacement": "the partnership",
@@ -117,6 +118,29 @@ def test_detection_glosses_and_quote_residue_are_not_leakage(text):
 )
 def test_detection_words_leaked_into_sentences_are_found(text, leaked):
     assert [m.group() for m, _ in find_leaked_words(text)] == leaked
+
+
+VIETNAMESE_NAMES = (
+    "Prime Minister Nguyễn Xuân Phúc met Shinzo Abe in Hà Nội in 2017. General Võ Nguyên Giáp had led the Việt Minh at "
+    "Điện Biên Phủ in 1954. Vietnam, which calls the sea Biển Đông (East Sea), has protested Chinese moves.\n\n"
+)
+
+
+@pytest.mark.parametrize("path", CLEAN_SET, ids=lambda p: p.stem)
+def test_detection_vietnamese_names_and_glosses_in_an_edited_page_are_no_sign_of_spinning(path: Path):
+    """Before scripts 1.4.0 these three sentences put every clean text over the gate, and the spinner rules changed right words."""
+    text = path.read_text(encoding="utf-8")
+    alone, with_names = clean(text), clean(VIETNAMESE_NAMES + text)
+    assert [sign for sign in with_names.garble_evidence if sign.kind == "leakage"] == []
+    assert with_names.garble_score <= alone.garble_score < GARBLED  # the same evidence, over more words
+    assert with_names.text == VIETNAMESE_NAMES + alone.text
+    assert [f for f in with_names.flags if f.kind == "foreign-script"] == []
+
+
+def test_detection_vietnamese_names_of_other_countries_and_common_words_are_still_leaks():
+    text = "The larger đảo were taken, and Nhật Bản protested to Trung Quốc; Nguyễn said căn cứ."
+    assert [m.group() for m, _ in find_leaked_words(text)] == ["đảo", "Nhật", "Bản", "Quốc", "Nguyễn", "căn", "cứ"]  # "Trung" is all ASCII
+    assert garble_score(text) > GARBLED
 
 
 def test_detection_evidence_points_into_the_raw_text_through_entities_and_spacing():

@@ -129,10 +129,16 @@ def test_honesty_viet_nam_is_vietnam_and_never_south():
     [
         ("Missiles flew toward phía nam Korea.", "Missiles flew toward South Korea."),
         ("Troops served with Nam Korea.", "Troops served with South Korea."),
-        ("Troops from Việt Nam trained with Japan.", "Troops from Vietnam trained with Japan."),
         ("The survey counted nam giới separately.", "The survey counted nam giới separately."),
     ],
 )
 def test_honesty_south_vietnam_and_male_restored_as_meant(text, expected):
     for garbled in (False, True):
         assert clean(text, config=RestoreConfig(garbled=garbled)).text == expected
+
+
+def test_honesty_viet_nam_is_restored_in_spun_text_and_kept_in_edited_prose():
+    """Since leakage 1.5.0: an English page about Vietnam may write 'Việt Nam' on purpose."""
+    text = "Troops from Việt Nam trained with Japan."
+    assert clean(text, config=RestoreConfig(garbled=True)).text == "Troops from Vietnam trained with Japan."
+    assert clean(text, config=RestoreConfig(garbled=False)).text == text

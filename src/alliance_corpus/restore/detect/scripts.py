@@ -113,13 +113,65 @@ def find_leaked_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
             glossed = [(m.start(), m.end()) for m in GLOSS.finditer(line)]
             runs = [(m.start(), m.end()) for m in RUN.finditer(line)]
             kept: dict[int, bool] = {}  # per foreign run, judged once however many words it holds
+            latin = _vietnamese_runs(line, found)
             for match, script in found:
+                if script == "Vietnamese" and not latin.get(match.start(), True):
+                    continue
                 run = bisect_right(runs, (match.start(), len(line))) - 1  # the foreign run around the word
                 if run not in kept:
                     kept[run] = not _glossed_run(line, *runs[run]) and not _passage(line[runs[run][0] : runs[run][1]])
                 if kept[run] and not _in_brackets(match, glossed, len(line)):
                     yield _shifted(text, match, start), script
         start += len(line) + 1
+
+
+VIETNAMESE_SURNAMES = frozenset(words("vietnamese-surnames"))
+VIETNAMESE_PLACES = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in sorted(words("vietnamese-places"), key=len, reverse=True)))
+
+
+def _vietnamese_runs(line: str, found: list[tuple[re.Match[str], str]]) -> dict[int, bool]:
+    """For each Vietnamese word of ``line`` (by its start), whether it may be leaked: ``False`` for a name or a gloss.
+
+    Vietnamese is written in Latin letters, so its words do not make one run
+    of foreign script the way Chinese does: a run here is Vietnamese words
+    one space apart ("Biển Đông").  A run followed by its translation in
+    brackets ("Biển Đông (East Sea)") is a gloss.  A name is two capitalised
+    words or more after a Vietnamese family name ("Nguyễn Xuân Phúc",
+    "Hà Nội"): an English page about Vietnam writes its people and places so,
+    and a round trip leaks common words, not the names of Vietnamese people.
+
+    >>> line = "Nguyễn Xuân Phúc met Abe; Vietnam calls it Biển Đông (East Sea), a căn cứ"
+    >>> runs = _vietnamese_runs(line, list(find_foreign_words(line)))
+    >>> [(line[start:].split()[0], free) for start, free in runs.items()]
+    [('Nguyễn', False), ('Xuân', False), ('Biển', False), ('Đông', False), ('căn', True), ('cứ', True)]
+    """
+    words_at = [match for match, script in found if script == "Vietnamese"]
+    names = _name_spans(line)
+    verdict: dict[int, bool] = {}
+    group: list[re.Match[str]] = []
+    for match in [*words_at, None]:
+        if group and (match is None or line[group[-1].end() : match.start()] != " "):
+            free = not _glossed_run(line, group[0].start(), group[-1].end())
+            verdict.update((word.start(), free and not any(s <= word.start() < e for s, e in names)) for word in group)
+            group = []
+        if match is not None:
+            group.append(match)
+    return verdict
+
+
+def _name_spans(line: str) -> list[tuple[int, int]]:
+    """The Vietnamese names of ``line``: a family name and one capitalised word or more, one space apart, and known places ("Điện Biên Phủ")."""
+    spans = [(m.start(), m.end()) for m in VIETNAMESE_PLACES.finditer(line)]
+    for match in WORD.finditer(line):
+        if match.group() in VIETNAMESE_SURNAMES and not any(s <= match.start() < e for s, e in spans):
+            end = match.end()
+            for following in WORD.finditer(line, end):
+                if line[end : following.start()] != " " or not following.group()[:1].isupper():
+                    break
+                end = following.end()
+            if end > match.end():
+                spans.append((match.start(), end))
+    return sorted(spans)
 
 
 def _in_brackets(match: re.Match[str], glossed: list[tuple[int, int]], length: int) -> bool:
