@@ -111,8 +111,14 @@ def _tells(text: str, found: Detector, kinds: Collection[str]) -> Iterator[Signa
 
 def _leaks(text: str, weights: dict[str, float]) -> Iterator[Signal]:
     for match, script in find_leaked_words(text):
-        name = "foreign-word-vietnamese-lower" if script == "Vietnamese" and match.group()[:1].islower() else "foreign-word"
-        yield Signal(match.start(), match.end(), "leakage", name, weights.get(name, 0.0))
+        yield Signal(match.start(), match.end(), "leakage", _leak_signal(match.group(), script), weights.get(_leak_signal(match.group(), script), 0.0))
+
+
+def _leak_signal(word: str, script: str) -> str:
+    """The signal a leaked word gives: a Vietnamese word in lower case, another Vietnamese word, or a word in a script other than Latin."""
+    if script != "Vietnamese":
+        return "foreign-word-other-script"
+    return "foreign-word-vietnamese-lower" if word[:1].islower() else "foreign-word"
 
 
 def _broken_names(text: str, found: Detector) -> Iterator[Signal]:
