@@ -20,6 +20,19 @@ def test_hyphens_a_word_broken_by_a_wrap_is_joined_and_the_line_break_moves_afte
     assert [(e.before, e.after, e.rule) for e in result.edits] == [("-\nrity ", "rity\n", "layout.dehyphenate")]
 
 
+def test_hyphens_the_punctuation_that_ends_a_joined_word_stays_with_it():
+    text = (
+        "The Japanese-American relationship, which had been strained by the Lucky Dragon inci-\n"
+        "dent, entered a new phase after the treaty was signed, and hundreds of thousands of Ja-\n"
+        "pan's citizens had marched in the streets of Tokyo during the crisis of the spring of\n"
+        "1960, which ended the government of the prime minister in July of that year.\n"
+    )
+    result = clean(text)
+    assert "Lucky Dragon incident,\nentered a new phase" in result.text  # no line starts with the comma
+    assert "thousands of Japan's\ncitizens" in result.text
+    assert [(e.before, e.after) for e in result.edits] == [("-\ndent, ", "dent,\n"), ("-\npan's ", "pan's\n")]
+
+
 def test_hyphens_a_real_hyphen_at_a_wrap_stays():
     text = clean(WRAPPED).text
     assert "a long-\nterm ally" in text  # "longterm" is no word

@@ -8,8 +8,10 @@ paragraph, a hyphen right before a soft break, between two runs of letters
 an English word and they are not both words themselves: "Secu-⏎rity" is
 "Security", while "long-⏎term" (no word "longterm") and "co-⏎operation"
 ("co" and "operation" are words) keep their hyphen.  The joined word stays
-on the first line and the line break moves after it, so the lines stay
-lines and no name is cut by the break any more.
+on the first line, with the punctuation that ends it ("inci-⏎dent," gives
+"incident,"), and the line break moves after it, so the lines stay lines
+and no name is cut by the break any more.  A half followed by anything but
+a blank ("inci-⏎dent—the") is left as it is.
 
 >>> text = ("The Treaty of Mutual Cooperation and Secu-\\n"
 ...         "rity between Japan and the United States was signed\\n"
@@ -28,7 +30,8 @@ from ...resources.english import is_english_word
 from ...text.edits import Change
 
 LETTERS_BEFORE = re.compile(r"[A-Za-z]+$")
-LETTERS_AFTER = re.compile(r"([a-z]+)([ \t]?)")
+LETTERS_AFTER = re.compile(r"([a-z]+)((?:['’][a-z]+)?[^\w\s]*)(?=\s|\Z)([ \t]?)")
+"""The second half of a broken word, what ends it before a blank ("dent," "pan's"), and one space or tab after it."""
 
 
 def join_broken_words(text: str) -> list[Change]:
@@ -43,5 +46,5 @@ def join_broken_words(text: str) -> list[Change]:
             continue
         head, tail = before.group(), after.group(1)
         if is_english_word(head + tail) and not (is_english_word(head) and is_english_word(tail)):
-            changes.append(Change(offset - 1, after.end(), tail + "\n", "layout.dehyphenate", "typography"))
+            changes.append(Change(offset - 1, after.end(), tail + after.group(2) + "\n", "layout.dehyphenate", "typography"))
     return changes
