@@ -307,7 +307,10 @@ def _ruler_patterns(nlp: Any, resources: Resources) -> list[dict[str, Any]]:
     """Gazetteer patterns, with lower-case token variants for ``ignore_case`` entries and capitals for the rest.
 
     A name in capitals ("STATUS OF FORCES AGREEMENT", in a heading or a typed
-    document) is the name; every entry matches so written.
+    document) is the name; every entry matches so written.  So is a person's
+    full name all in lower case ("barack obama", in a caption or a post
+    written without capitals): two words or more of a known name are no
+    ordinary phrase, while one ("abe", "kono") may be.
     """
     gazetteer = resources.gazetteer
     patterns = gazetteer.ruler_patterns()
@@ -318,4 +321,6 @@ def _ruler_patterns(nlp: Any, resources: Resources) -> list[dict[str, Any]]:
                 patterns.append({"label": entry.label, "pattern": tokens, "id": entry.id})
             elif name.upper() != name:
                 patterns.append({"label": entry.label, "pattern": name.upper(), "id": entry.id})
+            if entry.label == "PERSON" and not entry.ignore_case and len(name.split()) > 1 and name.lower() != name:
+                patterns.append({"label": entry.label, "pattern": name.lower(), "id": entry.id})
     return patterns

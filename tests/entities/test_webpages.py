@@ -215,6 +215,14 @@ def test_webpages_a_gazetteer_name_in_capitals_is_the_name(heading, name, kb_id)
     assert (name, kb_id) in found
 
 
+def test_webpages_a_known_person_named_in_full_in_lower_case_is_that_person():
+    # tests/data/webdev AJ2: a photo caption written without capitals, "President barack obama and prime minister shinzo abe"
+    text = "President barack obama and prime minister shinzo abe lay wreaths at the memorial.\n\nabe said little; will marshall wrote.\n"
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert ("barack obama", "PERSON", "Q76") in found and ("shinzo abe", "PERSON", "Q132345") in found
+    assert not [name for name, _, _ in found if name in ("abe", "will marshall")]  # one word of a name, or no known name
+
+
 def test_webpages_the_surname_of_a_person_named_in_full_is_that_person():
     # tests/data/webgold/03 (odd half): the model named the mayor in full, then missed his surname at a sentence start
     text = (
