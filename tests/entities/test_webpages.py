@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import pytest
 
-from alliance_corpus import annotate
+from alliance_corpus import annotate, clean
 from alliance_corpus.records import AnnotatedDocument
 
 WEBGOLD = Path(__file__).resolve().parent.parent / "data" / "webgold"
@@ -213,6 +213,29 @@ def test_webpages_a_gazetteer_name_in_capitals_is_the_name(heading, name, kb_id)
     text = f"{heading}\n\nThe two governments signed it in Washington in January 1960.\n"
     found = [(e.text, e.kb_id) for e in annotate(text).entities]
     assert (name, kb_id) in found
+
+
+def test_webpages_a_heading_glued_to_the_text_ends_the_sentence_that_speaks_of_the_base():
+    # tests/data/webgold/19 (odd half): an infobox's heading glued to the text, after a sentence about the base
+    text = "It hosts Kadena Air Base, the largest base of the United States Air Force.Geography Kadena faces the East China Sea."
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert ("Kadena", "GPE", "ac:kadena-town") in found and ("Kadena Air Base", "FAC", "ac:kadena-air-base") in found
+
+
+def test_webpages_known_names_glued_to_the_word_before_them_are_read():
+    # tests/data/webdev L1 and AL2: tags and breadcrumbs copied without the spaces between their elements
+    text = "Topic: Security Tags: JapanDonald TrumpShinzo AbeNorth KoreaChinaDefense\n\nRevBlogTranscriptsJoe Biden Transcripts\n"
+    document = annotate(text)
+    found = {(e.text, e.kb_id) for e in document.entities}
+    assert {("Japan", "Q17"), ("Donald Trump", "Q22686"), ("Shinzo Abe", "Q132345"), ("North Korea", "Q423"), ("Joe Biden", "Q6279")} <= found
+    assert sorted(e.after for e in document.edits if not e.before) == ["\n"] * 6  # breaks put in after tags, nothing taken out
+    for entity in document.entities:  # the offsets into the raw text skip the spaces put in
+        assert text[entity.raw_start : entity.raw_end] == entity.text
+
+
+@pytest.mark.parametrize("text", ["See www.visitJapan.com and #StandWithJapan on @visitJapan.", "JavaScript, MacArthur and McDonald stay whole."])
+def test_webpages_addresses_handles_and_camel_case_words_are_not_split(text):
+    assert clean(text).text == text
 
 
 def test_webpages_a_known_person_named_in_full_in_lower_case_is_that_person():

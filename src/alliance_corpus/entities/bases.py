@@ -44,8 +44,9 @@ from .mention import POSSESSIVE_AFTER, Mention, SpanIndex
 
 REACH = 400
 """The most characters read each way for the sentence around a bare name."""
-SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
-"""Where a sentence ends: a full stop, question or exclamation mark before a space, or a line end."""
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|\n")
+"""Where a sentence ends: a full stop, question or exclamation mark before a space, or before a capitalised word glued to
+it (a scraped page's heading run into the text: "Air Force.Geography Kadena faces the sea"), or a line end."""
 LIST_BEFORE = re.compile(r"(?:,|\band|['’]s)[^\S\n]+$")
 """What stands before an item of a list of bases: a comma, "and", or a possessive ("Okinawa's Kadena")."""
 PART_OF_LONGER = re.compile(r"[^\S\n]*[-‐‑][\w]|[^\S\n]+[A-Z0-9]")

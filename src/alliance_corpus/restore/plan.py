@@ -20,6 +20,7 @@ from ..resources.rules import Rule
 from ..text.phrases import PhraseSearch
 from .fixes.casing import lowercase_names
 from .fixes.context import TaggedLines
+from .fixes.glued import name_starts
 from .fixes.names import NameTemplates, name_templates
 from .fixes.rules import split_rules
 
@@ -39,6 +40,7 @@ class Plan:
     single_names: frozenset[str]
     lowercase_names: frozenset[str]  # the words of known names that are no English word, in lower case
     name_templates: NameTemplates
+    name_starts: dict[str, tuple[str, ...]]  # the names a scraped page may glue to the word before them, by first word
 
 
 def build_plan(resources: Resources, owners: Iterable[tuple[str, frozenset[str]]]) -> Plan:
@@ -64,6 +66,7 @@ def _build_plan(resources: Resources, owners: tuple[tuple[str, frozenset[str]], 
         single_names=gazetteer.single_word_names(),
         lowercase_names=lowercase_names((n for e in gazetteer.entries for n in (*e.names, *e.short)), is_english_word),
         name_templates=name_templates(gazetteer.all_names()),
+        name_starts=name_starts(gazetteer.all_names()),
     )
 
 

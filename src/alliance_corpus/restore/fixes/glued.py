@@ -1,0 +1,81 @@
+"""Known names a scraped page glued to the word before them ("TagsJapanDonald Trump"), split off again.
+
+A page's list of tags, its breadcrumbs or an infobox's label and value are
+separate elements in the HTML; copied as text they often lose the space
+between them: "Tags: JapanDonald TrumpShinzo AbeNorth Korea",
+"LocationWashington D.C.", "Photo/IllutrationOkinawa Governor".  The model
+reads "JapanDonald" as one word and finds neither name.  A break goes back
+where a gazetteer name starts right after two lower-case letters and ends
+where its word ends or where the next glued capital begins (a break goes
+there too: "ChinaDefense").  After a capitalised word (a tag, an infobox
+label, a heading) the break is a line break, since the two were separate
+elements and a name must not run across them ("Headquarters⏎Yokota Air
+Base"); after a lower-case word it is a space ("part ofJapan").  Camel-case words
+("JavaScript", "MacArthur") are left alone, since no known name starts inside
+them, and so are web addresses, handles and hashtags.
+
+>>> starts = name_starts(["Donald Trump", "Shinzo Abe", "North Korea", "Japan", "China"])
+>>> text = "Tags: JapanDonald TrumpShinzo AbeNorth KoreaChinaDefense, and #VisitJapan or www.visitJapan.com"
+>>> [(text[c.start - 5 : c.start], re.match(r"[A-Z][a-z]+", text[c.start :]).group()) for c in split_glued_names(text, starts)]
+[('Japan', 'Donald'), ('Trump', 'Shinzo'), ('o Abe', 'North'), ('Korea', 'China'), ('China', 'Defense')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from ...text.edits import Change
+
+GLUED = re.compile(r"(?<=[a-z]{2})[A-Z][a-z]+")
+"""A capitalised word right after two lower-case letters, with no space between: where a glued name may start."""
+LINK_LIKE = re.compile(r"^[#@]|://|www\.|\.(?:com|org|net|gov|mil|edu|jp|html?)\b|[_\d]")
+"""A stretch without spaces that is a web address, a handle, a hashtag or an identifier: it keeps its capitals where they are."""
+WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+NEXT_WORD = re.compile(r"[A-Z][a-z]")
+"""A capitalised word glued to the end of a name ("ChinaDefense"): a space goes there too."""
+RULE = "layout.split-glued-name"
+
+
+def name_starts(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The gazetteer names that may be split off, by their first word: capitalised, in ASCII letters, longest first.
+
+    >>> name_starts(["Camp Schwab", "Camp Hansen", "USFJ", "Tōkyō"])
+    {'Camp': ('Camp Hansen', 'Camp Schwab')}
+    """
+    starts: dict[str, list[str]] = {}
+    for name in names:
+        first = name.split()[0]
+        if name.isascii() and re.fullmatch(r"[A-Z][a-z]{2,}", first):
+            starts.setdefault(first, []).append(name)
+    return {first: tuple(sorted(set(found), key=lambda name: (-len(name), name))) for first, found in starts.items()}
+
+
+def split_glued_names(text: str, starts: Mapping[str, tuple[str, ...]]) -> list[Change]:
+    """A space inserted before each known name glued to the word before it (see the module docstring)."""
+    points: set[int] = set()
+    for stretch in re.finditer(r"\S+", text):
+        if LINK_LIKE.search(stretch.group()):
+            continue
+        for word in GLUED.finditer(text, stretch.start(), stretch.end()):
+            name = next((name for name in starts.get(word.group(), ()) if _whole(text, word.start(), name)), None)
+            if name is not None:
+                end = word.start() + len(name)
+                points.update((word.start(), end) if NEXT_WORD.match(text, end) else (word.start(),))
+    return [Change(point, point, _separator(text, point), RULE, "spacing") for point in sorted(points)]
+
+
+def _separator(text: str, point: int) -> str:
+    """A line break after a capitalised word (a tag, a label, a heading: elements of their own), else a space ("ofJapan").
+
+    >>> _separator("LocationWashington", 8), _separator("part ofJapan", 7)
+    ('\\n', ' ')
+    """
+    before = WORD_BEFORE.search(text, 0, point)
+    return "\n" if before is not None and before.group()[:1].isupper() else " "
+
+
+def _whole(text: str, start: int, name: str) -> bool:
+    """Whether ``name`` is written at ``start`` and ends there as a word does (or where the next glued capital begins)."""
+    end = start + len(name)
+    return text.startswith(name, start) and not (end < len(text) and text[end].islower())
