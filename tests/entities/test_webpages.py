@@ -612,6 +612,10 @@ def test_webpages_a_compass_word_never_joins_what_is_no_place():
         ("The amendment was attached to the National Defence Authorisation Bill on Friday.", [("National Defence Authorisation Bill", "LAW")], []),
         ("It was part of the 2002 Defense Policy Review Initiative, a bilateral process.", [], ["2002 Defense Policy Review Initiative"]),
         ("We visited Hedo Point and Mabuni Hill during our stay.", [("Hedo Point", "LOC"), ("Mabuni Hill", "LOC")], []),
+        # labels 1.15.0, from tests/data/webdev (development): U5, P2, P3, C4
+        ("He has written lyrics for Rinken Band.", [("Rinken Band", "ORG")], []),
+        ("Sponsors included the Yamanashi Kyoyu Kai and the Hawaii Okinawa Rengo Kai.", [("Yamanashi Kyoyu Kai", "ORG"), ("Hawaii Okinawa Rengo Kai", "ORG")], []),
+        ("He was feted at a state dinner in the East Room of the White House.", [("East Room", "FAC")], []),
     ],
 )
 def test_webpages_base_abbreviations_operations_units_ranks_ships_and_heads(text, expected, absent):
