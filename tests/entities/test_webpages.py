@@ -616,6 +616,8 @@ def test_webpages_a_compass_word_never_joins_what_is_no_place():
         ("He has written lyrics for Rinken Band.", [("Rinken Band", "ORG")], []),
         ("Sponsors included the Yamanashi Kyoyu Kai and the Hawaii Okinawa Rengo Kai.", [("Yamanashi Kyoyu Kai", "ORG"), ("Hawaii Okinawa Rengo Kai", "ORG")], []),
         ("He was feted at a state dinner in the East Room of the White House.", [("East Room", "FAC")], []),
+        # gazetteer 1.11.0, from tests/data/webdev X1 (development)
+        ("The islands lie due east of Mainland China, northeast of Taiwan.", [("Mainland China", "GPE")], ["China"]),
     ],
 )
 def test_webpages_base_abbreviations_operations_units_ranks_ships_and_heads(text, expected, absent):
