@@ -149,6 +149,42 @@ def _service_heads() -> tuple[str, ...]:
     return tuple(f" {head}" for head in words("service-heads"))
 
 
+def services_with_their_country(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with a country's name ("U.S.", ``service-countries``) read into the service or unit named right after it.
+
+    "US Marine Corps" is one name, as "U.S. Army" is; the model and the
+    gazetteer read "U.S." as a place beside an organisation that starts with
+    a ``service-firsts`` word.  The joined mention keeps the label and the
+    link of the organisation.  A base keeps its own name ("U.S." and "Marine
+    Corps Air Station Futenma"), as the gold guidelines have it.
+
+    >>> text = "the US Marine Corps left U.S. Marine Corps Air Station Futenma; U.S. Japan talks"
+    >>> found = [Mention(4, 6, "GPE", None, "model"), Mention(7, 19, "ORG", None, "model"), Mention(25, 29, "GPE", None, "model"),
+    ...          Mention(30, 62, "FAC", "Q1", "gazetteer"), Mention(64, 68, "GPE", None, "model"), Mention(69, 74, "GPE", None, "model")]
+    >>> [(text[m.start:m.end], m.label, m.kb_id) for m in services_with_their_country(text, found)]
+    [('US Marine Corps', 'ORG', None), ('U.S.', 'GPE', None), ('Marine Corps Air Station Futenma', 'FAC', 'Q1'), ('U.S.', 'GPE', None), ('Japan', 'GPE', None)]
+    """
+    by_start = {m.start: m for m in mentions}
+    joined: dict[Mention, Mention] = {}
+    for country in mentions:
+        service = by_start.get(country.end + 1)
+        if (
+            country.label == "GPE"
+            and text[country.start : country.end] in word_set("service-countries")
+            and text[country.end : country.end + 1] == " "
+            and service is not None
+            and service.label == "ORG"
+            and _service_first().match(text, service.start)
+        ):
+            joined[country] = joined[service] = Mention(country.start, service.end, service.label, service.kb_id, "context")
+    return sorted({joined.get(m, m) for m in mentions}, key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=1)
+def _service_first() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternatives('service-firsts')})\b")
+
+
 def branches_named_by_place(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """``mentions`` with an organisation followed by the place of its branch read as one ORG: "American Center Japan", "RENGO Okinawa".
 

@@ -25,7 +25,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.lists`, :mod
 - A treaty's title with its parties ("Security Treaty between the United
   States and Japan") is one LAW (:mod:`.parties`).
 - An organisation followed by the place of its branch is one ORG
-  ("American Center Japan", "RENGO Okinawa").
+  ("American Center Japan", "RENGO Okinawa"), and a service named right
+  after its country's name takes it in ("US Marine Corps").
 - Aircraft ("KC-130J Super Hercules", "Lockheed P-2 Neptune") and classes
   of ship ("Nimitz-class") are PRODUCTs, as OntoNotes labels vehicles
   (:mod:`.vehicles`).
@@ -75,7 +76,7 @@ from .linking import link_by_name
 from .lists import names_in_lists
 from .mention import Mention
 from .openers import drop_common_openers
-from .organisations import branches_named_by_place, commands_of_theatres, organisations_read_whole
+from .organisations import branches_named_by_place, commands_of_theatres, organisations_read_whole, services_with_their_country
 from .parties import treaties_named_by_parties
 from .relabel import (
     relabel_acting_places,
@@ -109,7 +110,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = military_units(text, places_named_by_head_first(text, places_named_by_head_before(text, name_documents(text, found))))
     found = shared_place_heads(text, named_events(text, places_with_compass_words(text, found)))
     found = ships_read_whole(text, laws_with_years(text, commands_of_theatres(text, organisations_read_whole(text, unnamed_facilities(text, found)))))
-    found = branches_named_by_place(text, vehicles_read_as_products(text, treaties_named_by_parties(text, found)))
+    found = services_with_their_country(text, branches_named_by_place(text, vehicles_read_as_products(text, treaties_named_by_parties(text, found))))
     found = split_compounds(text, found, gazetteer)
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]
