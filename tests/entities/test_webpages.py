@@ -222,6 +222,27 @@ def test_webpages_a_heading_glued_to_the_text_ends_the_sentence_that_speaks_of_t
     assert ("Kadena", "GPE", "ac:kadena-town") in found and ("Kadena Air Base", "FAC", "ac:kadena-air-base") in found
 
 
+@pytest.mark.parametrize(
+    "text, name, kb_id",
+    [
+        # tests/data/webdev V3 and H1 (development)
+        ("Welcoming New Fellows LtGen Lawrence “Larry” Nicholson (USMC, Ret.) and others", "Lawrence “Larry” Nicholson", None),
+        ("President Joseph R. Biden, Jr.\nFebruary 4, 2021", "Joseph R. Biden, Jr.", "Q6279"),
+        ("Ambassador Douglas MacArthur II urged an appeal.", "Douglas MacArthur II", None),
+    ],
+)
+def test_webpages_a_nickname_in_quotes_and_a_generational_suffix_are_part_of_the_name(text, name, kb_id):
+    found = [(e.text, e.kb_id) for e in annotate(text).entities if e.label == "PERSON"]
+    assert name in [found_name for found_name, _ in found], found
+    if kb_id is not None:
+        assert (name, kb_id) in found
+
+
+def test_webpages_a_quoted_word_after_a_name_that_no_surname_follows_is_no_nickname():
+    found = [e.text for e in annotate("Joe Biden “Japan” matters, and Kishida agreed.").entities]
+    assert "Joe Biden" in found and "Kishida" in found and not [name for name in found if "“" in name]
+
+
 def test_webpages_known_names_glued_to_the_word_before_them_are_read():
     # tests/data/webdev L1 and AL2: tags and breadcrumbs copied without the spaces between their elements
     text = "Topic: Security Tags: JapanDonald TrumpShinzo AbeNorth KoreaChinaDefense\n\nRevBlogTranscriptsJoe Biden Transcripts\n"

@@ -30,6 +30,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.lists`, :mod
 - Aircraft ("KC-130J Super Hercules", "Lockheed P-2 Neptune") and classes
   of ship ("Nimitz-class") are PRODUCTs, as OntoNotes labels vehicles
   (:mod:`.vehicles`).
+- A person's nickname in quotes and generational suffix are part of the
+  name ("Lawrence “Larry” Nicholson", "Joseph R. Biden, Jr."; :mod:`.people`).
 - The names after "Messrs." are people; "Operation X" is an EVENT; a name
   after a ship prefix ("USS", "JS") is the ship (PRODUCT).
 - Catalogue, infobox and reading-list lines: a field label is no name, and
@@ -78,6 +80,7 @@ from .mention import Mention
 from .openers import drop_common_openers
 from .organisations import branches_named_by_place, commands_of_theatres, organisations_read_whole, services_with_their_country
 from .parties import treaties_named_by_parties
+from .people import people_read_whole
 from .relabel import (
     relabel_acting_places,
     relabel_dates,
@@ -118,7 +121,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     linked = people_of_administrations(text, surnames_read_as_organisations(text, linked, gazetteer), gazetteer)
     linked = people_after_honorifics(text, surnames_in_capitals(text, linked))
     linked = resolve_surnames(text, linked, gazetteer)
-    linked = people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer)
+    linked = people_read_whole(text, people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer), gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
     linked = catalogue_lines(text, drop_glosses(text, names_in_script(text, linked)), gazetteer)
     linked = names_in_lists(text, acronyms_of_names(text, linked))
