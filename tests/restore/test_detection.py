@@ -188,3 +188,9 @@ def test_detection_evidence_offsets_match_the_raw_text_of_noisy_pages(path: Path
 )
 def test_detection_only_broken_name_case_is_evidence(written, damaged):
     assert any(s.kind == "casing" for s in find_signals(written)) is damaged
+
+
+def test_detection_a_common_word_before_a_name_in_lower_case_is_no_broken_name():
+    """'mainland China' is how English writes it; a gazetteer alias 'Mainland China' once made it evidence of spinning."""
+    text = "Ships from mainland China and the southern islands crossed the strait near Okinawa."
+    assert find_signals(text) == [] and clean(text).text == text

@@ -34,6 +34,7 @@ LINK_LIKE = re.compile(r"^[#@]|://|www\.|\.(?:com|org|net|gov|mil|edu|jp|html?)\
 WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 NEXT_WORD = re.compile(r"[A-Z][a-z]")
 """A capitalised word glued to the end of a name ("ChinaDefense"): a space goes there too."""
+STRETCH_END = re.compile(r"\s")
 RULE = "layout.split-glued-name"
 
 
@@ -54,15 +55,19 @@ def name_starts(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
 def split_glued_names(text: str, starts: Mapping[str, tuple[str, ...]]) -> list[Change]:
     """A space inserted before each known name glued to the word before it (see the module docstring)."""
     points: set[int] = set()
-    for stretch in re.finditer(r"\S+", text):
-        if LINK_LIKE.search(stretch.group()):
-            continue
-        for word in GLUED.finditer(text, stretch.start(), stretch.end()):
-            name = next((name for name in starts.get(word.group(), ()) if _whole(text, word.start(), name)), None)
-            if name is not None:
-                end = word.start() + len(name)
-                points.update((word.start(), end) if NEXT_WORD.match(text, end) else (word.start(),))
+    for word in GLUED.finditer(text):
+        name = next((name for name in starts.get(word.group(), ()) if _whole(text, word.start(), name)), None)
+        if name is not None and not LINK_LIKE.search(_stretch(text, word.start())):
+            end = word.start() + len(name)
+            points.update((word.start(), end) if NEXT_WORD.match(text, end) else (word.start(),))
     return [Change(point, point, _separator(text, point), RULE, "spacing") for point in sorted(points)]
+
+
+def _stretch(text: str, inside: int) -> str:
+    """The run of characters without blanks around offset ``inside``."""
+    start = max(text.rfind(blank, 0, inside) for blank in " \t\n") + 1
+    found = STRETCH_END.search(text, inside)
+    return text[start : found.start() if found else len(text)]
 
 
 def _separator(text: str, point: int) -> str:
