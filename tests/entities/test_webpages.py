@@ -637,6 +637,8 @@ def test_webpages_a_compass_word_never_joins_what_is_no_place():
         ("He has written lyrics for Rinken Band.", [("Rinken Band", "ORG")], []),
         ("Sponsors included the Yamanashi Kyoyu Kai and the Hawaii Okinawa Rengo Kai.", [("Yamanashi Kyoyu Kai", "ORG"), ("Hawaii Okinawa Rengo Kai", "ORG")], []),
         ("He was feted at a state dinner in the East Room of the White House.", [("East Room", "FAC")], []),
+        # labels 1.15.0 (label-first-heads), from tests/data/webdev O3 (development)
+        ("The wing supported Marine forces for the first time during the Battle of Guadalcanal.", [("Battle of Guadalcanal", "EVENT")], []),
         # labels 1.15.0 (service-countries), from tests/data/webdev W5 (development); a base keeps its own name (guidelines)
         ("The August 2005 US Marine Corps helicopter crash shocked Ginowan.", [("US Marine Corps", "ORG")], ["US", "Marine Corps"]),
         ("Ginowan lies just outside U.S. Marine Corps Air Station Futenma.", [("U.S.", "GPE"), ("Marine Corps Air Station Futenma", "FAC")], []),

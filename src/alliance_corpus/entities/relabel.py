@@ -27,13 +27,15 @@ def head_labels() -> dict[str, str]:
 
 
 def relabel_documents(text: str, mention: Mention) -> Mention:
-    """Relabel a model mention by its last word, or as a LAW when it names a court case (the ``labels`` lexicon).
+    """Relabel a model mention by its last word, its opening words, or as a LAW when it names a court case (the ``labels`` lexicon).
 
     >>> text = "the International Peace Cooperation Law passed; Wilson v. Girard; Itazuke Air Base"
     >>> [relabel_documents(text, Mention(s, e, l, None, "model")).label for s, e, l in [(4, 39, "ORG"), (48, 64, "ORG"), (66, 83, "PERSON")]]
     ['LAW', 'LAW', 'FAC']
     >>> relabel_documents("under the Guidelines", Mention(10, 20, "ORG", None, "model")).label
     'LAW'
+    >>> relabel_documents("the Battle of Tsushima", Mention(4, 22, "WORK_OF_ART", None, "model")).label
+    'EVENT'
     """
     surface = text[mention.start : mention.end]
     tokens = surface.split()
@@ -43,7 +45,15 @@ def relabel_documents(text: str, mention: Mention) -> Mention:
         return replace(mention, label="LAW") if head_labels().get(tokens[0]) == "LAW" else mention
     if any(separator in surface for separator in words("case-separators")):
         return replace(mention, label="LAW")
-    return replace(mention, label=head_labels().get(tokens[-1], mention.label))
+    if tokens[-1] in head_labels():
+        return replace(mention, label=head_labels()[tokens[-1]])
+    first = _first_heads().get(" ".join(tokens[:2]))
+    return replace(mention, label=first) if first is not None and len(tokens) > 2 else mention
+
+
+def _first_heads() -> dict[str, str]:
+    """Opening words -> label (``label-first-heads``): "Battle of" opens an EVENT, "Treaty of" a LAW."""
+    return labelled("label-first-heads")
 
 
 @lru_cache(maxsize=1)
