@@ -303,7 +303,7 @@ def _parser() -> argparse.ArgumentParser:
     rejected.add_argument("edit", type=int, metavar="N", help="the edit's position in the record's edits, from 0 (the n of the edits table; the review page counts from 1)")
     for action in (imported, rejected):
         action.add_argument("--corpus", type=Path, default=Path("data"), metavar="DIR", help="corpus folder; records in DIR/annotated (default: data)")
-        action.add_argument("--evidence", required=True, help="who made the corrections, where and when (kept with each one)")
+        action.add_argument("--evidence", required=True, type=_stated, help="who made the corrections, where and when (kept with each one)")
     imported.set_defaults(handler=_corrections_import)
     rejected.add_argument("--note", default="", help="why the edit is wrong")
     rejected.set_defaults(handler=_corrections_reject)
@@ -702,6 +702,12 @@ def _label(value: str) -> str:
         return known_label(value.upper())
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc).replace(repr(value.upper()), repr(value), 1)) from None
+
+
+def _stated(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must say who made the corrections, where and when (it is kept with each one)")
+    return value.strip()
 
 
 def _positive(value: str) -> int:

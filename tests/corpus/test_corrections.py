@@ -166,3 +166,13 @@ def test_corrections_import_names_a_bad_annotation_and_keeps_nothing_of_its_file
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert f"visit.ann: {problem}" in result.stderr.decode() and "no correction of it was kept" in result.stderr.decode()
     assert not corrections_path(root).exists()
+
+
+@pytest.mark.parametrize("action", [["reject", "seed", "0"], ["import", "brat"]])
+def test_corrections_without_evidence_are_refused_before_anything_is_kept(corrected, action):
+    root = corrected[0]
+    before = corrections_path(root).read_bytes()
+    result = run("corrections", *action, "--corpus", str(root), "--evidence", "  ")
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert "argument --evidence: must say who made the corrections, where and when" in result.stderr.decode()
+    assert corrections_path(root).read_bytes() == before
