@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusWarning, RecordError, warning
-from ..records import NAMED_LABELS, AnnotatedDocument, Entity, known_label
+from ..records import LANGUAGE_CODE, NAMED_LABELS, AnnotatedDocument, Entity, known_label
 from .analysis import Line, concordance, cooccurrences, keyword_in_context, mentions_over_time
 from .dates import as_date
 from .io import INDEX, load_index, read_document, record_ids, record_path
@@ -267,10 +267,6 @@ def _hint(folder: Path) -> str:
     return "; records are written by `alliance-corpus annotate`"
 
 
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
-"""How a record writes a language (:class:`~alliance_corpus.records.Language`): 'en', 'ja', 'und'."""
-
-
 def _language_code(value: str) -> str:
     """``value`` if it is written as records write languages, else ``ValueError``.
 
@@ -281,7 +277,7 @@ def _language_code(value: str) -> str:
     ...
     ValueError: language 'English' is not an ISO 639 code as records hold them ('en', 'ja', 'vi', 'und')
     """
-    if not LANGUAGE_CODE.fullmatch(value):
+    if not re.fullmatch(LANGUAGE_CODE, value):
         raise ValueError(f"language {value!r} is not an ISO 639 code as records hold them ('en', 'ja', 'vi', 'und')")
     return value
 

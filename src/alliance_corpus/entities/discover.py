@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -333,7 +333,7 @@ def _lower_head_after(text: str, mention: Mention) -> tuple[int, str] | None:
     return (found.end(), labelled("place-heads-lower")[" ".join(found.group().split())]) if found else None
 
 
-def head_after(text: str, start: int, heads: dict[str, str]) -> tuple[int, str] | None:
+def head_after(text: str, start: int, heads: Mapping[str, str]) -> tuple[int, str] | None:
     """End and label of the first head word among the capitalised words after ``start``, and of the heads right after it.
 
     "Japan-U.S. Summit Meeting" ends at "Meeting", the last of two heads in a row.

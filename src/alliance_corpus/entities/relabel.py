@@ -13,6 +13,7 @@ city the model took for a person or an organisation is a GPE (``japanese-places`
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from ..text.scripts import script_of
 from .mention import Mention
 
 
-def head_labels() -> dict[str, str]:
+def head_labels() -> Mapping[str, str]:
     """Head word -> label (``label-heads``)."""
     return labelled("label-heads")
 
@@ -45,15 +46,8 @@ def relabel_documents(text: str, mention: Mention) -> Mention:
         return replace(mention, label="LAW") if head_labels().get(tokens[0]) == "LAW" else mention
     if any(separator in surface for separator in words("case-separators")):
         return replace(mention, label="LAW")
-    if tokens[-1] in head_labels():
-        return replace(mention, label=head_labels()[tokens[-1]])
-    first = _first_heads().get(" ".join(tokens[:2]))
-    return replace(mention, label=first) if first is not None and len(tokens) > 2 else mention
-
-
-def _first_heads() -> dict[str, str]:
-    """Opening words -> label (``label-first-heads``): "Battle of" opens an EVENT, "Treaty of" a LAW."""
-    return labelled("label-first-heads")
+    opening = labelled("label-first-heads").get(" ".join(tokens[:2])) if len(tokens) > 2 else None  # "Battle of" opens an EVENT
+    return replace(mention, label=head_labels().get(tokens[-1], opening or mention.label))
 
 
 @lru_cache(maxsize=1)

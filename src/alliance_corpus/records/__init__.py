@@ -11,6 +11,7 @@
 
 from .models import (
     ENTITY_LABELS,
+    LANGUAGE_CODE,
     NAMED_LABELS,
     SCHEMA_VERSION,
     WORD_KINDS,
@@ -37,7 +38,7 @@ from .models import (
 from .raw import RawDocument
 
 __all__ = [
-    "ENTITY_LABELS", "NAMED_LABELS", "SCHEMA_VERSION", "WORD_KINDS", "AnnotatedDocument", "CleanResult", "Edit", "EditKind",
+    "ENTITY_LABELS", "LANGUAGE_CODE", "NAMED_LABELS", "SCHEMA_VERSION", "WORD_KINDS", "AnnotatedDocument", "CleanResult", "Edit", "EditKind",
     "Entity", "EntityLabel", "EntitySource", "Flag", "GarbleEvidence", "Language", "PipelineInfo", "Record", "Segment", "SegmentKind",
     "RawDocument", "Sentence", "Source", "Span", "check_edits", "known_label",
 ]  # fmt: skip

@@ -190,10 +190,14 @@ class Entity(Record):
         return self
 
 
+LANGUAGE_CODE = r"[a-z]{2,3}"
+"""How a record writes a language: an ISO 639 code in lower case ('en', 'ja', 'und')."""
+
+
 class Language(Record):
     """The language a document is written in, as identified: an ISO 639-1 code and the model's probability."""
 
-    code: str = Field(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code ('en', 'ja', 'vi'...), or 'und' when the text is too short to tell (under 20 letters, or under 60 words for a language other than English) or the identifier is unsure of it.")
+    code: str = Field(pattern=rf"^{LANGUAGE_CODE}$", description="ISO 639-1 code ('en', 'ja', 'vi'...), or 'und' when the text is too short to tell (under 20 letters, or under 60 words for a language other than English) or the identifier is unsure of it.")
     confidence: float = Field(ge=0.0, le=1.0, description="The identifier's probability for `code`.")
 
 

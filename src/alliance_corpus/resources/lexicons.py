@@ -19,10 +19,11 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -145,6 +146,11 @@ def alternatives(name: str) -> str:
     return "|".join(map(re.escape, sorted(words(name), key=len, reverse=True)))
 
 
-def labelled(name: str) -> dict[str, str]:
-    """Value -> label of a bundled list."""
-    return bundled_lexicon().labelled(name)
+@cache
+def labelled(name: str) -> Mapping[str, str]:
+    """Value -> label of a bundled list, built once per process (read-only: every caller shares it).
+
+    >>> labelled("label-heads")["Treaty"]
+    'LAW'
+    """
+    return MappingProxyType(bundled_lexicon().labelled(name))

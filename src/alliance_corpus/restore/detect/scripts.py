@@ -137,8 +137,10 @@ def _vietnamese_runs(line: str, found: list[tuple[re.Match[str], str]]) -> dict[
     one space apart ("Biển Đông").  A run followed by its translation in
     brackets ("Biển Đông (East Sea)") is a gloss.  A name is two capitalised
     words or more after a Vietnamese family name ("Nguyễn Xuân Phúc",
-    "Hà Nội"): an English page about Vietnam writes its people and places so,
-    and a round trip leaks common words, not the names of Vietnamese people.
+    "Hà Nội"), or a place of the ``vietnamese-places`` list ("Điện Biên
+    Phủ"): an English page about Vietnam writes its people and places so, and
+    a round trip leaks common words and the Vietnamese names of other
+    countries ("Nhật Bản"), not the names of Vietnamese people.
 
     >>> line = "Nguyễn Xuân Phúc met Abe; Vietnam calls it Biển Đông (East Sea), a căn cứ"
     >>> runs = _vietnamese_runs(line, list(find_foreign_words(line)))
