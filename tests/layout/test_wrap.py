@@ -41,3 +41,23 @@ def test_wrap_pages_with_one_paragraph_per_line_have_no_soft_breaks():
 def test_wrap_lists_and_headings_are_not_paragraphs():
     text = "Contents\nI. The treaty of 1951\nII. The revision of 1960\nIII. The guidelines\n"
     assert soft_breaks(text) == []
+
+
+def test_wrap_a_line_cut_mid_sentence_is_prose_not_a_heading():
+    # too few lines to be recognised as a wrapped paragraph; its first line still ends on a word no sentence ends on
+    text = "Prime Minister Shigeru Yoshida signed the Security Treaty in 1951.\nThe treaty was revised in 1960 under\nNobusuke Kishi.\n"
+    assert [(s.kind, text[s.start : s.end]) for s in find_segments(text)][1] == ("body", "The treaty was revised in 1960 under")
+
+
+def test_wrap_real_cut_lines_are_prose_and_short_page_labels_stay_headings():
+    pages = {path.name: _text(path) for path in sorted((DATA / "realpages").glob("*.json"))}
+    cut = [
+        ("040_packard-foreign-affairs-treaty-at-50-jstor.json", "The agreement has endured through half a"),
+        ("019_eurasiantimes-hegseth-senkaku.json", "If China or even Taiwan launches an armed attack on"),
+    ]
+    for name, ending in cut:
+        text = pages[name]
+        at = text.index(ending) + len(ending) - 1
+        assert next(s.kind for s in find_segments(text) if s.start <= at < s.end) == "body", name
+    labels = "Send to\n\nNext month's meeting of the ministers was put off.\n\nAlso known as\nKoizumi Jun'ichiro\n"
+    assert [text for kind, text in ((s.kind, labels[s.start : s.end]) for s in find_segments(labels)) if kind == "heading"][:2] == ["Send to", "Also known as"]

@@ -72,6 +72,8 @@ LANGUAGES = (
 )  # fmt: skip
 """The languages told apart: those of the region and of the sources researchers scrape.  Leaving out the
 model's rarer classes (creoles of English such as Nigerian Pidgin among them) keeps English lines English."""
+LATIN_WRITTEN = frozenset(LANGUAGES) - {"ja", "zh", "ko", "ru", "uk", "el", "he", "ar", "fa", "hi", "bn", "ur", "th", "km", "lo", "my"}
+"""The languages of :data:`LANGUAGES` written in Latin letters."""
 
 
 @lru_cache(maxsize=1)
@@ -136,10 +138,35 @@ def _line_language(line: str, document: str) -> str:
     if len(line_words) >= MIN_LINE_WORDS and (
         document not in ("en", UNDETERMINED) or _mostly_accented(line_words) or (document == UNDETERMINED and _without_english_markers(line_words) and _without_pivot_letters(line))
     ):
-        code, probability = _identifier().classify(line)
-        if probability >= SURE:
-            return str(code)
+        code = _sure_language(line, english_side=document in ("en", UNDETERMINED))
+        if code is not None:
+            return code
     return document
+
+
+def _sure_language(line: str, english_side: bool) -> str | None:
+    """The model's language for ``line`` when it is sure of it, else ``None``.
+
+    Sure means a probability of :data:`SURE` or more.  Seen from an English
+    document (``english_side``), it is enough to be sure that the line is in
+    some other language written in Latin letters: close languages share the
+    probability between them (Indonesian and Malay split a short passage
+    about evenly), and either way the line is not one the English steps are
+    for.  A line half in English and half in kanji is not counted so: the
+    model's doubt there is between scripts, not between neighbours.
+
+    >>> _sure_language("Menteri Pertahanan Jepang bertemu dengan Menteri Pertahanan Amerika Serikat di Tokyo", english_side=True)
+    'ms'
+    >>> _sure_language("Menteri Pertahanan Jepang bertemu dengan Menteri Pertahanan Amerika Serikat di Tokyo", english_side=False) is None
+    True
+    """
+    ranking = dict(_identifier().rank(line))
+    code = max(ranking, key=lambda language: ranking[language])
+    if ranking[code] >= SURE:
+        return str(code)
+    if english_side and code in LATIN_WRITTEN and sum(ranking.get(language, 0.0) for language in LATIN_WRITTEN - {"en"}) >= SURE:
+        return str(code)
+    return None
 
 
 def _without_english_markers(words: list[str]) -> bool:

@@ -28,6 +28,14 @@ from .page import MainContent
 from .wrap import soft_breaks
 
 HEADING_MAX_WORDS = 16
+CUT_LINE_MIN_WORDS = 5
+"""A line this long that ends on a word no sentence ends on (``sentence-continues``) is prose cut off, not a heading;
+shorter ones are labels of a page ("Send to", "Preceded by", "Also known as")."""
+
+
+@lru_cache(maxsize=1)
+def _continuing_words() -> frozenset[str]:
+    return frozenset(words("sentence-continues"))
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +125,14 @@ def _looks_like_caption(before_credit: str) -> bool:
 
 
 def _looks_like_heading(line: str) -> bool:
+    """A short line that does not end as a sentence does, and is not a sentence cut off mid-way.
+
+    >>> _looks_like_heading("Futenma relocation stalls again"), _looks_like_heading("The treaty was revised in 1960 under")
+    (True, False)
+    """
     words = line.split()
     if not words or len(words) > HEADING_MAX_WORDS:
+        return False
+    if len(words) >= CUT_LINE_MIN_WORDS and words[-1] in _continuing_words():
         return False
     return line.endswith("?") or not line.endswith((".", "!", ":", ";", ",", "”", '"'))
