@@ -1219,3 +1219,17 @@ def test_webpages_a_long_run_without_spaces_is_no_name():
     document = annotate(f"Prime Minister Shinzo Abe visited Okinawa.\nimage: data:image/png;base64,{blob}\n")
     assert [(e.text, e.label) for e in document.entities if e.label in ("PERSON", "GPE")] == [("Shinzo Abe", "PERSON"), ("Okinawa", "GPE")]
     assert not any(len(e.text) > 64 for e in document.entities)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Biden and Kishida \U0001f91d at Camp David! #USJapan \U0001f1fa\U0001f1f8\U0001f1ef\U0001f1f5", [("Biden", "PERSON"), ("Kishida", "PERSON"), ("Camp David", "FAC")]),
+        ("Prime Minister Fumio Kishida met President Joe Biden at Camp David\u200f. \U0001f1ef\U0001f1f5\U0001f1fa\U0001f1f8", [("Fumio Kishida", "PERSON"), ("Joe Biden", "PERSON"), ("Camp David", "FAC")]),
+        ("Kishida\u200e met Biden in Tokyo \U0001f38c.", [("Kishida", "PERSON"), ("Biden", "PERSON"), ("Tokyo", "GPE")]),
+    ],
+    ids=["emoji-after-a-name", "right-to-left-mark-and-flags", "left-to-right-mark"],
+)
+def test_webpages_emoji_and_direction_marks_are_never_part_of_a_name(text, expected):
+    # social-media copies: the model took "Kishida 🤝" for a PERSON and "Camp David‏. 🇯" (half a flag) for a FAC
+    assert [(e.text, e.label) for e in annotate(text).entities] == expected

@@ -8,6 +8,7 @@ The word lists are the ``names`` lexicon: ``leading-determiners``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
@@ -274,6 +275,8 @@ def trim(text: str, mention: Mention) -> Mention | None:
     ['Defense Policy Review Initiative', 'Photo Credit', 'Joseph R. Biden, Jr.']
     """
     leading, trailing, *_ = _patterns()
+    inner_start, inner_end = _inside_symbols(text, mention.start, mention.end)
+    mention = replace(mention, start=inner_start, end=inner_end)
     surface = _one_script(text[mention.start : mention.end])
     slash = SLASH.search(surface)
     if slash:
@@ -301,6 +304,29 @@ def trim(text: str, mention: Mention) -> Mention | None:
     generation = GENERATION_AFTER.match(text, end) if mention.label == "PERSON" else None
     end = generation.end() if generation else end
     return replace(mention, start=start, end=end)
+
+
+SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cf"})
+"""Emoji, flags and other pictographs, their skin tones, and invisible format characters: never the edge of a name."""
+VARIATION_SELECTORS = frozenset("\ufe0e\ufe0f")
+
+
+def _inside_symbols(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved inwards past emoji, pictographs and spaces at the edges of a mention.
+
+    >>> text = "Biden and Kishida \U0001f91d at Camp David \U0001f1ef\U0001f1f5"
+    >>> [text[s:e] for s, e in (_inside_symbols(text, 10, 19), _inside_symbols(text, 23, 36))]
+    ['Kishida', 'Camp David']
+    """
+    while start < end and _edge_symbol(text[start]):
+        start += 1
+    while end > start and _edge_symbol(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _edge_symbol(char: str) -> bool:
+    return char.isspace() or char in VARIATION_SELECTORS or unicodedata.category(char) in SYMBOL_CATEGORIES
 
 
 NAME_AFTER_OFFICE = re.compile(r"[A-Z][^\W\d_]+(?:[ -](?:[A-Z]\.|[A-Z][^\W\d_]+)){0,3}")
