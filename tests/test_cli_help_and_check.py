@@ -76,3 +76,21 @@ def test_cli_check_finds_a_bad_file_in_a_corpus_folder(tmp_path):
 def test_cli_check_names_a_missing_file(tmp_path):
     result = run("check", str(tmp_path / "nope.jsonl"))
     assert result.returncode == 2 and "nope.jsonl: no such file" in result.stderr.decode()
+
+
+def test_cli_check_lists_every_bad_line_of_every_file_at_once(tmp_path):
+    for folder in ("rules", "gazetteer"):
+        (tmp_path / folder).mkdir()
+    good_rule = '{"id": "spin.mine", "match": "phrase", "pattern": "chilly War", "replacement": "Cold War", "kind": "spin", "confidence": 0.8, "evidence": "seen in a test", "note": "a test rule"}'
+    (tmp_path / "rules" / "mine.jsonl").write_text(
+        f'{good_rule}\n{{"id": "spin.slow", "match": "regex", "pattern": "(a+)+$", "replacement": "", "kind": "spin", '
+        '"confidence": 0.8, "evidence": "seen in a test", "note": "a slow rule"}\nnot json\n'
+    )
+    (tmp_path / "gazetteer" / "mine.jsonl").write_text('{"id": "my:camp-david", "label": "FAC", "pattern": "Camp David"}\n')
+    result = run("check", "--corpus", str(tmp_path))
+    err = result.stderr.decode()
+    assert result.returncode == 2 and err.count("[E201]") == 3, err
+    assert f"{tmp_path}/rules/mine.jsonl:2: pattern has a repeat inside a repeat" in err
+    assert f"{tmp_path}/rules/mine.jsonl:3: not valid JSON" in err
+    assert f"{tmp_path}/gazetteer/mine.jsonl:1: id: 'my:camp-david' is neither a Wikidata id ('Q17') nor a local id" in err
+    assert err.rstrip().endswith("3 bad line(s) in 2 file(s)") and result.stdout == b""

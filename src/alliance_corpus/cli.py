@@ -32,6 +32,7 @@ from .errors import (
     CorpusWarning,
     DocumentError,
     Interrupted,
+    ResourceError,
 )
 from .terminal import inert
 
@@ -548,8 +549,8 @@ def _folder_to_write(path: Path) -> Path:
     return path
 
 
-def _corpus_resources(corpus: Path | None) -> Resources:
-    """The bundled resources with those of ``corpus`` (a corpus folder), checked whole before use."""
+def _corpus_resources(corpus: Path | None, *, checked: bool = True) -> Resources:
+    """The bundled resources with those of ``corpus`` (a corpus folder), checked whole before use (unless not ``checked``)."""
     from .annotation import check_resources
     from .resources import Resources
 
@@ -558,7 +559,8 @@ def _corpus_resources(corpus: Path | None) -> Resources:
     if not corpus.is_dir():
         raise AllianceCorpusError(f"{corpus}: no such corpus folder")
     resources = Resources.for_corpus(corpus)
-    check_resources(resources)  # raises ResourceError (E201) naming the file and line
+    if checked:
+        check_resources(resources)  # raises ResourceError (E201) naming the file and line
     return resources
 
 
@@ -566,7 +568,7 @@ def _check(args: argparse.Namespace) -> int:
     from .annotation import check_resources
     from .resources import Resources
 
-    resources = _corpus_resources(args.corpus)
+    resources = _corpus_resources(args.corpus, checked=False)  # every bad line is listed below, not just the first
     extra: dict[str, list[Path]] = {"rules": [], "gazetteer": [], "lexicons": []}
     for path in args.files:
         if not path.is_file():
@@ -577,6 +579,13 @@ def _check(args: argparse.Namespace) -> int:
         gazetteer_files=resources.gazetteer_files + tuple(extra["gazetteer"]),
         lexicon_files=resources.lexicon_files + tuple(extra["lexicons"]),
     )
+    problems = resources.line_problems()
+    for problem in problems:
+        _say(str(problem))
+    if problems:
+        files = len({problem.path for problem in problems})
+        _say(f"{len(problems)} bad line(s) in {files} file(s)")
+        return ResourceError.exit_status
     check_resources(resources)  # raises ResourceError (E201) naming the file and line
     counts = f"{len(resources.rule_files)} rule, {len(resources.gazetteer_files)} gazetteer and {len(resources.lexicon_files)} lexicon files"
     corrections = ""

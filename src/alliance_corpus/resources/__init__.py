@@ -33,6 +33,9 @@ from typing import TYPE_CHECKING
 from .locate import DATA, package_data
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from ..errors import ResourceError
     from .gazetteer import Gazetteer
     from .lexicons import Lexicon
     from .rules import Rule
@@ -110,6 +113,22 @@ class Resources:
         from .gazetteer import load_gazetteer
 
         return load_gazetteer(self.gazetteer_files)
+
+    def line_problems(self) -> list[ResourceError]:
+        """Every line of every file that is not valid JSON or not a valid entry of its kind, in file order.
+
+        The checks across lines and files (a repeated id, a name two entities
+        claim) come after, when the files load.
+        """
+        from .gazetteer import GazetteerEntry
+        from .jsonl import line_problems
+        from .lexicons import LexiconEntry
+        from .rules import Rule as RuleModel
+
+        kinds: list[tuple[tuple[Path, ...], type[BaseModel]]] = [
+            (self.rule_files, RuleModel), (self.gazetteer_files, GazetteerEntry), (self.lexicon_files, LexiconEntry)
+        ]  # fmt: skip
+        return [problem for files, model in kinds for path in files for problem in line_problems(path, model)]
 
 
 @lru_cache(maxsize=1)

@@ -45,7 +45,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, cast
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from ..errors import ResourceError
 from ..records import EntityLabel
@@ -79,6 +79,14 @@ class GazetteerEntry(BaseModel):
         default=(), description="Local ids the entry had before its Wikidata id was verified; records that carry them still resolve."
     )
     evidence: str = Field(default="", description="Where the entry's Wikidata id was verified (a public data file and its version).")
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _known_id_form(cls, value: Any) -> Any:
+        """Says what an id looks like before the pattern's own terse message would."""
+        if isinstance(value, str) and not re.fullmatch(KB_ID, value):
+            raise ValueError(f"{value!r} is neither a Wikidata id ('Q17') nor a local id ('ac:' and lower-case letters, digits and hyphens: 'ac:camp-david')")
+        return value
 
     @model_validator(mode="after")
     def _named(self) -> GazetteerEntry:

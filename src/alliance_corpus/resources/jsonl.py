@@ -20,16 +20,43 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def read_jsonl(path: Path, model: type[Model]) -> list[tuple[int, Model]]:
-    """Parse and validate every record of ``path`` as ``(line number, record)``."""
-    records = []
-    for number, line in _lines(path):
+    """Parse and validate every record of ``path`` as ``(line number, record)``; the first bad line raises."""
+    return [(number, _parsed(path, number, line, model)) for number, line in _lines(path)]
+
+
+def line_problems(path: Path, model: type[BaseModel]) -> list[ResourceError]:
+    """Every line of ``path`` that is not valid JSON or not a valid ``model``, each as its own error.
+
+    :func:`read_jsonl` stops at the first bad line; ``check`` lists them all,
+    so a researcher fixes a file in one go.
+
+    >>> import tempfile
+    >>> from alliance_corpus.resources.lexicons import LexiconEntry
+    >>> path = Path(tempfile.mkdtemp()) / "mine.jsonl"
+    >>> _ = path.write_text('{"id": 1}\\n\\nnot json\\n', encoding="utf-8")
+    >>> [error.line for error in line_problems(path, LexiconEntry)]
+    [1, 3]
+    """
+    try:
+        lines = list(_lines(path))
+    except ResourceError as error:
+        return [error]
+    problems = []
+    for number, line in lines:
         try:
-            records.append((number, model.model_validate(orjson.loads(line))))
-        except orjson.JSONDecodeError as exc:
-            raise ResourceError(path, number, f"not valid JSON ({exc})") from None
-        except ValidationError as exc:
-            raise ResourceError(path, number, _first_problem(exc)) from None
-    return records
+            _parsed(path, number, line, model)
+        except ResourceError as error:
+            problems.append(error)
+    return problems
+
+
+def _parsed(path: Path, number: int, line: str, model: type[Model]) -> Model:
+    try:
+        return model.model_validate(orjson.loads(line))
+    except orjson.JSONDecodeError as exc:
+        raise ResourceError(path, number, f"not valid JSON ({exc})") from None
+    except ValidationError as exc:
+        raise ResourceError(path, number, _first_problem(exc)) from None
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
