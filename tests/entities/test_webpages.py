@@ -1233,3 +1233,10 @@ def test_webpages_a_long_run_without_spaces_is_no_name():
 def test_webpages_emoji_and_direction_marks_are_never_part_of_a_name(text, expected):
     # social-media copies: the model took "Kishida 🤝" for a PERSON and "Camp David‏. 🇯" (half a flag) for a FAC
     assert [(e.text, e.label) for e in annotate(text).entities] == expected
+
+
+def test_webpages_a_credit_label_is_no_part_of_the_name_after_it():
+    # "(Photo: Pacific Daily)" under a caption gave the ORG "Photo: Pacific Daily"
+    text = "Marines board a transport at Naha. (Photo: Pacific Daily)\n\nThe first group of Marines left Okinawa for Guam in December."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert ("Pacific Daily", "ORG") in found and not [name for name, _ in found if name.startswith("Photo")]

@@ -98,7 +98,7 @@ def test_webnoise_whole_page_furniture_is_found_by_the_pages_main_content():
     assert [kind for line, kind in kinds.items() if line in case["expected"]] == ["body"] * 3
     furniture = [s for s in doc.segments if s.kind == "boilerplate"]
     assert [e.text for e in doc.entities if any(s.start <= e.start < s.end for s in furniture)] == []
-    assert "Base Prefecture" in doc.text and "Futenma Okinawa" in doc.text  # table cells keep their words apart
+    assert "Base | Prefecture" in doc.text and "Futenma | Okinawa" in doc.text  # table cells keep their words apart, a bar between them
 
 
 def test_webnoise_text_that_is_no_page_or_a_page_without_content_keeps_its_segments():
@@ -116,3 +116,17 @@ def test_webnoise_terminal_colours_and_control_characters_are_removed_as_edits()
     assert result.text == "Okinawa RED text and end.\nTab stays."
     assert "ws.control" in {e.rule for e in result.edits} and undo(result.text, result.edits) == raw
 
+
+
+def test_webnoise_a_name_never_runs_from_one_table_cell_into_the_next():
+    # a space between cells made the FAC "Camp Hansen Kin" (a base and its town), linked to nothing
+    page = (
+        "<html><body><article><p>The Marines train at two camps in the north of Okinawa.</p>"
+        "<table><tr><th>Base</th><th>Town</th></tr>\n<tr><td>Camp Hansen</td>\n<td>Kin</td></tr>"
+        "<tr><td>Camp Schwab</td><td>Nago</td></tr></table></article></body></html>"
+    )
+    doc = annotate(page)
+    assert {"Base | Town", "Camp Hansen | Kin", "Camp Schwab | Nago"} <= set(doc.text.splitlines())
+    found = {(e.text, e.kb_id) for e in doc.entities}
+    assert {("Camp Hansen", "ac:camp-hansen"), ("Camp Schwab", "ac:camp-schwab")} <= found
+    assert not [e.text for e in doc.entities if "|" in e.text or "\n" in e.text]
