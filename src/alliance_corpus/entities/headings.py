@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..records import Segment
 from ..resources.gazetteer import Gazetteer
+from ..resources.lexicons import words
 from ..text.phrases import PhraseSearch
 from .mention import Mention, SpanIndex
 from .relabel import head_labels
@@ -67,6 +69,7 @@ def confirmed_in_headings(
     kept, dropped = [], []
     for m in mentions:
         unconfirmed = m.source == "model" and titled.contains(m.start, m.end) and not _confirmed(text[m.start : m.end], m.label, names, phrases)
+        unconfirmed = unconfirmed and not _byline_writer(text, m)
         if unconfirmed and not (gazetteer is not None and _named_by_its_head(text, m, gazetteer)):
             dropped.append(m)
         else:
@@ -102,6 +105,24 @@ def _confirmed(surface: str, label: str, names: set[str], phrases: set[str]) -> 
     if not _words_confirmed(surface, names):
         return False
     return label == "PERSON" or len(_capitalised(surface)) == 1 or " ".join(surface.split()).casefold() in phrases
+
+
+def _byline_writer(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a PERSON right after a byline's opener at the start of its line ("By Jane Doe, Staff Writer").
+
+    >>> text = "Marines begin move to Guam\\nBy Jane Doe, Staff Writer"
+    >>> _byline_writer(text, Mention(30, 38, "PERSON", None, "model")), _byline_writer(text, Mention(40, 52, "PERSON", None, "model"))
+    (True, False)
+    """
+    if mention.label != "PERSON":
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return text[line_start : mention.start].strip() in _byline_openers()
+
+
+@lru_cache(maxsize=1)
+def _byline_openers() -> frozenset[str]:
+    return frozenset(words("byline-openers"))
 
 
 def _capitalised(surface: str) -> list[str]:
