@@ -163,3 +163,23 @@ def test_linking_a_base_read_from_its_prefix_stops_at_a_day_or_a_known_place():
     assert not any(text.startswith("Camp") and len(text.split()) > 2 for text, _ in found)
     found = [(e.text, e.label) for e in annotate("Jets left Marine Corps Air Station Iwakuni and Marine Corps Base Camp Smedley D. Butler.").entities]
     assert ("Marine Corps Air Station Iwakuni", "FAC") in found and ("Marine Corps Base Camp Smedley D. Butler", "FAC") in found
+
+
+def test_linking_scholarly_japanese_order_and_romanised_institutions_link():
+    # academic prose writes Japanese names family first and institutions in romanised Japanese
+    text = (
+        "The Kantei, the Gaimushō and the Jieitai each read the crisis differently. Ōta Masahide, governor from 1990 to 1998, "
+        "refused to sign land leases; his successor Inamine Keiichi accepted Henoko with conditions, and Onaga Takeshi fought it."
+    )
+    found = {(e.text, e.label, e.kb_id) for e in annotate(text).entities}
+    expected = {
+        ("Kantei", "ORG", "ac:kantei"), ("Gaimushō", "ORG", "ac:ministry-of-foreign-affairs"), ("Jieitai", "ORG", "Q275488"),
+        ("Ōta Masahide", "PERSON", "ac:masahide-ota"), ("Inamine Keiichi", "PERSON", "ac:keiichi-inamine"), ("Onaga Takeshi", "PERSON", "ac:takeshi-onaga"),
+    }  # fmt: skip
+    assert expected <= found
+
+
+def test_linking_the_first_author_of_an_et_al_citation_is_a_person_without_et_al():
+    text = "Recent work (Cha et al. 2016; Green et al., 2017) disagrees, as Hook et al. 2012 and Liff et al. showed."
+    people = [e.text for e in annotate(text).entities if e.label == "PERSON"]
+    assert people == ["Cha", "Green", "Hook", "Liff"]

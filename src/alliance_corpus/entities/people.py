@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words
-from .mention import Mention
+from .mention import Mention, SpanIndex
 
 NICKNAME_AND_SURNAME = re.compile(r"[^\S\n]+(?:“[A-Z][\w.-]*”|\"[A-Z][\w.-]*\"|‘[A-Z][\w.-]*’|'[A-Z][\w.-]*')[^\S\n]+([A-Z][\w'’-]+)")
 """A nickname in quotation marks, then the surname: ' “Larry” Nicholson'."""
@@ -52,3 +52,44 @@ def _suffix() -> re.Pattern[str]:
     """A generational suffix right after a name, with or without a comma: ', Jr.', ' III'."""
     endings = [re.escape(suffix) + ("" if suffix.endswith(".") else r"(?![\w-])") for suffix in words("generational-suffixes")]
     return re.compile(rf",?[^\S\n]+(?:{'|'.join(endings)})")
+
+
+ET_AL = re.compile(r"[^\S\n]+et[^\S\n]+al\b\.?")
+"""' et al.' after an author's surname in a citation ("Hook et al. 2012")."""
+AUTHOR = re.compile(r"[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*(?:[^\S\n]+[A-Z][^\W\d_]*(?:['’-][A-Z]?[^\W\d_]+)*)?")
+"""One or two capitalised words, as a citation names its first author ("Hook", "Van Evera", "O'Hanlon")."""
+CITED_SURNAME = re.compile(r"(?<![\w'’.-])[A-Z][^\W\d_]+(?:['’-][A-Z]?[^\W\d_]+)*(?=[^\S\n]+et[^\S\n]+al\b)")
+"""A capitalised word right before "et al." that no mention holds: the surname of a cited first author ("Cha et al. 2016")."""
+
+
+def authors_before_et_al(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with the first author of each "X et al." citation a PERSON, and " et al." no part of the name.
+
+    "et al." follows nothing but the names of people, so a model mention
+    that ends in it, or stands right before it, is its author's surname,
+    whatever label the model gave it.  A mention linked to the gazetteer is
+    left as it is.
+
+    >>> text = "see Hook et al. 2012; Samuels et al. (2019); Smith 2001"
+    >>> found = [Mention(4, 14, "PERSON", None, "model"), Mention(22, 29, "ORG", None, "model"), Mention(45, 50, "PERSON", None, "model")]
+    >>> [(text[m.start:m.end], m.label) for m in authors_before_et_al(text, found)]
+    [('Hook', 'PERSON'), ('Samuels', 'PERSON'), ('Smith', 'PERSON')]
+
+    A surname before "et al." that the model did not read becomes a mention of its own:
+
+    >>> text = "(Cha et al. 2016)"
+    >>> [text[m.start:m.end] for m in authors_before_et_al(text, [])]
+    ['Cha']
+    """
+    found = []
+    for mention in mentions:
+        surface = text[mention.start : mention.end]
+        inside = ET_AL.search(surface)
+        end = mention.start + inside.start() if inside is not None else mention.end
+        cited = inside is not None or ET_AL.match(text, mention.end) is not None
+        if cited and mention.kb_id is None and AUTHOR.fullmatch(text, mention.start, end):
+            mention = replace(mention, end=end, label="PERSON")
+        found.append(mention)
+    taken = SpanIndex((m.start, m.end) for m in found)
+    unread = [Mention(m.start(), m.end(), "PERSON", None, "context") for m in CITED_SURNAME.finditer(text) if not taken.overlaps(m.start(), m.end())]
+    return sorted([*found, *unread], key=lambda m: (m.start, m.end)) if unread else found

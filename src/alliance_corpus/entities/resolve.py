@@ -80,7 +80,7 @@ from .mention import Mention
 from .openers import drop_common_openers
 from .organisations import branches_named_by_place, commands_of_theatres, organisations_read_whole, services_with_their_country
 from .parties import treaties_named_by_parties
-from .people import people_read_whole
+from .people import authors_before_et_al, people_read_whole
 from .relabel import (
     relabel_acting_places,
     relabel_dates,
@@ -122,6 +122,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     linked = people_after_honorifics(text, surnames_in_capitals(text, linked))
     linked = resolve_surnames(text, linked, gazetteer)
     linked = people_read_whole(text, people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer), gazetteer)
+    linked = authors_before_et_al(text, linked)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
     linked = catalogue_lines(text, drop_glosses(text, names_in_script(text, linked)), gazetteer)
     linked = names_in_lists(text, acronyms_of_names(text, linked))
