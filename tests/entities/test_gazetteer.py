@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from alliance_corpus import annotate
 from alliance_corpus.errors import ResourceError
 from alliance_corpus.resources import Resources
 from alliance_corpus.resources.gazetteer import load_gazetteer, read_gazetteer
@@ -145,3 +146,17 @@ def test_gazetteer_a_former_id_still_names_its_entity_and_cannot_be_taken(tmp_pa
 
 def bundled_files():
     return Resources.bundled().gazetteer_files
+
+
+def test_gazetteer_us_links_the_models_mention_but_is_never_searched_for():
+    # 'US' was left unlinked (so a query for Q30 missed it); as a name searched for, it would also be the 'us' of a heading in capitals
+    found = [(e.text, e.label, e.kb_id) for e in annotate("US forces in Japan met the navy of the U.S and Japan. Let us think about US bases.").entities]
+    assert ("US", "GPE", "Q30") in found and ("U.S", "GPE", "Q30") in found
+    assert [e.text for e in annotate("JOIN US FOR THE OKINAWA PEACE WALK\n\nThe walk starts in Naha.").entities] == ["OKINAWA", "Naha"]
+
+
+def test_gazetteer_a_linked_only_name_may_not_belong_to_two_entities(tmp_path):
+    path = tmp_path / "mine.jsonl"
+    path.write_text('{"id": "ac:us-navy-x", "label": "ORG", "pattern": "Example Navy", "linked_only": ["US"]}\n', encoding="utf-8")
+    with pytest.raises(ResourceError, match="name 'US' already belongs to Q30"):
+        load_gazetteer([*Resources.bundled().gazetteer_files, path])

@@ -20,7 +20,7 @@ def link_by_name(text: str, mention: Mention, gazetteer: Gazetteer) -> Mention:
     if mention.kb_id:
         entry = gazetteer.by_id.get(mention.kb_id)
         return replace(mention, label=entry.label) if entry else mention
-    entry = gazetteer.lookup(text[mention.start : mention.end])
+    entry = gazetteer.link(text[mention.start : mention.end])
     if entry is None:
         return mention
     return replace(mention, label=entry.label, kb_id=entry.id)

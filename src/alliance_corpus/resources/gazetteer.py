@@ -72,6 +72,10 @@ class GazetteerEntry(BaseModel):
     bare: tuple[str, ...] = Field(
         default=(), description="Names of one place the entity shares with a town ('Kadena'): the entity only where the words around say so."
     )
+    linked_only: tuple[str, ...] = Field(
+        default=(),
+        description="Names that link a mention the model found, as written, but that the ruler never searches for: in some case they are ordinary words ('US' is 'us' in a heading in capitals).",
+    )
     ignore_case: bool = False
     note: str = ""
     override: bool = False
@@ -129,6 +133,8 @@ class Gazetteer:
     """Former id -> the entry's id now."""
     by_bare: dict[str, str] = field(default_factory=dict, repr=False)
     """A ``bare`` name -> the id of the entry (a base) it may name."""
+    by_linked_only: dict[str, str] = field(default_factory=dict, repr=False)
+    """A ``linked_only`` name -> the id of its entry: used to link a mention the model found, and for nothing else."""
 
     def same_entity(self, kb_id: str) -> frozenset[str]:
         """Every id that names the entity ``kb_id`` names: its id now and its former ids (just ``kb_id`` when unknown)."""
@@ -140,6 +146,19 @@ class Gazetteer:
         key = " ".join(name.split())
         kb_id = self.by_name.get(key) or self.by_lower.get(key.lower())
         return self.by_id.get(kb_id) if kb_id else None
+
+    def link(self, name: str) -> GazetteerEntry | None:
+        """The entry a mention the model found with this text links to: a full name, or a ``linked_only`` one ("US").
+
+        >>> from alliance_corpus.resources import Resources
+        >>> gazetteer = Resources.bundled().gazetteer
+        >>> gazetteer.link("US").id, gazetteer.lookup("US") is None
+        ('Q30', True)
+        """
+        entry = self.lookup(name)
+        if entry is None and name in self.by_linked_only:
+            entry = self.by_id.get(self.by_linked_only[name])
+        return entry
 
     @property
     def unique_surnames(self) -> tuple[str, ...]:
@@ -231,6 +250,7 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
     by_lower: dict[str, str] = {}
     by_short: dict[str, list[str]] = {}
     by_bare: dict[str, str] = {}
+    by_linked_only: dict[str, str] = {}
     for path, number, entry in located.values():
         for name in entry.names:
             key = " ".join(name.split())
@@ -239,6 +259,10 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
                 raise ResourceError(path, number, f"name {name!r} already belongs to {owner}")
             if entry.ignore_case:
                 by_lower.setdefault(key.lower(), entry.id)
+        for name in entry.linked_only:
+            owner = by_name.get(name) or by_linked_only.setdefault(name, entry.id)
+            if owner != entry.id:
+                raise ResourceError(path, number, f"name {name!r} already belongs to {owner}")
         for surname in entry.short:
             by_short.setdefault(surname, []).append(entry.id)
         for name in entry.bare:
@@ -254,4 +278,5 @@ def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
         by_short={k: tuple(v) for k, v in by_short.items()},
         current_ids=current,
         by_bare=by_bare,
+        by_linked_only=by_linked_only,
     )
