@@ -225,3 +225,10 @@ def test_runner_a_record_the_folder_refuses_stops_the_run_and_keeps_what_was_wri
     (out / "b.json").rmdir()
     again = annotate_corpus(raw, out)
     assert again.ok and again.skipped == ["a"] and sorted(again.annotated) == ["b", "c"]
+
+
+def test_runner_a_sidecar_with_several_bad_fields_names_them_all(tmp_path):
+    raw = make_corpus(tmp_path, {"a.txt": GOOD, "a.meta.json": b'{"title": 5, "url": ["x"], "published": "2021-04-16"}'})
+    summary = annotate_corpus(raw, tmp_path / "annotated")
+    (failure,) = [str(error) for error in summary.errors]
+    assert failure.startswith("[E105] raw/a.meta.json: sidecar fields title: Input should be a valid string; url: ") and summary.annotated == []

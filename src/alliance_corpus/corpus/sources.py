@@ -482,7 +482,8 @@ def read_sidecar(path: Path, corpus_root: Path, raw_dir: Path | None = None) -> 
     try:
         Source.model_validate({"path": "x", "sha256": "0" * 64, **{k: v for k, v in data.items() if k not in ("encoding", "reference")}})
     except ValidationError as exc:
-        raise DocumentError(shown, "E105", f"sidecar field {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}") from None
+        problems = "; ".join(f"{error['loc'][0]}: {error['msg']}" for error in exc.errors())
+        raise DocumentError(shown, "E105", f"sidecar field{'s' if len(exc.errors()) > 1 else ''} {problems}") from None
     return data
 
 
