@@ -1257,3 +1257,19 @@ def test_webpages_a_bylines_writer_is_a_person_though_the_body_never_names_them(
 def test_webpages_a_title_case_line_opening_with_by_is_no_byline_of_a_person():
     found = [(e.text, e.label) for e in annotate("Travel Tips\nBy Bus\nBy Train To Okinawa\n\nThe ferry from Kagoshima takes a day.").entities]
     assert [label for _, label in found if label == "PERSON"] == []
+
+
+def test_webpages_infobox_labels_glued_to_a_value_no_gazetteer_names_get_a_line_break():
+    # tests/data/webdev/X2 (a HandWiki mirror, development): "CapitalShuri" was read as one ORG
+    text = "Ryukyu Kingdom\nCapitalShuri\nCommon languagesRyukyuan languages\nGovernmentMonarchy\nCurrencyRyukyuan, Chinese\n\nThe kingdom traded with China.\n"
+    document = annotate(text)
+    assert ["Capital", "Shuri", "Common languages", "Ryukyuan languages", "Government", "Monarchy"] == document.text.splitlines()[1:7]
+    assert sorted(e.after for e in document.edits if not e.before) == ["\n"] * 4
+    assert not [e.text for e in document.entities if e.text.startswith(("Capital", "Currency", "Government"))]
+    for entity in document.entities:
+        assert text[entity.raw_start : entity.raw_end] == entity.text
+
+
+@pytest.mark.parametrize("text", ["Capitalism and Government policy.\n", "CapitalOne is a bank.\n", "Currency traders met.\n"])
+def test_webpages_words_that_open_with_an_infobox_label_stay_whole(text):
+    assert clean(text).text == text

@@ -105,7 +105,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 
     A mention that is only a title (``job-titles``: "Commanding General"), a
     capitalised common noun (``common-nouns``: "the Alliance") or a word of a
-    page's interface (``interface-words``: "Print", "Email") is no name:
+    page's interface (``interface-words``: "Print", "Email") is no name; nor is
+    an infobox's label alone on its line (``infobox-labels``: "Capital"):
 
     >>> tidy("Lt. Gen. Turner, Commanding General, III MEF", Mention(17, 35, "ORG", None, "model")) is None
     True
@@ -189,6 +190,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
         trimmed = _person_without_title(text, trimmed) or trimmed
     if trimmed is None or " ".join(text[trimmed.start : trimmed.end].split()) in _not_names():
         return None  # "the Emperor" is a title once its article goes
+    if _line_of(text, trimmed.start, trimmed.end).strip() in word_set("infobox-labels"):
+        return None  # "Capital" alone on its line: an infobox's label, its value on the next line
     if trimmed.label == "PERSON" and text[trimmed.start : trimmed.end].split()[-1] in word_set("job-titles"):
         return None  # "Adjunct Professor": a person's name never ends in a title
     return trimmed
@@ -198,6 +201,16 @@ def tidy(text: str, mention: Mention) -> Mention | None:
 def _division() -> re.Pattern[str]:
     """A division of a document and its number ("Chapter 2", "Section IV"), at the start of a mention."""
     return re.compile(rf"(?:{alternatives('document-divisions')})\s+(?:\d+|[IVXLC]+)\b")
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The line that holds ``text[start:end]``.
+
+    >>> _line_of("Ryukyu Kingdom\\nCapital\\nShuri", 15, 22)
+    'Capital'
+    """
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
 
 
 @lru_cache(maxsize=1)

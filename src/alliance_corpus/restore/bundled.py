@@ -15,7 +15,7 @@ from ..text.edits import Change
 from .fixes.casing import fix_lowercase_names, fix_proper_casing
 from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
-from .fixes.glued import split_glued_names
+from .fixes.glued import split_glued_labels, split_glued_names
 from .fixes.hyphens import join_broken_words
 from .fixes.markup import fix_markup
 from .fixes.names import fix_pivot_senses, fix_regrouped_names, fix_translated_names
@@ -45,7 +45,9 @@ def markup(text: str, context: StepContext) -> list[Change]:
 def layout(text: str, context: StepContext) -> list[Change]:
     """Runs of spaces, line ends, invisible characters; words a hard wrap broke with a hyphen; known names glued to the word
     before them ("TagsJapanDonald Trump"); missing spaces after sentence ends (in spun texts)."""
-    return apply_rules(text, context.rules("layout")) + join_broken_words(text) + split_glued_names(text, context.plan.name_starts)
+    glued = split_glued_names(text, context.plan.name_starts)
+    labels = [c for c in split_glued_labels(text) if not any(g.start == c.start for g in glued)]
+    return apply_rules(text, context.rules("layout")) + join_broken_words(text) + glued + labels
 
 
 @register("leakage", stage="words", rule_kinds=frozenset({"leakage"}))

@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
+from ...resources.english import is_english_word
+from ...resources.lexicons import alternatives
 from ...text.edits import Change
 
 GLUED = re.compile(r"(?<=[a-z]{2})[A-Z][a-z]+")
@@ -36,6 +39,8 @@ NEXT_WORD = re.compile(r"[A-Z][a-z]")
 """A capitalised word glued to the end of a name ("ChinaDefense"): a space goes there too."""
 STRETCH_END = re.compile(r"\s")
 RULE = "layout.split-glued-name"
+INFOBOX_REACH = 3
+"""Lines around a glued label within which another glued label must open a line (an infobox has several rows)."""
 
 
 def name_starts(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -84,3 +89,45 @@ def _whole(text: str, start: int, name: str) -> bool:
     """Whether ``name`` is written at ``start`` and ends there as a word does (or where the next glued capital begins)."""
     end = start + len(name)
     return text.startswith(name, start) and not (end < len(text) and text[end].islower())
+
+
+def split_glued_labels(text: str) -> list[Change]:
+    """A line break between an infobox label and the value glued to it at the start of a line ("CapitalShuri").
+
+    The labels are the ``infobox-labels`` list.  The value must start with a
+    capitalised word, and another line within :data:`INFOBOX_REACH` lines
+    must open with a label glued to its value too, as the rows of an infobox
+    do: one such line alone is a brand ("CapitalOne is a bank").  A glued
+    whole that is an English word, or a web address, stays.
+
+    >>> text = "CapitalShuri\\nCurrencyRyukyuan, Chinese\\nCapitalism is old"
+    >>> [text[max(0, c.start - 8) : c.start] for c in split_glued_labels(text)]
+    ['Capital', 'Currency']
+    >>> split_glued_labels("CapitalOne is a bank.")
+    []
+    """
+    rows = [text.count("\n", 0, match.start()) for match in _label_row().finditer(text)]
+    changes = []
+    for match in _glued_label().finditer(text):
+        line = text.count("\n", 0, match.start())
+        if not any(row != line and abs(row - line) <= INFOBOX_REACH for row in rows):
+            continue
+        label_word = match.start() + len(match.group()) - len(match.group().split()[-1])
+        whole = re.match(r"[A-Za-z]+", text[label_word:])
+        if whole is not None and is_english_word(whole.group()):
+            continue
+        if LINK_LIKE.search(_stretch(text, match.start())):
+            continue
+        changes.append(Change(match.end(), match.end(), "\n", RULE, "spacing"))
+    return changes
+
+
+@lru_cache(maxsize=1)
+def _glued_label() -> re.Pattern[str]:
+    return re.compile(rf"(?m)^(?:{alternatives('infobox-labels')})(?=[A-Z][a-z])")
+
+
+@lru_cache(maxsize=1)
+def _label_row() -> re.Pattern[str]:
+    """A line that opens with an infobox label glued to a capital, a digit or a bracket ("Effective23 June 1960")."""
+    return re.compile(rf"(?m)^(?:{alternatives('infobox-labels')})(?=[A-Z0-9(])")
