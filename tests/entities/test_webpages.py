@@ -1273,3 +1273,11 @@ def test_webpages_infobox_labels_glued_to_a_value_no_gazetteer_names_get_a_line_
 @pytest.mark.parametrize("text", ["Capitalism and Government policy.\n", "CapitalOne is a bank.\n", "Currency traders met.\n"])
 def test_webpages_words_that_open_with_an_infobox_label_stay_whole(text):
     assert clean(text).text == text
+
+
+def test_webpages_a_cut_through_a_japanese_sentence_is_no_name():
+    # the model read the quoted sentence 「我々は同盟を強化する」 as a PERSON, trimmed to its first character
+    text = "Defense Minister Kishi said: 「我々は同盟を強化する」 (We will strengthen the alliance). Takeshi Onaga (翁長 雄志) agreed."
+    found = [(e.text, e.label) for e in annotate(text).entities]
+    assert not [name for name, _ in found if name[:1] in "我々「"], found
+    assert ("翁長 雄志", "PERSON") in found  # a name in script set apart by brackets stays

@@ -33,6 +33,8 @@ UNOPENED_CLOSE = re.compile(r"[^()]*\)[\s\-‐‑–—:]*")
 """A slash or a spaced dash inside a mention: a name holds neither, so what follows is another name ("Mainichi/Tadashi Sano",
 "Lisa Marie Presley - Elvis")."""
 EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
+ITERATION_MARKS = "々〆ヶゝゞヽヾ"
+"""Marks that repeat or stand for a character inside a Japanese word ("我々", "人々")."""
 """Scripts that one East Asian name mixes freely (kanji with kana); any of them beside Latin letters starts another name."""
 
 
@@ -194,6 +196,8 @@ def tidy(text: str, mention: Mention) -> Mention | None:
         return None  # "Capital" alone on its line: an infobox's label, its value on the next line
     if trimmed.label == "PERSON" and text[trimmed.start : trimmed.end].split()[-1] in word_set("job-titles"):
         return None  # "Adjunct Professor": a person's name never ends in a title
+    if _cut_from_east_asian_run(text, trimmed.start, trimmed.end):
+        return None  # "我" of "我々は...": a cut through a Japanese word
     return trimmed
 
 
@@ -366,6 +370,29 @@ def _without_capitals_after(name: str) -> int:
     """
     after = CAPITALS_AFTER_NAME.search(name)
     return after.start() if after else len(name)
+
+
+def _cut_from_east_asian_run(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all in Chinese characters or kana and a character of the same scripts touches it.
+
+    Japanese and Chinese put no spaces between words, so the model's reading
+    of a stretch inside such a run ("我" of 「我々は同盟を強化する」) is a cut
+    through a word or a sentence, not a name.  Names in these scripts that
+    the gazetteer knows are its own mentions, and a name set apart by
+    brackets, spaces or Latin letters ("(翁長雄志)") is whole.
+
+    >>> text = "Kishi said: 「我々は同盟を強化する」 and 翁長雄志 (Onaga)"
+    >>> _cut_from_east_asian_run(text, 13, 14), _cut_from_east_asian_run(text, 29, 33)
+    (True, False)
+    """
+    letters = [char for char in text[start:end] if char.isalpha() or char in ITERATION_MARKS]
+    if not letters or not all(map(_east_asian, letters)):
+        return False
+    return (start > 0 and _east_asian(text[start - 1])) or (end < len(text) and _east_asian(text[end]))
+
+
+def _east_asian(char: str) -> bool:
+    return char in ITERATION_MARKS or (char.isalpha() and script_of(char, EAST_ASIAN) in EAST_ASIAN)
 
 
 def _one_script(surface: str) -> str:
