@@ -152,6 +152,21 @@ def test_detection_names_in_other_scripts_weigh_less_than_leaked_vietnamese(path
     assert result.garble_score < GARBLED and result.text == OTHER_SCRIPTS + clean(text).text
 
 
+TRAVEL_POST = (
+    "so last week we flew from tokyo to okinawa and stayed near kadena air base. honestly the food was amazing, we ate taco rice "
+    "every single day lol. my husband is stationed at camp foster so we actually live here now.\n\n"
+    "we also took a side trip to vietnam before that, had phở in Hà Nội and bánh mì in Hội An, and the coffee (cà phê sữa đá) "
+    "was the best ever. anyway if you're moving to okinawa, get a car and don't forget your sunscreen!\n"
+)
+
+
+def test_detection_vietnamese_dishes_and_places_in_an_informal_post_are_no_sign_of_spinning():
+    """Scripts 1.5.0: the post's Vietnamese words opened the gate, and its lower-case sentences were re-cased ("so" -> "So")."""
+    result = clean(TRAVEL_POST)
+    assert result.garble_score < GARBLED and result.text == TRAVEL_POST and result.edits == []
+    assert [f for f in result.flags if f.kind == "foreign-script"] == []
+
+
 def test_detection_vietnamese_names_of_other_countries_and_common_words_are_still_leaks():
     text = "The larger đảo were taken, and Nhật Bản protested to Trung Quốc; Nguyễn said căn cứ."
     assert [m.group() for m, _ in find_leaked_words(text)] == ["đảo", "Nhật", "Bản", "Quốc", "Nguyễn", "căn", "cứ"]  # "Trung" is all ASCII

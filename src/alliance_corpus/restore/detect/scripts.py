@@ -127,6 +127,10 @@ def find_leaked_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
 
 VIETNAMESE_SURNAMES = frozenset(words("vietnamese-surnames"))
 VIETNAMESE_PLACES = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in sorted(words("vietnamese-places"), key=len, reverse=True)))
+VIETNAMESE_LOANWORDS = re.compile(
+    "|".join(rf"(?<!\w){re.escape(word)}(?!\w)" for word in sorted(words("vietnamese-loanwords"), key=len, reverse=True)), re.IGNORECASE
+)
+"""Vietnamese words English writing keeps as they are ("phở", "bánh mì", "áo dài"): no more a leak than a place's name."""
 
 
 def _vietnamese_runs(line: str, found: list[tuple[re.Match[str], str]]) -> dict[int, bool]:
@@ -137,8 +141,9 @@ def _vietnamese_runs(line: str, found: list[tuple[re.Match[str], str]]) -> dict[
     one space apart ("Biển Đông").  A run followed by its translation in
     brackets ("Biển Đông (East Sea)") is a gloss.  A name is two capitalised
     words or more after a Vietnamese family name ("Nguyễn Xuân Phúc",
-    "Hà Nội"), or a place of the ``vietnamese-places`` list ("Điện Biên
-    Phủ"): an English page about Vietnam writes its people and places so, and
+    "Hà Nội"), a place of the ``vietnamese-places`` list ("Điện Biên
+    Phủ") or a word of ``vietnamese-loanwords`` ("phở", "áo dài"): an English
+    page about Vietnam writes its people, places and dishes so, and
     a round trip leaks common words and the Vietnamese names of other
     countries ("Nhật Bản"), not the names of Vietnamese people.
 
@@ -162,8 +167,9 @@ def _vietnamese_runs(line: str, found: list[tuple[re.Match[str], str]]) -> dict[
 
 
 def _name_spans(line: str) -> list[tuple[int, int]]:
-    """The Vietnamese names of ``line``: a family name and one capitalised word or more, one space apart, and known places ("Điện Biên Phủ")."""
-    spans = [(m.start(), m.end()) for m in VIETNAMESE_PLACES.finditer(line)]
+    """The Vietnamese names of ``line``: a family name and one capitalised word or more, one space apart, known places ("Điện Biên Phủ"),
+    and the words English keeps untranslated ("bánh mì")."""
+    spans = sorted((m.start(), m.end()) for pattern in (VIETNAMESE_PLACES, VIETNAMESE_LOANWORDS) for m in pattern.finditer(line))
     for match in WORD.finditer(line):
         if match.group() in VIETNAMESE_SURNAMES and not any(s <= match.start() < e for s, e in spans):
             end = match.end()
