@@ -490,7 +490,7 @@ def _export(args: argparse.Namespace) -> int:
     out = io.StringIO(newline="")
     with warnings.catch_warnings(record=True) as caught:  # damaged records are skipped, and said so once each
         warnings.simplefilter("always", CorpusWarning)
-        corpus = load_corpus(args.corpus)
+        corpus = load_corpus(args.corpus, cache=False)  # one pass: no record is kept
         if args.format == "displacy":
             documents = [to_displacy(doc) for doc in corpus]
             if args.label:
@@ -519,7 +519,7 @@ def _review(args: argparse.Namespace) -> int:
         raise AllianceCorpusError(f"{out}: the site cannot be written into the corpus folder itself")
     with warnings.catch_warnings(record=True) as caught:  # damaged records are skipped, and said so once each
         warnings.simplefilter("always", CorpusWarning)
-        pages = write_review_site(load_corpus(args.corpus), out)
+        pages = write_review_site(load_corpus(args.corpus, cache=False), out)  # one pass: no record is kept
     for found in caught:
         _say(str(found.message))
     print(inert(f"review site: {len(pages) - 2} documents, {out / 'index.html'}"))
@@ -663,7 +663,7 @@ def _export_folder(args: argparse.Namespace) -> int:
     _folder_to_write(args.output)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
-        written = export(load_corpus(args.corpus), args.format, args.output)
+        written = export(load_corpus(args.corpus, cache=False), args.format, args.output)  # one pass: no record is kept
     for found in caught:
         _say(str(found.message))
     _say(f"wrote {len(written)} file{'s' * (len(written) != 1)} to {args.output}")

@@ -179,3 +179,37 @@ def test_review_browser_screenshot(site, tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_review_site_written_from_an_uncached_corpus_keeps_no_record_and_matches_the_command(site, tmp_path):
+    # each page is written as its record is read: the memory the site takes does not grow with the corpus
+    from alliance_corpus.corpus import load_corpus
+    from alliance_corpus.corpus.review import write_review_site
+
+    corpus = load_corpus(site.parent / "annotated", cache=False)
+    pages = write_review_site(corpus, tmp_path / "site")
+    assert corpus._records == {}
+    assert [p.relative_to(tmp_path / "site").as_posix() for p in pages] == ["index.html", "gazetteer.html", f"doc/{SEED_ID}.html", "doc/hostile.html"]
+    for page in pages:
+        assert page.read_bytes() == (site / page.relative_to(tmp_path / "site")).read_bytes()
+
+
+def test_review_sites_memory_does_not_grow_with_the_corpus(tmp_path):
+    import tracemalloc
+
+    from bench_queries import synthetic_corpus
+
+    from alliance_corpus.corpus import load_corpus
+    from alliance_corpus.corpus.review import write_review_site
+
+    peaks = []
+    for documents in (1, 10, 40):  # the first loads the rules and the gazetteer, which stay loaded
+        folder = tmp_path / f"corpus{documents}" / "annotated"
+        folder.mkdir(parents=True)
+        synthetic_corpus(folder, documents)
+        corpus = load_corpus(folder, cache=False)
+        tracemalloc.start()
+        write_review_site(corpus, tmp_path / f"site{documents}")
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert peaks[2] < 1.5 * peaks[1], peaks  # four times the documents; holding every record and page took four times the memory

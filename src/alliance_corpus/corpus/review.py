@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from ..records import AnnotatedDocument, Edit, Entity
@@ -62,17 +63,23 @@ def write_review_site(corpus: Corpus, out: Path, *, resources: Resources | None 
 
     ``resources`` gives the rule notes and the gazetteer (default: the bundled
     files plus those of the corpus root, the folder above the annotated one).
+    Each document's page is written as soon as its record is read, and only
+    a row of the corpus table is kept, so the memory the site takes does not
+    grow with the corpus (a corpus opened with ``cache=False`` keeps no records either).
     """
     resources = resources or Resources.for_corpus(corpus.folder.resolve().parent)
     notes = rule_notes(resources)
-    documents = [doc for doc in corpus if is_safe_id(doc.id)]
-    pages = {out / "index.html": index_page(documents), out / GAZETTEER_PAGE: gazetteer_page(resources)}
-    for doc in documents:
-        pages[out / "doc" / f"{doc.id}.html"] = document_page(doc, notes)
     (out / "doc").mkdir(parents=True, exist_ok=True)
-    for path, text in pages.items():
-        write_atomic(path, text.encode("utf-8"))
-    return list(pages)
+    rows, document_pages = [], []
+    for doc in corpus:
+        if not is_safe_id(doc.id):
+            continue
+        document_pages.append(out / "doc" / f"{doc.id}.html")
+        write_atomic(document_pages[-1], document_page(doc, notes).encode("utf-8"))
+        rows.append(IndexRow.of(doc))
+    write_atomic(out / "index.html", index_page(rows).encode("utf-8"))
+    write_atomic(out / GAZETTEER_PAGE, gazetteer_page(resources).encode("utf-8"))
+    return [out / "index.html", out / GAZETTEER_PAGE, *document_pages]
 
 
 def rule_notes(resources: Resources) -> dict[str, str]:
@@ -203,15 +210,33 @@ INDEX_COLUMNS = (
 )  # fmt: skip
 
 
-def index_page(documents: Iterable[AnnotatedDocument]) -> str:
-    """The corpus table: one row per document, sortable and filterable."""
-    documents = sorted(documents, key=lambda d: d.id)
-    rows, languages = [], Counter[str]()
-    for doc in documents:
+class IndexRow(NamedTuple):
+    """What the corpus table shows of one document: all the index page keeps of it."""
+
+    id: str
+    file: str
+    title: str
+    language: str
+    garble_score: float
+    edits: int
+    flags: int
+    entities: int
+
+    @classmethod
+    def of(cls, doc: AnnotatedDocument) -> IndexRow:
         language = doc.language.code if doc.language else "und"
+        return cls(doc.id, doc.source.path, doc.source.title or "", language, doc.garble_score, len(doc.edits), len(doc.flags), len(doc.entities))
+
+
+def index_page(documents: Iterable[AnnotatedDocument | IndexRow]) -> str:
+    """The corpus table: one row per document (or per row already taken from one), sortable and filterable."""
+    table = sorted((d if isinstance(d, IndexRow) else IndexRow.of(d) for d in documents), key=lambda d: d.id)
+    rows, languages = [], Counter[str]()
+    for doc in table:
+        language = doc.language
         languages[language] += 1
-        values = {"id": doc.id, "file": doc.source.path, "title": doc.source.title or "", "language": language, "garble_score": f"{doc.garble_score:.4f}",
-                  "edits": str(len(doc.edits)), "flags": str(len(doc.flags)), "entities": str(len(doc.entities))}  # fmt: skip
+        values = {"id": doc.id, "file": doc.file, "title": doc.title, "language": language, "garble_score": f"{doc.garble_score:.4f}",
+                  "edits": str(doc.edits), "flags": str(doc.flags), "entities": str(doc.entities)}  # fmt: skip
         data = "".join(f' data-{key}="{_e(value)}"' for key, value in values.items())
         cells = [f'<td><a href="doc/{_e(doc.id)}.html">{_e(doc.id)}</a></td>']
         cells += [f'<td class="n">{_e(values[key])}</td>' if numeric else f"<td>{_e(values[key])}</td>" for key, _, numeric in INDEX_COLUMNS[1:]]
@@ -219,7 +244,7 @@ def index_page(documents: Iterable[AnnotatedDocument]) -> str:
     head = "".join(f'<th data-key="{key}" data-numeric="{int(numeric)}">{_e(name)}</th>' for key, name, numeric in INDEX_COLUMNS)
     options = "".join(f'<option value="{_e(code)}">{_e(code)} ({count})</option>' for code, count in sorted(languages.items()))
     body = (
-        f"<h1>Review of the annotated corpus</h1>\n<p>{len(documents)} documents; <span id=\"shown\">{len(documents)}</span> shown. "
+        f"<h1>Review of the annotated corpus</h1>\n<p>{len(table)} documents; <span id=\"shown\">{len(table)}</span> shown. "
         f'Click a column heading to sort. <a href="{GAZETTEER_PAGE}">Gazetteer</a></p>\n'
         '<p><label>Filter <input id="filter-text" type="search" placeholder="id, file, title..."></label> '
         f'<label>language <select id="filter-language"><option value="">any</option>{options}</select></label> '
