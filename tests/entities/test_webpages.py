@@ -1281,3 +1281,22 @@ def test_webpages_a_cut_through_a_japanese_sentence_is_no_name():
     found = [(e.text, e.label) for e in annotate(text).entities]
     assert not [name for name, _ in found if name[:1] in "我々「"], found
     assert ("翁長 雄志", "PERSON") in found  # a name in script set apart by brackets stays
+
+
+@pytest.mark.parametrize(
+    "text, expected, base",
+    [
+        # tests/data/webdev AN2 and AP4 (development): the gold marks the country, never "U.S. Base"
+        ("Japan's PM Resigns Over U.S. Base Row\n\nThe prime minister stepped down on Wednesday.", ("U.S.", "GPE", "Q30"), None),
+        ("Troops trained inside a former United States naval base in Zambales province.", ("United States", "GPE", "Q30"), None),
+        # a place before "naval base" names the base
+        ("The ship was docked at the Yokosuka naval base near Tokyo.", None, "Yokosuka naval base"),
+    ],
+)
+def test_webpages_a_country_before_a_word_for_a_base_is_the_country_not_a_facility(text, expected, base):
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert not [name for name, label, _ in found if label == "FAC" and name != base]
+    if expected:
+        assert expected in found
+    else:
+        assert (base, "FAC") in [(name, label) for name, label, _ in found]

@@ -176,3 +176,37 @@ def _locative_before() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     return frozenset(words("place-heads-lower"))
+
+
+def countries_before_generic_bases(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """``mentions`` with a facility read as a country and a generic word for a base ("U.S. Base", "United States naval base")
+    cut to the country, linked.
+
+    A base is named by its place or its own name ("Kadena Air Base", "Camp
+    Schwab", "Yokosuka naval base"); a country or a nationality
+    (``base-owners``) before a word for a base (``generic-bases``, in any
+    case, as a headline writes it) says whose base it is.
+
+    >>> from alliance_corpus.resources import Resources
+    >>> text = "Japan's PM Resigns Over U.S. Base Row"
+    >>> [(text[m.start:m.end], m.label, m.kb_id) for m in countries_before_generic_bases(text, [Mention(24, 33, "FAC", None, "model")], Resources.bundled().gazetteer)]
+    [('U.S.', 'GPE', 'Q30')]
+    """
+    found = []
+    for mention in mentions:
+        generic = _generic_base_after().search(text, mention.start, mention.end) if mention.label == "FAC" and mention.kb_id is None else None
+        cut = generic.start() if generic is not None else mention.end
+        owner = text[mention.start : cut]
+        entry = gazetteer.link(owner) if cut < mention.end and owner in _base_owners() else None
+        found.append(Mention(mention.start, cut, entry.label, entry.id, "context") if entry is not None and entry.label in ("GPE", "NORP") else mention)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _generic_base_after() -> re.Pattern[str]:
+    return re.compile(rf"[^\S\n]+(?:{alternatives('generic-bases')})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _base_owners() -> frozenset[str]:
+    return frozenset(words("base-owners"))

@@ -57,7 +57,7 @@ from collections.abc import Iterable
 
 from ..resources.gazetteer import Gazetteer
 from .acronyms import acronyms_of_names
-from .bases import bases_by_bare_name
+from .bases import bases_by_bare_name, countries_before_generic_bases
 from .catalogue import catalogue_lines
 from .compounds import split_compounds
 from .discover import (
@@ -118,6 +118,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     found = municipality_names(text, island_names(text, sorted(found, key=lambda m: (m.start, m.end))))
     linked = [relabel_ships(text, relabel_acting_places(text, relabel_languages(text, link_by_name(text, m, gazetteer)))) for m in found]
     linked = bases_by_bare_name(text, islands_in_context(text, linked, gazetteer), gazetteer)
+    linked = countries_before_generic_bases(text, linked, gazetteer)
     linked = people_of_administrations(text, surnames_read_as_organisations(text, linked, gazetteer), gazetteer)
     linked = people_after_honorifics(text, surnames_in_capitals(text, linked))
     linked = resolve_surnames(text, linked, gazetteer)
