@@ -130,3 +130,24 @@ def test_webnoise_a_name_never_runs_from_one_table_cell_into_the_next():
     found = {(e.text, e.kb_id) for e in doc.entities}
     assert {("Camp Hansen", "ac:camp-hansen"), ("Camp Schwab", "ac:camp-schwab")} <= found
     assert not [e.text for e in doc.entities if "|" in e.text or "\n" in e.text]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("<p>Leon Panetta visited Okinawa.</p>\n<script>var who = 'Shinzo Abe';</script>\n<p>He met Abe.</p>", "Leon Panetta visited Okinawa.\n\nHe met Abe."),
+        ("<p>Leon Panetta visited Okinawa.</p><style>.x { color: red }</style><p>He met Abe.</p>", "Leon Panetta visited Okinawa.\nHe met Abe."),
+        ("Leon Panetta visited Okinawa.\n<script type=\"text/javascript\">\nwindow.dataLayer = [];\n</script>\nHe met Abe.", "Leon Panetta visited Okinawa.\n\nHe met Abe."),
+    ],
+    ids=["fragment-script", "fragment-style", "text-with-a-tracking-script"],
+)
+def test_webnoise_code_elements_in_a_fragment_go_whole_and_their_code_gives_no_name(raw, expected):
+    document = annotate(raw)
+    assert document.text == expected
+    assert "Shinzo Abe" not in [e.text for e in document.entities]
+    assert all(edit.kind == "markup" for edit in document.edits if "script" in edit.before or "style" in edit.before)
+
+
+@pytest.mark.parametrize("text", ["Use the <script> tag carefully, the article said about Okinawa.", "He wrote <nav> and </nav> in the memo."])
+def test_webnoise_a_tag_quoted_in_prose_stays(text):
+    assert clean(text).text == text
