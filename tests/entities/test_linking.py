@@ -183,3 +183,12 @@ def test_linking_the_first_author_of_an_et_al_citation_is_a_person_without_et_al
     text = "Recent work (Cha et al. 2016; Green et al., 2017) disagrees, as Hook et al. 2012 and Liff et al. showed."
     people = [e.text for e in annotate(text).entities if e.label == "PERSON"]
     assert people == ["Cha", "Green", "Hook", "Liff"]
+
+
+def test_linking_a_compound_with_an_en_dash_is_its_places_as_with_a_hyphen():
+    # "U.S.–Japan" (an en dash, as edited pages write it) was one token, read as a CARDINAL
+    for text in ("The U.S.–Japan alliance is old.", "The U.S.-Japan alliance is old.", "The US–Japan alliance is old."):
+        found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+        assert [label for _, label, _ in found] == ["GPE", "GPE"] and [kb for _, _, kb in found] == ["Q30", "Q17"], found
+    found = [(e.text, e.kb_id) for e in annotate("In the 1960–1970 period the Tokyo–Osaka trains ran.").entities if e.label == "GPE"]
+    assert found == [("Tokyo", "Q1490"), ("Osaka", "Q35765")]

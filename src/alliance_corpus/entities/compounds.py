@@ -6,9 +6,9 @@ Defense Treaty") is that name, read whole with the head's label; one
 followed by a common noun (``common-nouns``: "U.S.-Japan Alliance") is its places.
 
 >>> from alliance_corpus.resources import Resources
->>> text = "the U.S.-Japan alliance"
+>>> text = "the U.S.-Japan alliance and the U.S.–Japan treaty"
 >>> [(text[m.start:m.end], m.label) for m in split_compounds(text, [], Resources.bundled().gazetteer)]
-[('U.S.', 'GPE'), ('Japan', 'GPE')]
+[('U.S.', 'GPE'), ('Japan', 'GPE'), ('U.S.', 'GPE'), ('Japan', 'GPE')]
 >>> text = "the Suga-Biden statement"
 >>> [(text[m.start:m.end], m.label) for m in split_compounds(text, [], Resources.bundled().gazetteer)]
 [('Suga', 'PERSON'), ('Biden', 'PERSON')]
@@ -29,8 +29,9 @@ from .discover import head_after
 from .mention import Mention, SpanIndex
 from .relabel import head_labels
 
-COMPOUND = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
-"""Capitalised words joined by hyphens."""
+COMPOUND = re.compile(r"(?<![\w\-–])[A-Z][\w.]*(?:[\-–][A-Z][\w.]*)+(?![\w\-–])")
+"""Capitalised words joined by hyphens or en dashes ("U.S.–Japan", as edited pages write it)."""
+JOINER = re.compile(r"[\-–]")
 
 
 def split_compounds(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -82,10 +83,10 @@ def _common_nouns() -> frozenset[str]:
 
 def _compound_parts(surface: str, gazetteer: Gazetteer) -> list[str] | None:
     """The parts of a compound of places or nationalities ("U.S.-Japan"), or of people known by surname ("Suga-Biden"); else ``None``."""
-    parts = surface.split("-")
+    parts = JOINER.split(surface)
     if len(parts) < 2:
         return None
-    entries = [gazetteer.lookup(part) for part in parts]
+    entries = [gazetteer.link(part) for part in parts]  # "US" in "US-Japan" is the country, whatever case a heading writes
     if all(e is not None and e.label in words("compound-labels") for e in entries):
         return parts
     if all(len(gazetteer.with_surname(part)) == 1 for part in parts):
@@ -95,7 +96,7 @@ def _compound_parts(surface: str, gazetteer: Gazetteer) -> list[str] | None:
 
 def _part_entry(part: str, gazetteer: Gazetteer) -> GazetteerEntry:
     """The entity a part of a compound names: a place by its name, or the one person of that surname."""
-    entry = gazetteer.lookup(part)
+    entry = gazetteer.link(part)
     if entry is None or entry.label not in words("compound-labels"):
         entry = gazetteer.with_surname(part)[0]
     return entry
