@@ -160,3 +160,12 @@ def test_gazetteer_a_linked_only_name_may_not_belong_to_two_entities(tmp_path):
     path.write_text('{"id": "ac:us-navy-x", "label": "ORG", "pattern": "Example Navy", "linked_only": ["US"]}\n', encoding="utf-8")
     with pytest.raises(ResourceError, match="name 'US' already belongs to Q30"):
         load_gazetteer([*Resources.bundled().gazetteer_files, path])
+
+
+def test_gazetteer_names_written_with_separate_accent_marks_link_and_the_text_stays():
+    # Unicode NFD ("O" and a combining macron), as some Mac software writes text: the names went unlinked
+    text = "Governor O\u0304ta Masahide of Okinawa met Prime Minister Shinzo\u0304 Abe."
+    document = annotate(text)
+    assert document.text == text and document.edits == []
+    found = {(e.text, e.kb_id) for e in document.entities}
+    assert {("O\u0304ta Masahide", "ac:masahide-ota"), ("Shinzo\u0304 Abe", "Q132345")} <= found

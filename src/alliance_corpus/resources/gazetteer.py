@@ -39,6 +39,7 @@ entry's id when a later file reuses it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -142,8 +143,19 @@ class Gazetteer:
         return frozenset((entry.id, *entry.former_ids)) if entry else frozenset((kb_id,))
 
     def lookup(self, name: str) -> GazetteerEntry | None:
-        """The entry a full name denotes, or ``None``."""
+        """The entry a full name denotes, or ``None``.
+
+        A name with its accents written as separate marks (Unicode NFD, as
+        some Mac software writes "Ōta") is looked up composed, as the
+        gazetteer writes it; the text itself is left as it is.
+
+        >>> from alliance_corpus.resources import Resources
+        >>> Resources.bundled().gazetteer.lookup("O\\u0304ta Masahide").id
+        'ac:masahide-ota'
+        """
         key = " ".join(name.split())
+        if not unicodedata.is_normalized("NFC", key):
+            key = unicodedata.normalize("NFC", key)
         kb_id = self.by_name.get(key) or self.by_lower.get(key.lower())
         return self.by_id.get(kb_id) if kb_id else None
 
