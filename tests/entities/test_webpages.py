@@ -254,7 +254,15 @@ def test_webpages_known_names_glued_to_the_word_before_them_are_read():
         assert text[entity.raw_start : entity.raw_end] == entity.text
 
 
-@pytest.mark.parametrize("text", ["See www.visitJapan.com and #StandWithJapan on @visitJapan.", "JavaScript, MacArthur and McDonald stay whole."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See www.visitJapan.com and #StandWithJapan on @visitJapan.",
+        "JavaScript, MacArthur and McDonald stay whole.",
+        # camel-case names of funds, teams and sites, with a known one-word name inside (a break was put in: "Cool⏎Japan")
+        "The CoolJapan Fund and TeamJapan sponsors backed the expo, as did VisitJapan, NetJapan and HelloKorea.",
+    ],
+)
 def test_webpages_addresses_handles_and_camel_case_words_are_not_split(text):
     assert clean(text).text == text
 

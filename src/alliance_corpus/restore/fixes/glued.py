@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from ...resources.english import is_english_word
-from ...resources.lexicons import alternatives
+from ...resources.lexicons import alternatives, words
 from ...text.edits import Change
 
 GLUED = re.compile(r"(?<=[a-z]{2})[A-Z][a-z]+")
@@ -58,14 +58,54 @@ def name_starts(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 
 def split_glued_names(text: str, starts: Mapping[str, tuple[str, ...]]) -> list[Change]:
-    """A space inserted before each known name glued to the word before it (see the module docstring)."""
+    """A space inserted before each known name glued to the word before it (see the module docstring).
+
+    A one-word name glued to a capitalised word is a camel-case word as
+    often as a lost break ("CoolJapan", "TeamJapan", "HelloKorea"), so it is
+    split off only where something else shows the break: right after
+    another name split off ("North KoreaChina") or after a label
+    (``infobox-labels``, ``tag-labels``: "TagsJapan", "GeographyKadena").  A
+    name of several words ("TrumpShinzo Abe", "HeadquartersYokota Air Base")
+    shows the break itself, and so does a lower-case word before ("the
+    northOkinawa", "ofJapan").
+
+    >>> starts = name_starts(["Japan", "Okinawa", "North Korea", "China", "Shinzo Abe"])
+    >>> text = "The CoolJapan Fund, TagsJapan, talks ofJapan, Shinzo AbeNorth KoreaChina"
+    >>> [text[c.start - 4 : c.start + 5] for c in split_glued_names(text, starts)]
+    ['TagsJapan', 's ofJapan', ' AbeNorth', 'oreaChina']
+    """
     points: set[int] = set()
+    ends: set[int] = set()
     for word in GLUED.finditer(text):
         name = next((name for name in starts.get(word.group(), ()) if _whole(text, word.start(), name)), None)
-        if name is not None and not LINK_LIKE.search(_stretch(text, word.start())):
-            end = word.start() + len(name)
-            points.update((word.start(), end) if NEXT_WORD.match(text, end) else (word.start(),))
+        if name is None or LINK_LIKE.search(_stretch(text, word.start())):
+            continue
+        if " " not in name and word.start() not in ends and not _break_shown_before(text, word.start()):
+            continue
+        end = word.start() + len(name)
+        ends.add(end)
+        points.update((word.start(), end) if NEXT_WORD.match(text, end) else (word.start(),))
     return [Change(point, point, _separator(text, point), RULE, "spacing") for point in sorted(points)]
+
+
+def _break_shown_before(text: str, point: int) -> bool:
+    """Whether the word glued before ``point`` is in lower case, or a label, which no camel-case word opens with."""
+    before = WORD_BEFORE.search(text, 0, point)
+    if before is None:
+        return False
+    word = before.group()
+    return not word[:1].isupper() or _last_word_of(word) in _labels()
+
+
+def _last_word_of(word: str) -> str:
+    """The last capitalised part of a run of glued words ("RevBlogTranscripts" -> "Transcripts")."""
+    parts = re.findall(r"[A-Z][a-z]*", word)
+    return parts[-1] if parts else word
+
+
+@lru_cache(maxsize=1)
+def _labels() -> frozenset[str]:
+    return frozenset(words("infobox-labels")) | frozenset(words("tag-labels"))
 
 
 def _stretch(text: str, inside: int) -> str:
