@@ -61,3 +61,25 @@ def test_wrap_real_cut_lines_are_prose_and_short_page_labels_stay_headings():
         assert next(s.kind for s in find_segments(text) if s.start <= at < s.end) == "body", name
     labels = "Send to\n\nNext month's meeting of the ministers was put off.\n\nAlso known as\nKoizumi Jun'ichiro\n"
     assert [text for kind, text in ((s.kind, labels[s.start : s.end]) for s in find_segments(labels)) if kind == "heading"][:2] == ["Send to", "Also known as"]
+
+
+RAGGED = (
+    "The 1997 revision of the Guidelines for Japan-U.S. Defense Cooperation\n"
+    "expanded the scope of bilateral planning to situations in areas surrounding\n"
+    "Japan. Critics in Tokyo worried that the new arrangements would draw the Self-\n"
+    "Defense Forces into regional conflicts, while supporters argued that co-\n"
+    "operation in logistics was overdue. The anti-\n"
+    "base movement in Okinawa, by contrast, focused on the burden borne by the pre-\n"
+    "fecture and on the re-\n"
+    "election of Governor Masahide Ota. Many post-\n"
+    "war leaders had accepted the bargain, and few anticipated the outcome.\n"
+)
+
+
+def test_wrap_a_paragraph_wrapped_by_hand_at_its_hyphens_is_one_paragraph():
+    # its lines are ragged (22 to 78 characters), but nearly every one runs on into the next: they were ten headings, and prose() kept one line
+    result = clean(RAGGED)
+    assert [s.kind for s in result.segments] == ["body"]
+    prose = result.prose()
+    assert "draw the Self-Defense Forces into" in prose and "co-operation in logistics" in prose and "by the prefecture and on the re-election" in prose
+    assert "Many post-war leaders" in prose and "- " not in prose

@@ -252,8 +252,17 @@ class _Segmented(Record):
 
 
 def _unwrapped(paragraph: str) -> str:
-    """A paragraph's wrapped lines joined with single spaces (a one-line paragraph is unchanged)."""
-    return re.sub(r"[ \t]*\n[ \t]*", " ", paragraph) if "\n" in paragraph else paragraph
+    """A paragraph's wrapped lines joined with single spaces (a one-line paragraph is unchanged).
+
+    A line that ends in a hyphen after a letter runs on without a space: the
+    wrap fell inside a compound ("long-⏎term").
+
+    >>> _unwrapped("a long-\\nterm ally of the Self-\\nDefense Forces\\nin 1954")
+    'a long-term ally of the Self-Defense Forces in 1954'
+    """
+    if "\n" not in paragraph:
+        return paragraph
+    return re.sub(r"[ \t]*\n[ \t]*", " ", re.sub(r"(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=\w)", "", paragraph))
 
 
 class CleanResult(_Segmented):
