@@ -167,3 +167,16 @@ def test_cli_clean_with_a_corpus_previews_its_rules(tmp_path):
     broken = _corpus_with_rules(tmp_path / "broken", {**RESEARCHER_RULE, "replacement": r"\2"})
     result = run("clean", "--corpus", str(broken), str(page))
     assert result.returncode == 2 and "[E201]" in result.stderr.decode() and not result.stdout
+
+
+def test_cli_export_refuses_to_put_a_file_where_a_pipe_or_a_link_is(tmp_path):
+    # files are written whole and renamed into place: that replaced a FIFO, a symbolic link, even /dev/full, with a regular file
+    import os
+
+    pipe, link, target = tmp_path / "pipe", tmp_path / "link.csv", tmp_path / "target.csv"
+    os.mkfifo(pipe)
+    link.symlink_to(target)
+    for path, problem in ((pipe, "is not a regular file"), (link, "is a symbolic link")):
+        result = run("export", str(ROOT / "data" / "annotated"), "--format", "csv", "-o", str(path))
+        assert result.returncode == 2 and problem in result.stderr.decode(), result.stderr
+    assert pipe.exists() and not pipe.is_file() and link.is_symlink() and not target.exists()

@@ -533,9 +533,21 @@ def _cores() -> int:
 
 
 def _file_to_write(path: Path | None) -> Path | None:
-    """``path`` when a file may be written there; a folder there is refused before any work."""
-    if path is not None and path.is_dir():
+    """``path`` when a file may be written there; a folder, a link or a special file there is refused before any work.
+
+    Files are written whole and then renamed into place, which would put a
+    regular file where a device, a pipe or a symbolic link was
+    (``-o /dev/stdout``): such a path is refused; leave ``-o`` out to write
+    to standard output.
+    """
+    if path is None:
+        return None
+    if path.is_symlink():
+        raise AllianceCorpusError(f"{path}: is a symbolic link; name a regular file (or leave -o out to write to standard output)")
+    if path.is_dir():
         raise AllianceCorpusError(f"{path}: is a folder; name the file to write")
+    if path.exists() and not path.is_file():
+        raise AllianceCorpusError(f"{path}: is not a regular file (a device or a pipe); name a regular file, or leave -o out to write to standard output")
     return path
 
 
