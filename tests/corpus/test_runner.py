@@ -232,3 +232,19 @@ def test_runner_a_sidecar_with_several_bad_fields_names_them_all(tmp_path):
     summary = annotate_corpus(raw, tmp_path / "annotated")
     (failure,) = [str(error) for error in summary.errors]
     assert failure.startswith("[E105] raw/a.meta.json: sidecar fields title: Input should be a valid string; url: ") and summary.annotated == []
+
+
+def test_runner_a_sidecar_saved_with_a_byte_order_mark_is_read_and_one_with_a_key_twice_is_refused(tmp_path):
+    raw = make_corpus(
+        tmp_path,
+        {
+            "a.txt": GOOD,
+            "a.meta.json": b'\xef\xbb\xbf{"title": "Saved by Notepad", "published": "2021-04-16"}',  # UTF-8 with a byte-order mark
+            "b.txt": GOOD,
+            "b.meta.json": b'{"title": "first", "title": "second"}',
+        },
+    )
+    summary = annotate_corpus(raw, tmp_path / "annotated")
+    assert summary.annotated == ["a"] and load_corpus(tmp_path / "annotated")["a"].source.title == "Saved by Notepad"
+    (failure,) = [str(error) for error in summary.errors]
+    assert failure.startswith("[E105] raw/b.meta.json: sidecar is not valid JSON (duplicate key 'title')")

@@ -187,8 +187,10 @@ def test_clean_cost_per_character_is_bounded_up_to_100_kb(shape, config):
         + "The alliance v Japan has been vital after people War II. " * 1_600,  # each change looked up its line
         "日日 " * 32_000,  # each leaked word split its whole foreign run again (found by `make fuzz`, 10,000 examples)
         "a 日 " * 24_000,  # each foreign run copied the rest of its line
+        "TagsJapan" * 8_000,  # each glued name read the run it is in from its start (found by hypothesis with "Japan\u200b")
+        "CapitalShuri\n" * 6_000,  # each glued infobox label counted the lines before it, and compared itself with every other row
     ],
-    ids=["space-run", "digit-run", "mojibake-line", "foreign-line-and-long-line", "one-long-foreign-run", "many-foreign-runs"],
+    ids=["space-run", "digit-run", "mojibake-line", "foreign-line-and-long-line", "one-long-foreign-run", "many-foreign-runs", "glued-names", "glued-labels"],
 )
 def test_clean_known_worst_cases_are_linear(text):
     assert_linear([text[: len(text) // 16], text[: len(text) // 4], text], CONFIGS["pure-python"])

@@ -46,7 +46,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import orjson
 from pydantic import ValidationError
 
 from ..errors import DocumentError, warning
@@ -54,6 +53,7 @@ from ..layout.front_matter import front_matter, provenance
 from ..records import RawDocument, Source
 from .dates import as_date
 from .ids import assign_ids, document_id
+from .io import parse_json
 
 __all__ = ["RAW_SUFFIXES", "SIDECAR_FIELDS", "RawFolder", "decode", "discover", "document_id", "inside_folder", "read_all", "read_raw", "read_sidecar"]
 
@@ -463,8 +463,8 @@ def read_sidecar(path: Path, corpus_root: Path, raw_dir: Path | None = None) -> 
     shown = _shown(sidecar, corpus_root)
     raw = _read_regular(sidecar, shown, raw_dir or path.parent, follow_symlinks=False, limit=SIDECAR_MAX_BYTES)
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
+        data = parse_json(raw.removeprefix(codecs.BOM_UTF8))  # Windows Notepad opens its UTF-8 with a byte-order mark
+    except ValueError as exc:  # not JSON, or a key given twice (which JSON parsers otherwise take silently, the last one winning)
         raise DocumentError(shown, "E105", f"sidecar is not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise DocumentError(shown, "E105", "sidecar must be a JSON object")

@@ -23,6 +23,7 @@ them, and so are web addresses, handles and hashtags.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -34,10 +35,14 @@ GLUED = re.compile(r"(?<=[a-z]{2})[A-Z][a-z]+")
 """A capitalised word right after two lower-case letters, with no space between: where a glued name may start."""
 LINK_LIKE = re.compile(r"^[#@]|://|www\.|\.(?:com|org|net|gov|mil|edu|jp|html?)\b|[_\d]")
 """A stretch without spaces that is a web address, a handle, a hashtag or an identifier: it keeps its capitals where they are."""
-WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+LAST_PART = re.compile(r"(?:[A-Z][a-z]*|[a-z]+)$")
+"""The last part of a run of glued letters: a capital and the lower-case letters after it, or lower-case letters alone."""
+PART_REACH = 40
+"""Characters read back from a glued name for the part before it: longer than any word."""
 NEXT_WORD = re.compile(r"[A-Z][a-z]")
 """A capitalised word glued to the end of a name ("ChinaDefense"): a space goes there too."""
 STRETCH_END = re.compile(r"\s")
+BLANK = re.compile(r"[ \t\n]")
 RULE = "layout.split-glued-name"
 INFOBOX_REACH = 3
 """Lines around a glued label within which another glued label must open a line (an infobox has several rows)."""
@@ -76,11 +81,12 @@ def split_glued_names(text: str, starts: Mapping[str, tuple[str, ...]]) -> list[
     """
     points: set[int] = set()
     ends: set[int] = set()
+    link_like = _LinkLike(text)
     for word in GLUED.finditer(text):
         name = next((name for name in starts.get(word.group(), ()) if _whole(text, word.start(), name)), None)
-        if name is None or LINK_LIKE.search(_stretch(text, word.start())):
+        if name is None or (" " not in name and word.start() not in ends and not _break_shown_before(text, word.start())):
             continue
-        if " " not in name and word.start() not in ends and not _break_shown_before(text, word.start()):
+        if link_like(word.start()):
             continue
         end = word.start() + len(name)
         ends.add(end)
@@ -90,22 +96,45 @@ def split_glued_names(text: str, starts: Mapping[str, tuple[str, ...]]) -> list[
 
 def _break_shown_before(text: str, point: int) -> bool:
     """Whether the word glued before ``point`` is in lower case, or a label, which no camel-case word opens with."""
-    before = WORD_BEFORE.search(text, 0, point)
-    if before is None:
-        return False
-    word = before.group()
-    return not word[:1].isupper() or _last_word_of(word) in _labels()
+    part = _part_before(text, point)
+    return bool(part) and (part[0].islower() or part in _labels())
 
 
-def _last_word_of(word: str) -> str:
-    """The last capitalised part of a run of glued words ("RevBlogTranscripts" -> "Transcripts")."""
-    parts = re.findall(r"[A-Z][a-z]*", word)
-    return parts[-1] if parts else word
+def _part_before(text: str, point: int) -> str:
+    """The last part of the run of letters glued before ``point``: a word, or its last capitalised part ("RevBlogTranscripts" -> "Transcripts").
+
+    Only a few characters before ``point`` are read, so a long run of glued words costs no more per name than a short one.
+
+    >>> _part_before("RevBlogTranscriptsJoe", 18), _part_before("part ofJapan", 7), _part_before("Tags: Japan", 6)
+    ('Transcripts', 'of', '')
+    """
+    found = LAST_PART.search(text, max(0, point - PART_REACH), point)
+    return found.group() if found else ""
 
 
 @lru_cache(maxsize=1)
 def _labels() -> frozenset[str]:
     return frozenset(words("infobox-labels")) | frozenset(words("tag-labels"))
+
+
+class _LinkLike:
+    """Whether the stretch without blanks around an offset is a web address, a handle or an identifier, judged once per stretch.
+
+    The blanks are found once, so a long text without blanks costs a search per stretch, not per name in it.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.blanks = [match.start() for match in BLANK.finditer(text)]
+        self.verdicts: dict[int, bool] = {}
+
+    def __call__(self, inside: int) -> bool:
+        index = bisect_left(self.blanks, inside)
+        start = self.blanks[index - 1] + 1 if index > 0 else 0
+        if start not in self.verdicts:
+            end = self.blanks[index] if index < len(self.blanks) else len(self.text)
+            self.verdicts[start] = LINK_LIKE.search(self.text[start:end]) is not None  # a slice: "^" anchors at the stretch
+        return self.verdicts[start]
 
 
 def _stretch(text: str, inside: int) -> str:
@@ -121,8 +150,7 @@ def _separator(text: str, point: int) -> str:
     >>> _separator("LocationWashington", 8), _separator("part ofJapan", 7)
     ('\\n', ' ')
     """
-    before = WORD_BEFORE.search(text, 0, point)
-    return "\n" if before is not None and before.group()[:1].isupper() else " "
+    return "\n" if _part_before(text, point)[:1].isupper() else " "
 
 
 def _whole(text: str, start: int, name: str) -> bool:
@@ -146,11 +174,13 @@ def split_glued_labels(text: str) -> list[Change]:
     >>> split_glued_labels("CapitalOne is a bank.")
     []
     """
-    rows = [text.count("\n", 0, match.start()) for match in _label_row().finditer(text)]
+    line_ends = [match.start() for match in re.finditer("\n", text)]
+    rows = [bisect_left(line_ends, match.start()) for match in _label_row().finditer(text)]
     changes = []
     for match in _glued_label().finditer(text):
-        line = text.count("\n", 0, match.start())
-        if not any(row != line and abs(row - line) <= INFOBOX_REACH for row in rows):
+        line = bisect_left(line_ends, match.start())
+        near = rows[bisect_left(rows, line - INFOBOX_REACH) : bisect_right(rows, line + INFOBOX_REACH)]  # at most one row a line
+        if not any(row != line for row in near):
             continue
         label_word = match.start() + len(match.group()) - len(match.group().split()[-1])
         whole = re.match(r"[A-Za-z]+", text[label_word:])
