@@ -184,7 +184,12 @@ def _unchanged_tokens(earlier: Any, doc: Any, field: int) -> tuple[list[int], li
     columns = ["ORTH", "SPACY", "NORM"]  # everything the embedding reads comes from these
     before, after = (list(map(tuple, d.to_array(columns).tolist())) for d in (earlier, doc))
     source = [-1] * len(after)
-    for first_old, first_new, size in SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks():
+    blocks: Sequence[tuple[int, int, int]]
+    if max(len(before), len(after)) <= ALIGNED_TOKENS:
+        blocks = SequenceMatcher(a=before, b=after, autojunk=False).get_matching_blocks()
+    else:  # difflib's time grows with the square of a long, repetitive line: keep its common start and end only
+        blocks = _common_ends(before, after)
+    for first_old, first_new, size in blocks:
         # Blocks are maximal, so a token's neighbourhood is unchanged only where it lies inside its block (or the block
         # reaches the same edge of both texts): within ``field`` of a block's edge, it is not.
         at_start = first_new == 0 and first_old == 0
@@ -202,6 +207,26 @@ def _unchanged_tokens(earlier: Any, doc: Any, field: int) -> tuple[list[int], li
             runs.append((start, index))
             start = None
     return source, runs
+
+
+ALIGNED_TOKENS = 400
+"""Lines of more tokens than this are aligned by their common start and end, not token by token (:func:`_common_ends`)."""
+
+
+def _common_ends(before: list[Any], after: list[Any]) -> list[tuple[int, int, int]]:
+    """The matching blocks of the common start and the common end of two sequences, found in linear time.
+
+    >>> _common_ends(list("abcXdef"), list("abcYYdef"))
+    [(0, 0, 3), (4, 5, 3)]
+    """
+    shortest = min(len(before), len(after))
+    start = 0
+    while start < shortest and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return [(0, 0, start), (len(before) - end, len(after) - end, end)]
 
 
 def model_version(model: str | None = None) -> str:

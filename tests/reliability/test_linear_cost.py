@@ -194,3 +194,10 @@ def test_clean_cost_per_character_is_bounded_up_to_100_kb(shape, config):
 )
 def test_clean_known_worst_cases_are_linear(text):
     assert_linear([text[: len(text) // 16], text[: len(text) // 4], text], CONFIGS["pure-python"])
+
+
+def test_clean_with_context_rules_is_linear_on_a_long_reencoded_line():
+    # The context step re-tags what changed and keeps the vectors of tokens whose neighbourhood did not; difflib aligned
+    # the two versions of a long, repetitive line in time that grew with its square (found by hypothesis, shape "line").
+    text = "Â\xa0 Japan\tJapan phibìc\xa0phibìc\xa0" * 1_600
+    assert_linear([text[: len(text) // 16], text[: len(text) // 4], text], CONFIGS["default"])
