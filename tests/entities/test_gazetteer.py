@@ -169,3 +169,8 @@ def test_gazetteer_names_written_with_separate_accent_marks_link_and_the_text_st
     assert document.text == text and document.edits == []
     found = {(e.text, e.kb_id) for e in document.entities}
     assert {("O\u0304ta Masahide", "ac:masahide-ota"), ("Shinzo\u0304 Abe", "Q132345")} <= found
+
+
+def test_gazetteer_the_self_defense_forces_branches_in_british_spelling_link():
+    found = {(e.text, e.kb_id) for e in annotate("The Japan Maritime Self-Defence Force and the Ground Self-Defence Force trained together.").entities}
+    assert {("Japan Maritime Self-Defence Force", "ac:japan-maritime-self-defense-force"), ("Ground Self-Defence Force", "ac:japan-ground-self-defense-force")} <= found

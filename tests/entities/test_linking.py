@@ -192,3 +192,14 @@ def test_linking_a_compound_with_an_en_dash_is_its_places_as_with_a_hyphen():
         assert [label for _, label, _ in found] == ["GPE", "GPE"] and [kb for _, _, kb in found] == ["Q30", "Q17"], found
     found = [(e.text, e.kb_id) for e in annotate("In the 1960–1970 period the Tokyo–Osaka trains ran.").entities if e.label == "GPE"]
     assert found == [("Tokyo", "Q1490"), ("Osaka", "Q35765")]
+
+
+def test_linking_a_surname_after_someone_else_named_in_full_is_not_the_famous_person():
+    # "Professor Yuki Abe ... Abe argues" linked the second "Abe" to Shinzo Abe (a helper's black-box test)
+    found = [(e.text, e.kb_id) for e in annotate("Professor Yuki Abe of Tokyo University studies the alliance. Abe argues that the treaty endures.").entities]
+    assert ("Yuki Abe", None) in found and ("Abe", None) in found
+    found = [(e.text, e.kb_id) for e in annotate("Dr. Kenji Suzuki wrote the report. Suzuki said the bases matter.").entities]
+    assert ("Suzuki", None) in found and "ac:zenko-suzuki" not in [kb for _, kb in found]
+    # the known person named in full still lends the surname its id
+    found = [(e.text, e.kb_id) for e in annotate("Prime Minister Shinzo Abe spoke. Abe said the alliance endures.").entities]
+    assert found == [("Shinzo Abe", "Q132345"), ("Abe", "Q132345")]

@@ -40,7 +40,7 @@ def _place_labels() -> frozenset[str]:
 
 def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link surnames to people (see the module docstring) and add the surnames the model missed."""
-    in_document = _surnames_in_document(mentions, gazetteer)
+    in_document = _surnames_in_document(mentions, gazetteer, text)
     resolved = []
     for mention in mentions:
         surface = text[mention.start : mention.end]
@@ -256,20 +256,33 @@ def occurrences_of_surnames_named(text: str, mentions: Sequence[Mention]) -> lis
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
-def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer) -> dict[str, set[str]]:
-    """Surname -> ids of the people named in full in this document."""
+def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer, text: str) -> dict[str, set[str]]:
+    """Surname -> ids of the people named in full in this document.
+
+    A person the gazetteer does not know, named in full with a surname it
+    does know ("Professor Yuki Abe"), counts too, as :data:`SOMEONE_ELSE`:
+    the bare surname may then be either person, and is left unlinked.
+    """
     found: dict[str, set[str]] = {}
     for mention in mentions:
         entry = gazetteer.by_id.get(mention.kb_id or "")
         if entry and entry.label == "PERSON":
             for surname in entry.short:
                 found.setdefault(surname, set()).add(entry.id)
+        elif mention.kb_id is None and mention.label == "PERSON":
+            words = text[mention.start : mention.end].split()
+            if len(words) >= 2 and words[-1] in gazetteer.by_short:
+                found.setdefault(words[-1], set()).add(SOMEONE_ELSE)
     return found
 
 
+SOMEONE_ELSE = ""
+"""Stands for a person named in full whom the gazetteer does not know (see :func:`_surnames_in_document`)."""
+
+
 def _only(candidates: set[str]) -> str | None:
-    """The one candidate, or ``None`` when there are several: never guess."""
-    return next(iter(candidates)) if len(candidates) == 1 else None
+    """The one candidate, or ``None`` when there are several or the one is someone the gazetteer does not know: never guess."""
+    return next(iter(candidates)) or None if len(candidates) == 1 else None
 
 
 def _missed_surnames(text: str, mentions: list[Mention], in_document: dict[str, set[str]]) -> list[Mention]:
@@ -280,7 +293,7 @@ def _missed_surnames(text: str, mentions: list[Mention], in_document: dict[str, 
     among the text's runs of word characters and hyphens (a surname of other
     characters, such as "O'Neill", is searched for on its own).
     """
-    wanted = {surname: next(iter(ids)) for surname, ids in in_document.items() if len(ids) == 1}
+    wanted = {surname: next(iter(ids)) for surname, ids in in_document.items() if len(ids) == 1 and SOMEONE_ELSE not in ids}
     if not wanted:
         return []
     runs: dict[str, list[int]] = {}
