@@ -141,11 +141,15 @@ class DocumentError(AllianceCorpusError):
     """A raw document cannot be annotated; the rest of the corpus goes on (codes E1xx).
 
     ``fields`` fill the code's template; ``problem`` is the text of templates
-    that are only ``{problem}``, and may be given positionally.
+    that are only ``{problem}``, and may be given positionally.  ``path`` is
+    the file at fault; ``document`` the raw document that cannot be annotated
+    because of it (a sidecar's or an original's problem stops its document),
+    by default the same file.
     """
 
-    def __init__(self, path: str | Path, code: str, problem: str | None = None, **fields: object):
+    def __init__(self, path: str | Path, code: str, problem: str | None = None, *, document: str | Path | None = None, **fields: object):
         self.path = str(path)
+        self.document = str(path if document is None else document)
         self.code = code
         self.exit_status = ERRORS[code].exit_status
         self.problem = message(code, **fields) if problem is None else problem

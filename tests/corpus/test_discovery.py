@@ -83,7 +83,13 @@ def test_discovery_sidecar_reference_is_read_inside_the_corpus_only(tmp_path):
     (tmp_path / "raw" / "copy.meta.json").write_text('{"reference": "../outside.txt"}', encoding="utf-8")
     (tmp_path.parent / "outside.txt").write_text("secret", encoding="utf-8")
     documents, [error], _ = read_all(tmp_path / "raw", tmp_path)
-    assert not documents and isinstance(error, DocumentError) and error.code == "E107"
+    assert not documents and isinstance(error, DocumentError) and error.code == "E105"
+    assert (error.path, error.document) == ("raw/copy.meta.json", "raw/copy.txt") and "'../outside.txt' lies outside the corpus folder" in str(error)
+    # a link inside the corpus that leads out of it is refused as a link
+    (tmp_path / "originals" / "link.txt").symlink_to(tmp_path.parent / "outside.txt")
+    (tmp_path / "raw" / "copy.meta.json").write_text('{"reference": "originals/link.txt"}', encoding="utf-8")
+    documents, [error], _ = read_all(tmp_path / "raw", tmp_path)
+    assert not documents and error.code == "E107" and error.document == "raw/copy.txt" and "the original raw/copy.meta.json names" in str(error)
 
 
 def _synthetic(count: int, seed: int = 11) -> dict[str, str]:

@@ -248,3 +248,17 @@ def test_runner_a_sidecar_saved_with_a_byte_order_mark_is_read_and_one_with_a_ke
     assert summary.annotated == ["a"] and load_corpus(tmp_path / "annotated")["a"].source.title == "Saved by Notepad"
     (failure,) = [str(error) for error in summary.errors]
     assert failure.startswith("[E105] raw/b.meta.json: sidecar is not valid JSON (duplicate key 'title')")
+
+
+def test_runner_a_sidecar_broken_on_a_rerun_keeps_its_documents_record_until_it_is_fixed(tmp_path):
+    # The error names the sidecar, and the record of the document beside it was deleted as if the document were gone.
+    raw = make_corpus(tmp_path, {"a.txt": GOOD, "a.meta.json": b'{"title": "Abe and Austin"}', "b.txt": GOOD})
+    out = tmp_path / "annotated"
+    annotate_corpus(raw, out)
+    kept = (out / "a.json").read_bytes()
+    (raw / "a.meta.json").write_bytes(b'{"title": ')  # a researcher's edit, cut short
+    summary = annotate_corpus(raw, out)
+    assert [(e.path, e.document, e.code) for e in summary.errors] == [("raw/a.meta.json", "raw/a.txt", "E105")]
+    assert (out / "a.json").read_bytes() == kept and [e["id"] for e in read_index(out)["documents"]] == ["a", "b"]
+    (raw / "a.meta.json").write_bytes(b'{"title": "Abe and Austin in Tokyo"}')
+    assert annotate_corpus(raw, out).annotated == ["a"] and load_corpus(out)["a"].source.title == "Abe and Austin in Tokyo"

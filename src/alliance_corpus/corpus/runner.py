@@ -367,7 +367,7 @@ class _Unwritable(Exception):
 
 def _unanswered(pending: list[RawDocument], summary: RunSummary) -> list[DocumentError]:
     """An error for each document the engine returned nothing for, so no document is ever lost without a word."""
-    answered = set(summary.annotated) | {error.path for error in summary.errors}
+    answered = set(summary.annotated) | {error.document for error in summary.errors}
     return [DocumentError(d.source.path, "E198") for d in pending if d.id not in answered and d.source.path not in answered]
 
 
@@ -428,7 +428,7 @@ def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, o
 
 def _prune(out_dir: Path, previous: dict[str, dict[str, Any]], current: dict[str, dict[str, Any]], summary: RunSummary) -> None:
     """Remove records whose raw document is gone; keep those of documents that failed this time."""
-    failed = {error.path for error in summary.errors}
+    failed = {error.document for error in summary.errors}  # a bad sidecar fails its document, whose record stays
     for doc_id, entry in previous.items():
         if doc_id in current:
             continue

@@ -148,7 +148,11 @@ def read_raw(
     """
     shown = _shown(path, corpus_root)
     data = _read_regular(path, shown, raw_dir, follow_symlinks=follow_symlinks)
-    sidecar = read_sidecar(path, corpus_root, raw_dir)
+    try:
+        sidecar = read_sidecar(path, corpus_root, raw_dir)
+    except DocumentError as error:
+        error.document = shown  # the document's earlier record is kept (see `runner._prune`)
+        raise
     declared = declared_encoding(data, path.suffix, sidecar.pop("encoding", None) or encoding)
     text, detected = decode_as(data, shown, declared)
     if detected and warnings is not None:
@@ -165,7 +169,12 @@ def read_raw(
     if warnings is not None:
         warnings += _undated(path, corpus_root, shown, sidecar)
     source = Source(path=shown, sha256=hashlib.sha256(data).hexdigest(), encoding=read_in, **sidecar)
-    original = _read_reference(reference, corpus_root) if reference is not None else None
+    named_by = _shown(path.with_name(path.stem + SIDECAR_SUFFIX), corpus_root)
+    try:
+        original = _read_reference(reference, corpus_root, named_by) if reference is not None else None
+    except DocumentError as error:
+        said = error.problem if error.path == named_by else f"{error.problem}; it is the original {named_by} names"
+        raise DocumentError(error.path, error.code, said, document=shown) from None
     return RawDocument(id=doc_id or document_id(raw_dir, path), text=text, source=source, reference=original)
 
 
@@ -262,12 +271,15 @@ def page_title(page: str) -> str | None:
     return title or None
 
 
-def _read_reference(reference: str, corpus_root: Path) -> str:
-    """The text of a sidecar's ``reference``: a regular file inside the corpus folder, links not followed out of it."""
+def _read_reference(reference: str, corpus_root: Path, named_by: str) -> str:
+    """The text of a sidecar's ``reference``: a regular file inside the corpus folder, links not followed out of it.
+
+    ``named_by`` is the sidecar, shown in the error when the path itself leads out of the folder.
+    """
     path = corpus_root / reference
     shown = _shown(path, corpus_root)
-    if Path(reference).is_absolute() or not inside_folder(path, corpus_root):
-        raise DocumentError(shown, "E107", target=os.path.realpath(path))
+    if Path(reference).is_absolute() or not Path(os.path.normpath(path)).is_relative_to(os.path.normpath(corpus_root)):
+        raise DocumentError(named_by, "E105", f"sidecar field reference: {reference!r} lies outside the corpus folder; it is not read")
     return decode(_read_regular(path, shown, corpus_root, follow_symlinks=False), shown)
 
 
