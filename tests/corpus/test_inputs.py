@@ -153,6 +153,38 @@ def test_a_short_windows_1252_text_is_not_read_in_an_encoding_detection_finds_mo
     assert first is not None and data.decode(first.encoding) != text  # the case this test is about
     assert decode_as(data, "raw/short.txt") == (text, "cp1252")
 
+JAPANESE = "吉田茂首相はサンフランシスコで平和条約に署名した。"
+EAST_ASIAN = [
+    (JAPANESE, "shift_jis"),
+    (JAPANESE, "euc_jp"),
+    ("在日米軍の再編について、日本政府と米国政府は協議を続けている。", "shift_jis"),
+    ("한미 동맹은 중요하다. 주한미군은 서울 근처에 있다.", "euc_kr"),
+    ("美日同盟对东亚安全非常重要。冲绳有很多美军基地。", "gb2312"),
+    ("美日同盟對東亞安全非常重要。沖繩有很多美軍基地。", "big5"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), EAST_ASIAN, ids=["sjis-short", "euc-jp", "sjis-long", "euc-kr", "gb2312", "big5"])
+def test_inputs_east_asian_legacy_encodings_are_read_in_their_own_script(text, encoding):
+    """Detection rated Shift_JIS prose read as Korean cp949 ("땑밹뽏롵...") as free of mess as the Japanese reading."""
+    from alliance_corpus.corpus.sources import decode_as
+
+    assert decode_as(text.encode(encoding), "raw/page.txt") == (text, encoding)
+
+
+def test_inputs_iso_2022_jp_text_is_read_as_japanese_with_a_warning(tmp_path):
+    """Seven-bit ISO-2022-JP bytes are valid UTF-8: they were read as escape codes and "$B5HED" garbage."""
+    root = tmp_path / "data"
+    text = "沖縄の米軍基地について。Governor Tamaki met the consul in Naha.\n"
+    make_corpus(root, {"mail.txt": text.encode("iso2022_jp")})
+    result = run("annotate", "--json", cwd=root.parent)
+    assert result.returncode == 0, result.stderr.decode()
+    saved = record(root / "annotated", "mail")
+    assert saved["raw_text"] == text and saved["source"]["encoding"] == "iso2022_jp_2"
+    assert any(w.startswith("[W105] raw/mail.txt") and "iso2022_jp_2" in w for w in json.loads(result.stdout)["warnings"]), result.stdout
+    assert "\x1b" not in saved["text"]
+
+
 def test_inputs_markdown_marks_go_and_a_sidecar_title_wins(annotated):
     notes = record(annotated[0], "notes")
     assert notes["text"] == "Okinawa\n\nThe bases on Okinawa stay.\n"

@@ -363,7 +363,7 @@ def decode_as(data: bytes, shown: str, encoding: str | None = None) -> tuple[str
     >>> decode_as("Kōno Tarō met the minister.".encode("utf-16"), "a.txt")
     ('Kōno Tarō met the minister.', 'utf-16')
     """
-    marked = None if encoding else wide_encoding(data)
+    marked = None if encoding else wide_encoding(data) or _iso2022_jp(data)
     if marked is not None:
         return decode(data, shown, marked), marked
     try:
@@ -389,6 +389,9 @@ def _least_surprising(data: bytes, matches: Sequence[Any]) -> tuple[str, str]:
     commonest encoding giving the same text (:func:`_commonest_reading`).
     """
     best = matches[0].chaos
+    japanese = _japanese_reading(data, [match for match in matches if match.chaos <= best + KANA_MARGIN])
+    if japanese is not None:
+        return japanese
     readings = []
     for match in matches:
         if match.chaos == best:
@@ -396,6 +399,61 @@ def _least_surprising(data: bytes, matches: Sequence[Any]) -> tuple[str, str]:
             text = data.decode(name)
             readings.append((text, _commonest_reading(data, text, name)))
     return min(readings, key=lambda reading: _commonness(reading[1]))  # the first of the commonest, in detection's order
+
+
+JAPANESE_ENCODINGS = frozenset({"shift_jis", "cp932", "euc_jp", "euc_jis_2004", "euc_jisx0213", "shift_jis_2004", "shift_jisx0213"})
+KANA_MARGIN = 0.05
+"""How much messier than the best reading a Japanese one may be and still win by its kana (see :func:`_japanese_reading`)."""
+KANA_SHARE = 0.2
+"""The least share of kana among a reading's East Asian characters that makes it Japanese text."""
+
+
+def _japanese_reading(data: bytes, matches: Sequence[Any]) -> tuple[str, str] | None:
+    """The reading of a Japanese encoding among ``matches`` whose East Asian characters are at least :data:`KANA_SHARE` kana.
+
+    Japanese prose is mostly kana; Korean or Chinese text read in a Japanese
+    encoding gives kanji and next to no kana, and Shift_JIS read as Korean
+    cp949 gives rare Hangul syllables that detection found no messier
+    ("吉田茂首相は..." became "땑밹뽏롵...").  So a reading full of kana is
+    taken over a slightly tidier one in another script.
+
+    >>> text = "吉田茂首相はサンフランシスコで平和条約に署名した。"
+    >>> from charset_normalizer import from_bytes
+    >>> _japanese_reading(text.encode("shift_jis"), list(from_bytes(text.encode("shift_jis")))) == (text, "shift_jis")
+    True
+    """
+    for match in matches:
+        name = codecs.lookup(match.encoding).name
+        if name not in JAPANESE_ENCODINGS:
+            continue
+        text = data.decode(name)
+        kana = sum(1 for character in text if "\u3041" <= character <= "\u30ff")
+        east_asian = kana + sum(1 for character in text if "\u4e00" <= character <= "\u9fff" or "\uac00" <= character <= "\ud7a3")
+        if east_asian and kana >= KANA_SHARE * east_asian:
+            return text, _commonest_reading(data, text, name)
+    return None
+
+
+ISO2022_JP_ESCAPES = (b"\x1b$B", b"\x1b$@", b"\x1b$(D")
+"""The escape sequences that switch ISO-2022-JP text into JIS X 0208 or 0212 (two-byte kanji and kana)."""
+
+
+def _iso2022_jp(data: bytes) -> str | None:
+    """``iso2022_jp_2`` when ``data`` is seven-bit ISO-2022-JP text (old Japanese mail and pages), else ``None``.
+
+    Its bytes are all ASCII, so it reads as UTF-8 without an error, into
+    escape codes and ``$B`` garbage; its escape sequences give it away.
+
+    >>> _iso2022_jp("沖縄の基地".encode("iso2022_jp")), _iso2022_jp(b"plain ASCII"), _iso2022_jp("é".encode())
+    ('iso2022_jp_2', None, None)
+    """
+    if not data.isascii() or not any(escape in data for escape in ISO2022_JP_ESCAPES):
+        return None
+    try:
+        data.decode("iso2022_jp_2")
+    except UnicodeDecodeError:
+        return None
+    return "iso2022_jp_2"
 
 
 def _commonest_reading(data: bytes, text: str, detected: str) -> str:
