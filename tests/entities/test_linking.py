@@ -203,3 +203,14 @@ def test_linking_a_surname_after_someone_else_named_in_full_is_not_the_famous_pe
     # the known person named in full still lends the surname its id
     found = [(e.text, e.kb_id) for e in annotate("Prime Minister Shinzo Abe spoke. Abe said the alliance endures.").entities]
     assert found == [("Shinzo Abe", "Q132345"), ("Abe", "Q132345")]
+
+
+def test_linking_a_surname_that_is_an_everyday_word_or_a_firm_links_only_after_a_title_or_a_full_name():
+    # "Rice prices rose" linked "Rice" to Condoleezza Rice (a helper's black-box test); "Ford recalled cars" was Gerald Ford
+    found = [(e.text, e.kb_id) for e in annotate("Rice prices rose sharply in Tokyo last year.").entities]
+    assert ("Rice", None) in found and "Q47216" not in [kb for _, kb in found]
+    found = [(e.text, e.label, e.kb_id) for e in annotate("Ford recalled cars in Japan.").entities]
+    assert ("Ford", "ORG", None) in found
+    assert [(e.text, e.kb_id) for e in annotate("Secretary Rice met reporters in Tokyo.").entities if e.label == "PERSON"] == [("Rice", "Q47216")]
+    found = [(e.text, e.kb_id) for e in annotate("Gerald Ford visited Japan in 1974. Ford met Tanaka.").entities if e.label == "PERSON"]
+    assert found[:2] == [("Gerald Ford", "Q9582"), ("Ford", "Q9582")]

@@ -1,7 +1,9 @@
 """Surnames: "Yoshida" alone links to the person named in full elsewhere in the document.
 
 With no full mention, a surname links only if exactly one gazetteer person has
-it and the model did not read it as a place (``place-labels``: "Austin, Texas");
+it, the model did not read it as a place (``place-labels``: "Austin, Texas"),
+and it is no everyday word or firm (``word-surnames``: "Rice prices rose")
+unless a title stands before it ("Secretary Rice");
 otherwise it stays unlinked rather than guessed.  Occurrences of a linked
 person's surname that the model missed are added as PERSON mentions, and so
 is a surname only one gazetteer person has, right after a title
@@ -38,6 +40,12 @@ def _place_labels() -> frozenset[str]:
     return frozenset(words("place-labels"))
 
 
+@lru_cache(maxsize=1)
+def _word_surnames() -> frozenset[str]:
+    """Surnames that are everyday words or firms' names (``word-surnames``): linked alone only after a title."""
+    return frozenset(words("word-surnames"))
+
+
 def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link surnames to people (see the module docstring) and add the surnames the model missed."""
     in_document = _surnames_in_document(mentions, gazetteer, text)
@@ -47,6 +55,8 @@ def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
         if mention.kb_id is None and surface in gazetteer.by_short:
             if surface in in_document:  # the document names the person in full: trust it over the model's label
                 mention = replace(mention, label="PERSON", kb_id=_only(in_document[surface]))
+            elif surface in _word_surnames() and not _title_ends_at(text, mention.start):
+                pass  # "Rice prices rose", "Ford recalled cars": the word or the firm as likely as the person, who is not named
             elif mention.label not in _place_labels() or (gazetteer.lookup(surface) is None and not _placed(text, mention)):
                 # "Austin, Texas" and "flew to Austin" are the city, not Lloyd Austin; "when Yoshida negotiated" is the person
                 people = {e.id for e in gazetteer.with_surname(surface)}  # two of one surname ("Kishi"): a person still, left unlinked
@@ -136,6 +146,8 @@ def surnames_read_as_organisations(text: str, mentions: list[Mention], gazetteer
 def _surname_read_as_organisation(text: str, mention: Mention, gazetteer: Gazetteer) -> Mention | None:
     surname = text[mention.start : mention.end]
     if mention.source != "model" or mention.label != "ORG" or " " in surname or NAME_WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return None
+    if surname in _word_surnames():  # "Ford recalled cars": the firm
         return None
     people = gazetteer.with_surname(surname)
     if not people:
