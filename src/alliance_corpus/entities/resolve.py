@@ -32,6 +32,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.lists`, :mod
   (:mod:`.vehicles`).
 - A person's nickname in quotes and generational suffix are part of the
   name ("Lawrence “Larry” Nicholson", "Joseph R. Biden, Jr."; :mod:`.people`).
+- In an author–year citation each surname is a PERSON and the year a DATE
+  ("(Mearsheimer 2001; Walt 1987)"; :mod:`.citations`).
 - The names after "Messrs." are people; "Operation X" is an EVENT; a name
   after a ship prefix ("USS", "JS") is the ship (PRODUCT).
 - Catalogue, infobox and reading-list lines: a field label is no name, and
@@ -59,6 +61,7 @@ from ..resources.gazetteer import Gazetteer
 from .acronyms import acronyms_of_names
 from .bases import bases_by_bare_name, countries_before_generic_bases
 from .catalogue import catalogue_lines
+from .citations import authors_of_cited_years
 from .compounds import split_compounds
 from .discover import (
     laws_with_years,
@@ -123,7 +126,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     linked = people_after_honorifics(text, surnames_in_capitals(text, linked))
     linked = resolve_surnames(text, linked, gazetteer)
     linked = people_read_whole(text, people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer), gazetteer)
-    linked = authors_before_et_al(text, linked)
+    linked = authors_of_cited_years(text, authors_before_et_al(text, linked), gazetteer)
     linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
     linked = catalogue_lines(text, drop_glosses(text, names_in_script(text, linked)), gazetteer)
     linked = names_in_lists(text, acronyms_of_names(text, linked))
