@@ -214,3 +214,10 @@ def test_linking_a_surname_that_is_an_everyday_word_or_a_firm_links_only_after_a
     assert [(e.text, e.kb_id) for e in annotate("Secretary Rice met reporters in Tokyo.").entities if e.label == "PERSON"] == [("Rice", "Q47216")]
     found = [(e.text, e.kb_id) for e in annotate("Gerald Ford visited Japan in 1974. Ford met Tanaka.").entities if e.label == "PERSON"]
     assert found[:2] == [("Gerald Ford", "Q9582"), ("Ford", "Q9582")]
+
+
+def test_linking_the_verb_that_opens_a_question_is_no_part_of_the_name_after_it():
+    # "Will Kishida call an election?" gave the PERSON "Will Kishida" (a helper's black-box test)
+    found = [(e.text, e.label, e.kb_id) for e in annotate('Will Kishida call an election? Analysts ask: "Will Kishida resign?"').entities]
+    assert found == [("Kishida", "PERSON", "Q359480"), ("Kishida", "PERSON", "Q359480")]
+    assert ("Will Smith", "PERSON") in [(e.text, e.label) for e in annotate("Will Smith visited Tokyo in May.").entities]

@@ -2,7 +2,7 @@
 
 The word lists are the ``names`` lexicon: ``leading-determiners``,
 ``trailing-function-words``, ``title-words``, ``title-before``, ``title-after``,
-``job-titles`` and ``combining-forms``; citation marks are the ``citation-marks`` list.
+``job-titles``, ``combining-forms`` and ``question-openers``; citation marks are the ``citation-marks`` list.
 """
 
 from __future__ import annotations
@@ -318,9 +318,40 @@ def trim(text: str, mention: Mention) -> Mention | None:
         return None
     year = LEADING_YEAR.match(name) if mention.label in NAMED_LABELS and mention.label != "PERSON" else None
     start += year.end() if year else 0
+    start = _after_question_opener(text, start, end)
     generation = GENERATION_AFTER.match(text, end) if mention.label == "PERSON" else None
     end = generation.end() if generation else end
     return replace(mention, start=start, end=end)
+
+
+SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"”’)]?[^\S\n]+)[\"“‘]?$")
+"""What a line holds before a sentence's first word: nothing, or the end of another sentence and a space."""
+
+
+def _after_question_opener(text: str, start: int, end: int) -> int:
+    """``start``, or past the verb that opens a question ("Will Kishida call an election?": the name is "Kishida").
+
+    Only at a sentence's start, only when the sentence ends in a question
+    mark, and only before a capitalised word, so "Will Smith said so." keeps
+    its name (``question-openers``).
+
+    >>> text = "Will Kishida call an election? Will Smith said no."
+    >>> _after_question_opener(text, 0, 12), _after_question_opener(text, 31, 41)
+    (5, 31)
+    """
+    opener = _question_openers().match(text, start, end)
+    if opener is None or SENTENCE_BEFORE.search(text[text.rfind("\n", 0, start) + 1 : start]) is None:
+        return start
+    ends = SENTENCE_END.search(text, end)
+    return opener.end() if ends is not None and ends.group() == "?" else start
+
+
+SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+@lru_cache(maxsize=1)
+def _question_openers() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternatives('question-openers')})[^\S\n]+(?=[A-Z])")
 
 
 SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cf"})
