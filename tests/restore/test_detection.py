@@ -173,6 +173,27 @@ def test_detection_vietnamese_names_of_other_countries_and_common_words_are_stil
     assert garble_score(text) > GARBLED
 
 
+VIETNAMESE_NAMED_ON_PURPOSE = [
+    # a helper's black-box test: the party daily's name opened the gate, and "Biển Đông" became "South China Sea" beside its own gloss
+    "Vietnam's party newspaper Nhân Dân criticised China's actions in the Biển Đông, as Hanoi calls the South China Sea. Japan and the "
+    "United States have backed Vietnam's position, and Tokyo has supplied patrol boats to the Vietnamese coast guard.",
+    "Japan and Vietnam signed a strategic partnership. Officials in Đà Nẵng welcomed the Japanese destroyer, and the newspaper Tuổi Trẻ "
+    "reported large crowds at the port.",  # one name of two words scored 0.63
+]
+
+
+@pytest.mark.parametrize("text", VIETNAMESE_NAMED_ON_PURPOSE, ids=["party-daily-and-prose-gloss", "newspaper"])
+def test_detection_a_vietnamese_name_after_the_noun_that_introduces_it_or_glossed_in_prose_is_no_leak(text):
+    result = clean(text)
+    assert [m.group() for m, _ in find_leaked_words(text)] == []
+    assert result.garble_score < GARBLED and result.text == text and result.edits == []
+
+
+def test_detection_a_vietnamese_name_after_a_verb_is_still_a_leak():
+    text = "He told them the Soviets would drive deeper into Japan and seize Bắc Hải Đạo, and that nobody would stop them."
+    assert [m.group() for m, _ in find_leaked_words(text)] == ["Bắc", "Hải", "Đạo"]
+
+
 def test_detection_evidence_points_into_the_raw_text_through_entities_and_spacing():
     raw = "&lt;p&gt;The pact dovetailed v the Yoshida line.It held after people War II &amp; the chilly War.&lt;/p&gt;"
     result = clean(raw)

@@ -166,10 +166,32 @@ def _vietnamese_runs(line: str, found: list[tuple[re.Match[str], str]]) -> dict[
     return verdict
 
 
+NAMED_AFTER = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(re.escape(noun) for noun in sorted(words('name-introducers'), key=len, reverse=True))})[^\S\n]+(?=[^\W\d_])"
+)
+"""A common noun that introduces a name ("the newspaper Nhân Dân"): the capitalised words right after it are the name."""
+CALLED_AFTER = re.compile(r",?[^\S\n]+(?:as|which)[^\S\n]+(?:[\w’'-]+[^\S\n]+){0,3}calls?[^\S\n]+(?:it[^\S\n]+)?(?:the[^\S\n]+)?[A-Z]")
+"""A gloss in prose after a name: "the Biển Đông, as Hanoi calls the South China Sea"."""
+
+
 def _name_spans(line: str) -> list[tuple[int, int]]:
     """The Vietnamese names of ``line``: a family name and one capitalised word or more, one space apart, known places ("Điện Biên Phủ"),
-    and the words English keeps untranslated ("bánh mì")."""
+    the words English keeps untranslated ("bánh mì"), and capitalised words after a noun that introduces a name
+    (``name-introducers``: "the newspaper Tuổi Trẻ").
+
+    >>> line = "the newspaper Tuổi Trẻ reported it"
+    >>> [line[s:e] for s, e in _name_spans(line)]
+    ['Tuổi Trẻ']
+    """
     spans = sorted((m.start(), m.end()) for pattern in (VIETNAMESE_PLACES, VIETNAMESE_LOANWORDS) for m in pattern.finditer(line))
+    for match in NAMED_AFTER.finditer(line):
+        start = end = match.end()
+        for word in WORD.finditer(line, start):
+            if not word.group()[:1].isupper() or line[end : word.start()] != ("" if end == start else " "):
+                break
+            end = word.end()
+        if end > start:
+            spans.append((start, end))
     for match in WORD.finditer(line):
         if match.group() in VIETNAMESE_SURNAMES and not any(s <= match.start() < e for s, e in spans):
             end = match.end()
@@ -179,7 +201,7 @@ def _name_spans(line: str) -> list[tuple[int, int]]:
                 end = following.end()
             if end > match.end():
                 spans.append((match.start(), end))
-    return sorted(spans)
+    return sorted(set(spans))
 
 
 def _in_brackets(match: re.Match[str], glossed: list[tuple[int, int]], length: int) -> bool:
@@ -195,7 +217,9 @@ def _glossed_run(line: str, start: int, end: int) -> bool:
     so a line of many runs costs time in proportion to its length.
     """
     before = line[max(0, start - 40) : start]
-    return bool(LABELLED.search(before) or (TRAILING.search(before[-8:]) and BLANK_TO_END.match(line, end)) or ROMANISED.match(line, end))
+    return bool(
+        LABELLED.search(before) or (TRAILING.search(before[-8:]) and BLANK_TO_END.match(line, end)) or ROMANISED.match(line, end) or CALLED_AFTER.match(line, end)
+    )
 
 
 def _passage(run: str) -> bool:
