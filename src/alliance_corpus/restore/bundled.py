@@ -11,7 +11,12 @@ one function here (or in your own module) and register it.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+
 from ..text.edits import Change
+from .detect import find_foreign_words, find_leaked_words
+from .detect.scripts import VIETNAMESE_PLACES
 from .fixes.casing import fix_lowercase_names, fix_proper_casing
 from .fixes.context import apply_token_rules
 from .fixes.encoding import fix_encoding
@@ -53,7 +58,65 @@ def layout(text: str, context: StepContext) -> list[Change]:
 @register("leakage", stage="words", rule_kinds=frozenset({"leakage"}))
 def leakage(text: str, context: StepContext) -> list[Change]:
     """Known foreign-script words restored to English; a restored title right before a name gets capitals."""
-    return titles_before_names(text, apply_rules(text, context.rules("leakage")))
+    return titles_before_names(text, only_leaked_words(text, apply_rules(text, context.rules("leakage")), spun=context.garbled))
+
+
+def only_leaked_words(text: str, changes: list[Change], *, spun: bool = False) -> list[Change]:
+    """The ``changes`` that touch no foreign word detection calls deliberate (:func:`.detect.find_leaked_words`).
+
+    A Vietnamese person's name ("Colonel Trần Hoàng Hải", where "Hoàng Hải"
+    is also the Yellow Sea), a term in quotation marks ("“bốn không”"), a
+    passage in another script, and words followed by their English in
+    brackets ("the Hoàng Sa (Paracel)") are written so on purpose: a leakage
+    rule leaves them as they are.  A change counts as touching a foreign word
+    that lies inside it or right beside it, one space away.  In a ``spun``
+    text a known Vietnamese place ("Việt Nam") is the round trip's, and the
+    rules for it, which run on spun texts only, put the English back.
+
+    >>> from alliance_corpus.text.edits import Change
+    >>> text = "Colonel Trần Hoàng Hải met the chính phủ over the Hoàng Sa (Paracel)."
+    >>> changes = [Change(13, 22, "Yellow Sea", "r", "leakage"), Change(31, 40, "government", "r", "leakage"), Change(50, 58, "Paracel Islands", "r", "leakage")]
+    >>> [text[c.start:c.end] for c in only_leaked_words(text, changes)]
+    ['chính phủ']
+    """
+    if not changes:
+        return changes
+    leaked = {(match.start(), match.end()) for match, _ in find_leaked_words(text)}
+    places = [(match.start(), match.end()) for match in VIETNAMESE_PLACES.finditer(text)] if spun else []
+    place_starts = [start for start, _ in places]
+    deliberate = [
+        (match.start(), match.end())
+        for match, _ in find_foreign_words(text)
+        if (match.start(), match.end()) not in leaked and not _within(match.start(), match.end(), places, place_starts)
+    ]
+    starts = [start for start, _ in deliberate]
+    kept = []
+    for change in changes:
+        near = deliberate[bisect_left(starts, change.start - 1 - LONGEST_WORD) : bisect_left(starts, change.end + 2)]
+        touched = any(start <= change.end + 1 and change.start - 1 <= end for start, end in near)
+        if not touched and not _glossed_after(text, change):
+            kept.append(change)
+    return kept
+
+
+def _within(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``start:end`` lies inside one of ``spans`` (sorted, not overlapping; ``starts`` their starts)."""
+    index = bisect_right(starts, start) - 1
+    return index >= 0 and end <= spans[index][1]
+
+
+LONGEST_WORD = 40
+"""Longer than any word: how far before a change a word beside it may start."""
+GLOSS_AFTER = re.compile(r"[^\S\n]*[(\[（]([^()\[\]（）\n]{1,80})[)\]）]")
+
+
+def _glossed_after(text: str, change: Change) -> bool:
+    """Whether a bracket right after ``change`` holds a word of its replacement: the writer gave the English already."""
+    found = GLOSS_AFTER.match(text, change.end)
+    if found is None:
+        return False
+    gloss = found.group(1).lower()
+    return any(word.lower() in gloss for word in change.replacement.split() if len(word) > 3)
 
 
 @register("spin", stage="words", rule_kinds=frozenset({"spin", "filler"}))
