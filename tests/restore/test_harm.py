@@ -51,3 +51,19 @@ def test_harm_at_most_one_harmful_change_per_10000_english_words():
     harmful = [row for row in _review() if row["language"] == "en" and row["judgement"] == "harmful"]
     assert words > 30_000
     assert 10_000 * len(harmful) / words <= MAX_HARMFUL_PER_10000, harmful
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan's defence budget: guns v butter.",  # British 'v' for versus became 'with' (spin.with)
+        "The Japan Foundation's offices are in the Shinjuku Center East building.",  # became 'Middle East'
+        "Lock said the alliance had never been stronger.",  # a surname became 'They' (spin.they)
+        "The two allies agreed to extend their shared Security Treaty obligations to space.",  # became 'Mutual Security Treaty'
+    ],
+    ids=["versus", "building-name", "surname", "shared-obligations"],
+)
+def test_harm_spinner_rules_that_read_correct_english_as_spun_apply_to_spun_texts_only(text):
+    """A helper's black-box tests (spinner 1.6.0): these rules ran on every text."""
+    result = clean(text)
+    assert result.text == text and result.edits == []
