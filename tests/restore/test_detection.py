@@ -230,3 +230,10 @@ def test_detection_a_common_word_before_a_name_in_lower_case_is_no_broken_name()
     """'mainland China' is how English writes it; a gazetteer alias 'Mainland China' once made it evidence of spinning."""
     text = "Ships from mainland China and the southern islands crossed the strait near Okinawa."
     assert find_signals(text) == [] and clean(text).text == text
+
+
+def test_detection_an_infinitive_after_a_verb_that_takes_one_is_no_sign_of_spinning():
+    """Tells 1.2.0: 'wanted Japan to be a' matched the tell for a lost finite verb ('Treaty to be a ten-year'); a helper's black-box test."""
+    text = "Washington wanted Japan to be a reliable ally, and it expected Tokyo to be a quiet partner."
+    assert [s for s in find_signals(text) if s.signal == "grammar-tells.to-be-finite"] == []
+    assert "grammar-tells.to-be-finite" in [s.signal for s in find_signals("The shared Security Treaty to be a ten-year pact.")]
