@@ -221,3 +221,20 @@ def test_linking_the_verb_that_opens_a_question_is_no_part_of_the_name_after_it(
     found = [(e.text, e.label, e.kb_id) for e in annotate('Will Kishida call an election? Analysts ask: "Will Kishida resign?"').entities]
     assert found == [("Kishida", "PERSON", "Q359480"), ("Kishida", "PERSON", "Q359480")]
     assert ("Will Smith", "PERSON") in [(e.text, e.label) for e in annotate("Will Smith visited Tokyo in May.").entities]
+
+
+def test_linking_a_surname_shared_with_someone_named_in_full_or_a_town_is_not_the_known_person():
+    # a helper's black-box tests: the daughter's surname linked to her father, the town to the governor
+    found = [(e.text, e.kb_id) for e in annotate("Yuko Obuchi was named minister of economy in 2014. Obuchi resigned weeks later.").entities if e.label == "PERSON"]
+    assert found == [("Yuko Obuchi", None), ("Obuchi", None)]
+    found = [(e.text, e.label, e.kb_id) for e in annotate("The town of Ōta in Gunma hosts Subaru's main plant.").entities]
+    assert ("Ōta", "GPE", None) in found
+    found = [(e.text, e.kb_id) for e in annotate("Keizo Obuchi became prime minister in 1998. Obuchi died in 2000.").entities if e.label == "PERSON"]
+    assert found == [("Keizo Obuchi", "ac:keizo-obuchi"), ("Obuchi", "ac:keizo-obuchi")]
+
+
+def test_linking_a_footnote_mark_before_a_name_is_no_part_of_it():
+    # "[1] The" was read as an ORG and joined to the name after it, which lost its link (a helper's black-box test)
+    text = "The strategy commits Japan to counterstrike capabilities.[1] The Ministry of Defense has since bought Tomahawk missiles.[2]"
+    found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
+    assert ("Ministry of Defense", "ORG", "ac:ministry-of-defense") in found and not [f for f in found if "[" in f[0]]

@@ -2,9 +2,12 @@
 
 With no full mention, a surname links only if exactly one gazetteer person has
 it, the model did not read it as a place (``place-labels``: "Austin, Texas"),
-and it is no everyday word or firm (``word-surnames``: "Rice prices rose")
-unless a title stands before it ("Secretary Rice");
-otherwise it stays unlinked rather than guessed.  Occurrences of a linked
+it follows no word for a municipality (``municipality-words``: "the town of
+Ōta" is the town), and it is no everyday word or firm (``word-surnames``:
+"Rice prices rose") unless a title stands before it ("Secretary Rice");
+otherwise it stays unlinked rather than guessed.  A surname that someone the
+gazetteer does not know shares, named in full ("Yuko Obuchi ... Obuchi"), is
+left unlinked.  Occurrences of a linked
 person's surname that the model missed are added as PERSON mentions, and so
 is a surname only one gazetteer person has, right after a title
 (``job-titles``: "the Governor of Okinawa Tamaki", "Governor Tamaki").
@@ -41,6 +44,12 @@ def _place_labels() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _municipality_before() -> re.Pattern[str]:
+    """A word for a municipality and "of" right before a name (``municipality-words``): "the town of"."""
+    return re.compile(rf"\b(?:{alternatives('municipality-words')})[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _word_surnames() -> frozenset[str]:
     """Surnames that are everyday words or firms' names (``word-surnames``): linked alone only after a title."""
     return frozenset(words("word-surnames"))
@@ -52,9 +61,13 @@ def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
     resolved = []
     for mention in mentions:
         surface = text[mention.start : mention.end]
-        if mention.kb_id is None and surface in gazetteer.by_short:
+        if mention.kb_id is not None and mention.label == "PERSON" and SOMEONE_ELSE in in_document.get(surface, ()) and surface in gazetteer.by_short:
+            mention = replace(mention, kb_id=None)  # "Yuko Obuchi ... Obuchi": she, or her father whom the gazetteer knows; never guess
+        elif mention.kb_id is None and surface in gazetteer.by_short:
             if surface in in_document:  # the document names the person in full: trust it over the model's label
                 mention = replace(mention, label="PERSON", kb_id=_only(in_document[surface]))
+            elif _municipality_before().search(text, max(0, mention.start - 20), mention.start):
+                mention = replace(mention, label="GPE")  # "the town of Ōta in Gunma": the town, not Masahide Ota
             elif surface in _word_surnames() and not _title_ends_at(text, mention.start):
                 pass  # "Rice prices rose", "Ford recalled cars": the word or the firm as likely as the person, who is not named
             elif mention.label not in _place_labels() or (gazetteer.lookup(surface) is None and not _placed(text, mention)):

@@ -302,7 +302,11 @@ def trim(text: str, mention: Mention) -> Mention | None:
     skipped = bullet.end() if bullet else 0
     closed = UNOPENED_CLOSE.match(surface, skipped)
     skipped = closed.end() if closed else skipped  # "Jiji Press)—North Korea": the name starts after the bracket that closes another
+    marks = LEADING_MARKS.match(surface, skipped)
+    skipped = marks.end() if marks else skipped  # "capabilities.[1] The Ministry of Defense": the mark ends the sentence before
     surface = surface[skipped:]
+    if marks and surface.lower() in word_set("leading-determiners"):
+        return None  # "[1] The" read as a name
     head = leading.match(surface)
     tail = trailing.search(surface)
     start = mention.start + skipped + (head.end() if head else 0)
@@ -352,6 +356,10 @@ SENTENCE_END = re.compile(r"[.!?\n]")
 @lru_cache(maxsize=1)
 def _question_openers() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives('question-openers')})[^\S\n]+(?=[A-Z])")
+
+
+LEADING_MARKS = re.compile(r"(?:\[[0-9a-z]{1,3}\][^\S\n]*)+")
+"""Footnote marks at a mention's start ("[1] The Ministry of Defense"): they close the sentence before."""
 
 
 SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Cf"})
