@@ -34,6 +34,8 @@ Each step is its own module: :mod:`.tidy`, :mod:`.acronyms`, :mod:`.lists`, :mod
   name ("Lawrence “Larry” Nicholson", "Joseph R. Biden, Jr."; :mod:`.people`).
 - In an author–year citation each surname is a PERSON and the year a DATE
   ("(Mearsheimer 2001; Walt 1987)"; :mod:`.citations`).
+- The speaker of a transcript's turn is a PERSON ("SECRETARY AUSTIN:";
+  :mod:`.speakers`).
 - The names after "Messrs." are people; "Operation X" is an EVENT; a name
   after a ship prefix ("USS", "JS") is the ship (PRODUCT).
 - Catalogue, infobox and reading-list lines: a field label is no name, and
@@ -93,6 +95,7 @@ from .relabel import (
     relabel_script_places,
     relabel_ships,
 )
+from .speakers import speakers_of_turns
 from .surnames import (
     occurrences_of_surnames_named,
     people_after_honorifics,
@@ -127,7 +130,7 @@ def link_mentions(text: str, mentions: Iterable[Mention], gazetteer: Gazetteer) 
     linked = resolve_surnames(text, linked, gazetteer)
     linked = people_read_whole(text, people_after_titles(text, surnames_after_titles(text, linked, gazetteer), gazetteer), gazetteer)
     linked = authors_of_cited_years(text, authors_before_et_al(text, linked), gazetteer)
-    linked = occurrences_of_surnames_named(text, surnames_of_people_named(text, linked))
+    linked = speakers_of_turns(text, occurrences_of_surnames_named(text, surnames_of_people_named(text, linked)), gazetteer)
     linked = catalogue_lines(text, drop_glosses(text, names_in_script(text, linked)), gazetteer)
     linked = names_in_lists(text, acronyms_of_names(text, linked))
     return sorted(linked, key=lambda m: (m.start, m.end))
