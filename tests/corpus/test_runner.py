@@ -262,3 +262,17 @@ def test_runner_a_sidecar_broken_on_a_rerun_keeps_its_documents_record_until_it_
     assert (out / "a.json").read_bytes() == kept and [e["id"] for e in read_index(out)["documents"]] == ["a", "b"]
     (raw / "a.meta.json").write_bytes(b'{"title": "Abe and Austin in Tokyo"}')
     assert annotate_corpus(raw, out).annotated == ["a"] and load_corpus(out)["a"].source.title == "Abe and Austin in Tokyo"
+
+
+def test_runner_files_of_the_output_folder_that_are_no_records_are_never_deleted(tmp_path):
+    # a helper's black-box test: every '<name>.json' the index did not list was taken for a record and pruned
+    raw = make_corpus(tmp_path, {"a.txt": GOOD})
+    out = tmp_path / "annotated"
+    out.mkdir()
+    (out / "package.json").write_bytes(b'{"name": "keep me"}')
+    (out / "notes.json").write_bytes(b"not json")
+    annotate_corpus(raw, out)
+    (out / "index.json").write_bytes(b'{"documents": "tampered"}')  # rebuilt from the records: the other files are not records either
+    annotate_corpus(raw, out)
+    assert (out / "package.json").read_bytes() == b'{"name": "keep me"}' and (out / "notes.json").read_bytes() == b"not json"
+    assert [e["id"] for e in read_index(out)["documents"]] == ["a"]

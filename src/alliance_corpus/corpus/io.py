@@ -251,8 +251,23 @@ def load_index(folder: Path) -> Index:
             entries = rebuild_index(folder)
             return Index(entries, [warning("W101", path=path, problem=exc)])
     for doc_id in record_ids(folder) - entries.keys():
-        entries[doc_id] = {"id": doc_id, "file": f"{doc_id}.json"}  # a record the index missed (an interrupted run)
+        if _is_record(folder / f"{doc_id}.json", doc_id):  # a record the index missed (an interrupted run); another file is not ours
+            entries[doc_id] = {"id": doc_id, "file": f"{doc_id}.json"}
     return Index(dict(sorted(entries.items())), [])
+
+
+def _is_record(path: Path, doc_id: str) -> bool:
+    """Whether ``path`` holds a record of this package for ``doc_id``: a JSON object with a schema version and that id.
+
+    Only such files are indexed, and so pruned, when the index does not list
+    them: a ``package.json`` or a researcher's notes in the output folder are
+    not this package's to delete.
+    """
+    try:
+        data = parse_json(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "schema_version" in data and data.get("id") == doc_id
 
 
 def _valid_entries(index: Any) -> dict[str, dict[str, Any]]:
@@ -283,11 +298,17 @@ def record_ids(folder: Path) -> set[str]:
 
 
 def rebuild_index(folder: Path) -> dict[str, dict[str, Any]]:
-    """Index entries read from the record files themselves; a corrupt record gets a bare entry."""
+    """Index entries read from the record files themselves; a record that fails validation gets a bare entry.
+
+    A file that is no record of this package (not a JSON object with a
+    schema version and its file's id) is left out, so it is never pruned.
+    """
     entries = {}
     for doc_id in sorted(record_ids(folder)):
+        path = Path(folder) / f"{doc_id}.json"
+        if not _is_record(path, doc_id):
+            continue
         try:
-            path = Path(folder) / f"{doc_id}.json"
             entries[doc_id] = index_entry(read_document(path), path.read_bytes())
         except (RecordError, OSError):
             entries[doc_id] = {"id": doc_id, "file": f"{doc_id}.json"}
