@@ -613,7 +613,7 @@ def _resource_kind(path: Path) -> str:
     """Which sort of resource file ``path`` is: by its folder's name, else by the fields of its first entry."""
     if path.parent.name in {"rules", "gazetteer", "lexicons"}:
         return path.parent.name
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for line in path.read_text(encoding="utf-8", errors="replace").split("\n"):
         if line.strip() and not line.lstrip().startswith("//"):
             try:
                 first = orjson.loads(line)

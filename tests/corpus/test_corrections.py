@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+import orjson
 import pytest
 
 from alliance_corpus import annotate_corpus, load_corpus
@@ -176,3 +177,17 @@ def test_corrections_without_evidence_are_refused_before_anything_is_kept(correc
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert "argument --evidence: must say who made the corrections, where and when" in result.stderr.decode()
     assert corrections_path(root).read_bytes() == before
+
+
+def test_corrections_a_text_holding_a_line_separator_survives_a_brat_round_trip(tmp_path):
+    """A helper's black-box test: the correction's text held U+2028, valid in JSON, and reading split the file's line there (E201)."""
+    from alliance_corpus.resources.jsonl import line_problems, read_jsonl
+    from alliance_corpus.resources.lexicons import LexiconEntry
+
+    path = tmp_path / "mine.jsonl"
+    entry = {"id": "a", "list": "l", "value": "United\u2028States\u0085", "evidence": "e", "note": "n"}
+    path.write_bytes(orjson.dumps(entry) + b"\n" + b"not json\n")
+    assert [error.line for error in line_problems(path, LexiconEntry)] == [2]  # the bad line is named by its own number
+    path.write_bytes(orjson.dumps(entry) + b"\n")
+    [(number, read)] = read_jsonl(path, LexiconEntry)
+    assert number == 1 and read.value == "United\u2028States\u0085"

@@ -64,7 +64,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ResourceError(path, None, f"cannot be read ({exc})") from None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): a value may hold U+2028 or U+0085, which JSON allows
         stripped = line.strip()
         if stripped and not stripped.startswith("//"):
             yield number, stripped
