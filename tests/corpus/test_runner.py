@@ -276,3 +276,31 @@ def test_runner_files_of_the_output_folder_that_are_no_records_are_never_deleted
     annotate_corpus(raw, out)
     assert (out / "package.json").read_bytes() == b'{"name": "keep me"}' and (out / "notes.json").read_bytes() == b"not json"
     assert [e["id"] for e in read_index(out)["documents"]] == ["a"]
+
+
+def test_runner_a_folder_that_cannot_be_listed_is_named_and_its_records_are_kept(tmp_path):
+    """A helper's black-box test: os.walk skips a folder it cannot list without a word, and the records of its documents were pruned."""
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from tests.test_cli import CLI
+
+    unprivileged: list[str] = []
+    if os.geteuid() == 0:  # root lists any folder: drop the capabilities that let it
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv, a folder cannot be made unreadable")
+        unprivileged = ["setpriv", "--inh-caps=-all", "--bounding-set=-all", "--"]
+    raw = make_corpus(tmp_path, {"a.txt": GOOD, "sub/b.txt": b"Okinawa hosts most U.S. bases in Japan.\n"})
+    out = tmp_path / "annotated"
+    annotate_corpus(raw, out)
+    kept = (out / "sub__b.json").read_bytes()
+    (raw / "sub").chmod(0)
+    try:
+        result = subprocess.run([*unprivileged, *CLI, "annotate", "--raw", str(raw), "--out", str(out)], capture_output=True, cwd=tmp_path)
+    finally:
+        (raw / "sub").chmod(0o755)
+    assert result.returncode == 1 and "[E104] raw/sub: cannot be read (the folder cannot be listed: Permission denied)" in result.stderr.decode()
+    assert (out / "sub__b.json").read_bytes() == kept and [e["id"] for e in read_index(out)["documents"]] == ["a", "sub__b"]

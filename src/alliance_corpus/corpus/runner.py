@@ -429,10 +429,12 @@ def _unchanged(entry: dict[str, Any], document: RawDocument, fingerprint: str, o
 def _prune(out_dir: Path, previous: dict[str, dict[str, Any]], current: dict[str, dict[str, Any]], summary: RunSummary) -> None:
     """Remove records whose raw document is gone; keep those of documents that failed this time."""
     failed = {error.document for error in summary.errors}  # a bad sidecar fails its document, whose record stays
+    folders = tuple(document for document in failed if document.endswith("/"))  # a folder that could not be listed
     for doc_id, entry in previous.items():
         if doc_id in current:
             continue
-        if entry.get("source") in failed:
+        source = str(entry.get("source", ""))
+        if source in failed or (folders and source.startswith(folders)):
             current[doc_id] = entry
             continue
         record_path(out_dir, doc_id).unlink(missing_ok=True)  # ids were validated: the path stays in out_dir

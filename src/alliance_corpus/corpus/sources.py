@@ -75,12 +75,14 @@ def discover(raw_dir: Path) -> list[Path]:
 
 
 class Walk(NamedTuple):
-    """What a raw folder holds: its documents, the other files (neither documents nor sidecars), the sidecars of no document, and linked folders."""
+    """What a raw folder holds: its documents, the other files (neither documents nor sidecars), the sidecars of no document,
+    linked folders, and the folders that could not be read, with the reason."""
 
     documents: list[Path]
     other: list[Path]
     orphans: list[Path]
     linked: list[Path]
+    unreadable: list[tuple[Path, str]]
 
 
 def _walk(raw_dir: Path, skip: Path | None = None) -> Walk:
@@ -89,8 +91,13 @@ def _walk(raw_dir: Path, skip: Path | None = None) -> Walk:
     A linked folder is listed, not walked into: its files may lie anywhere.
     """
     found, other, orphans, linked = [], [], [], []
+    unreadable: list[tuple[Path, str]] = []
     skipped = os.path.realpath(skip) if skip is not None else None
-    for folder, subfolders, files in os.walk(raw_dir, followlinks=False):
+
+    def _unreadable(error: OSError) -> None:  # os.walk skips a folder it cannot list without a word, unless told
+        unreadable.append((Path(str(error.filename)), error.strerror or str(error)))
+
+    for folder, subfolders, files in os.walk(raw_dir, followlinks=False, onerror=_unreadable):
         visible = sorted(d for d in subfolders if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) != skipped)
         linked += [Path(folder) / d for d in visible if os.path.islink(os.path.join(folder, d))]
         subfolders[:] = [d for d in visible if not os.path.islink(os.path.join(folder, d))]
@@ -103,7 +110,7 @@ def _walk(raw_dir: Path, skip: Path | None = None) -> Walk:
                 other.append(Path(folder) / name)
             elif name[: -len(SIDECAR_SUFFIX)] not in stems:
                 orphans.append(Path(folder) / name)
-    return Walk(sorted(found), sorted(other), sorted(orphans), sorted(linked))
+    return Walk(sorted(found), sorted(other), sorted(orphans), sorted(linked), sorted(unreadable))
 
 
 class RawFolder(NamedTuple):
@@ -122,9 +129,14 @@ def read_all(
     ``skip`` is a folder inside ``raw_dir`` that holds no raw documents (the
     records, when a researcher writes them there).
     """
-    paths, other, orphans, linked = _walk(raw_dir, skip)
+    paths, other, orphans, linked, unreadable = _walk(raw_dir, skip)
     suffixes = ", ".join(RAW_SUFFIXES)
     found = RawFolder([], [], [warning("W104", path=_shown(path, corpus_root), suffixes=suffixes) for path in other])
+    # a folder that cannot be listed fails every document in it: their records are kept (see `runner._prune`)
+    found.errors.extend(
+        DocumentError(_shown(folder, corpus_root), "E104", reason=f"the folder cannot be listed: {reason}", document=_shown(folder, corpus_root) + "/")
+        for folder, reason in unreadable
+    )
     found.warnings.extend(warning("W109", path=_shown(path, corpus_root), stem=path.name[: -len(SIDECAR_SUFFIX)]) for path in orphans)
     found.warnings.extend(warning("W111", path=_shown(path, corpus_root)) for path in linked)
     for path, doc_id in zip(paths, assign_ids(raw_dir, paths)):
