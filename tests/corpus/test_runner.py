@@ -304,3 +304,11 @@ def test_runner_a_folder_that_cannot_be_listed_is_named_and_its_records_are_kept
         (raw / "sub").chmod(0o755)
     assert result.returncode == 1 and "[E104] raw/sub: cannot be read (the folder cannot be listed: Permission denied)" in result.stderr.decode()
     assert (out / "sub__b.json").read_bytes() == kept and [e["id"] for e in read_index(out)["documents"]] == ["a", "sub__b"]
+
+
+def test_runner_a_sidecar_holding_a_lone_surrogate_is_e105_naming_the_sidecar_and_field(tmp_path):
+    # a helper's black-box test: '"\udfff"' is valid JSON, and writing the record failed as E199 on the text file
+    raw = make_corpus(tmp_path, {"a.txt": GOOD, "a.meta.json": b'{"notes": "\\udfff", "title": "ok"}', "b.txt": GOOD})
+    summary = annotate_corpus(raw, tmp_path / "annotated")
+    assert [str(e) for e in summary.errors] == ["[E105] raw/a.meta.json: sidecar field notes: holds a lone surrogate escape (such as \\udfff), which is no character"]
+    assert summary.annotated == ["b"]

@@ -499,6 +499,19 @@ def _commonness(encoding: str) -> int:
     return MOST_COMMON_FIRST.index(encoding) if encoding in MOST_COMMON_FIRST else len(MOST_COMMON_FIRST)
 
 
+def _is_text(value: str) -> bool:
+    """Whether ``value`` holds characters only, no lone surrogate (which JSON's ``\\ud800`` escapes can give).
+
+    >>> _is_text("Kōno"), _is_text(chr(0xDFFF))
+    (True, False)
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _not_utf8(encoding: str | None) -> str | None:
     """Python's name for ``encoding``, or ``None`` for UTF-8 (what a record says when it names no encoding).
 
@@ -553,6 +566,9 @@ def read_sidecar(path: Path, corpus_root: Path, raw_dir: Path | None = None) -> 
     unknown = sorted(set(data) - set(SIDECAR_FIELDS))
     if unknown:
         raise DocumentError(shown, "E105", f"unknown sidecar fields {unknown}; allowed: {list(SIDECAR_FIELDS)}")
+    broken = [name for name, value in data.items() if isinstance(value, str) and not _is_text(value)]
+    if broken:  # "\udfff" is valid JSON but no character: the record could not be written
+        raise DocumentError(shown, "E105", f"sidecar field{'s' if len(broken) > 1 else ''} {', '.join(broken)}: holds a lone surrogate escape (such as \\udfff), which is no character")
     encoding = data.get("encoding")
     if encoding is not None:
         try:
