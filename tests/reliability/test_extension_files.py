@@ -100,3 +100,37 @@ def test_extension_runaway_rule_stops_the_command_with_exit_2(tmp_path):
 def test_extension_bundled_rules_pass_the_load_checks():
     rules = Resources.bundled().rules
     assert len(rules) > 200 and all(rule._seconds is None for rule in rules)  # no time limit on our own, fuzzed rules
+
+
+def _annotate_within(tmp_path, seconds: float = 120) -> subprocess.CompletedProcess:
+    from tests.test_cli import CLI
+
+    return subprocess.run([*CLI, "annotate"], cwd=tmp_path, capture_output=True, timeout=seconds)  # a hang fails, never blocks CI
+
+
+def test_extension_a_pipe_or_a_link_out_of_the_corpus_among_its_files_is_refused_not_waited_on_or_read(tmp_path):
+    """A helper's black-box tests: a named pipe in lexicons/ or as corrections.jsonl blocked or was ignored; a link out was read."""
+    import os
+
+    make_corpus(tmp_path / "data", {"a.txt": b"Shinzo Abe met Joe Biden in Tokyo.\n"})
+    root = tmp_path / "data"
+    (root / "lexicons").mkdir()
+    os.mkfifo(root / "lexicons" / "pipe.jsonl")
+    result = _annotate_within(tmp_path)
+    assert result.returncode == 2 and "[E201] data/lexicons/pipe.jsonl: is not a regular file" in result.stderr.decode()
+    (root / "lexicons" / "pipe.jsonl").unlink()
+    (tmp_path / "outside.jsonl").write_text('{"id": "x", "list": "l", "value": "v", "evidence": "e", "note": "n"}\n', encoding="utf-8")
+    (root / "lexicons" / "out.jsonl").symlink_to(tmp_path / "outside.jsonl")
+    result = _annotate_within(tmp_path)
+    assert result.returncode == 2 and "outside the corpus folder; it is not read" in result.stderr.decode()
+    (root / "lexicons" / "out.jsonl").unlink()
+    (root / "corrections").mkdir()
+    os.mkfifo(root / "corrections" / "corrections.jsonl")
+    result = _annotate_within(tmp_path)
+    assert result.returncode == 2 and "[E201] data/corrections/corrections.jsonl: cannot be read" in result.stderr.decode()
+    (root / "corrections" / "corrections.jsonl").unlink()
+    assert _annotate_within(tmp_path).returncode == 0
+    (root / "annotated" / "index.json").unlink()
+    os.mkfifo(root / "annotated" / "index.json")  # rebuilt from the records, and replaced by a file
+    result = _annotate_within(tmp_path)
+    assert result.returncode == 0 and "[W101]" in result.stdout.decode() and (root / "annotated" / "index.json").is_file()

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import RecordError, warning
 from ..records import AnnotatedDocument, Source
 from ..records.schema import migrate
+from ..resources.jsonl import read_regular
 from ..text.chunks import count_words
 from .ids import is_safe_id
 
@@ -246,7 +247,7 @@ def load_index(folder: Path) -> Index:
         entries: dict[str, dict[str, Any]] = {}
     else:
         try:
-            entries = _valid_entries(parse_json(path.read_bytes()))
+            entries = _valid_entries(parse_json(read_regular(path)))  # a pipe or a folder there: rebuilt, never waited on
         except (OSError, ValueError) as exc:
             entries = rebuild_index(folder)
             return Index(entries, [warning("W101", path=path, problem=exc)])

@@ -24,6 +24,8 @@ changed rule or entity makes ``annotate`` process the documents again.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -47,6 +49,26 @@ def _jsonl_in(folder: Path | None) -> tuple[Path, ...]:
     if folder is None or not folder.is_dir():
         return ()
     return tuple(sorted(folder.glob("*.jsonl")))
+
+
+def _check_own_file(path: Path, root: Path) -> None:
+    """Refuse (E201) a corpus's resource file that is a link out of the corpus folder, or no regular file (a pipe would block the run).
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "rules").mkdir()
+    >>> (root / "rules" / "out.jsonl").symlink_to("/etc/hostname")
+    >>> _check_own_file(root / "rules" / "out.jsonl", root)
+    Traceback (most recent call last):
+    alliance_corpus.errors.ResourceError: [E201] ...out.jsonl: ...is a link to /etc/hostname, outside the corpus folder; it is not read
+    """
+    from ..errors import ResourceError
+
+    target = Path(os.path.realpath(path))
+    if not target.is_relative_to(os.path.realpath(root)):
+        raise ResourceError(path, None, f"is a link to {target}, outside the corpus folder; it is not read")
+    if not stat.S_ISREG(target.stat().st_mode):
+        raise ResourceError(path, None, "is not a regular file (a pipe, a device or a folder); it is not read")
 
 
 @dataclass(frozen=True)
@@ -80,6 +102,8 @@ class Resources:
         if root is None:
             return base
         own = [_jsonl_in(Path(root) / folder) for folder in ("rules", "gazetteer", "lexicons")]
+        for path in (path for files in own for path in files):
+            _check_own_file(path, Path(root))
         if not any(own):
             return base
         return cls(

@@ -13,6 +13,7 @@ corrections with one id, stops the run with an error naming the file and line.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import ResourceError
@@ -33,8 +34,8 @@ def corrections_path(root: Path) -> Path:
 def read_corrections(root: Path) -> tuple[Correction, ...]:
     """The corrections of the corpus folder ``root`` (none when it has no corrections file), checked whole."""
     path = corrections_path(root)
-    if not path.is_file():
-        return ()
+    if not os.path.lexists(path):
+        return ()  # anything else there (a pipe, a folder, a dangling link) is refused when read, not taken for no corrections
     seen: dict[str, int] = {}
     found = []
     for number, correction in read_jsonl(path, Correction):

@@ -59,9 +59,30 @@ def _parsed(path: Path, number: int, line: str, model: type[Model]) -> Model:
         raise ResourceError(path, number, _first_problem(exc)) from None
 
 
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path``, or ``OSError`` when it is no regular file: a named pipe must not block the run waiting for a writer.
+
+    >>> import os, tempfile
+    >>> pipe = Path(tempfile.mkdtemp()) / "index.json"
+    >>> os.mkfifo(pipe)
+    >>> read_regular(pipe)
+    Traceback (most recent call last):
+    IsADirectoryError: [Errno 21] not a regular file: ...index.json...
+    """
+    import errno
+    import os
+    import stat
+
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "not a regular file", str(path))
+        return stream.read()
+
+
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ResourceError(path, None, f"cannot be read ({exc})") from None
     for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): a value may hold U+2028 or U+0085, which JSON allows
