@@ -486,7 +486,7 @@ def _export(args: argparse.Namespace) -> int:
         raise AllianceCorpusError(f"{args.corpus}: no such annotated corpus folder")
     if args.format in FOLDER_FORMATS:
         return _export_folder(args)
-    _file_to_write(args.output)
+    _file_to_write(args.output, [args.corpus])
     out = io.StringIO(newline="")
     with warnings.catch_warnings(record=True) as caught:  # damaged records are skipped, and said so once each
         warnings.simplefilter("always", CorpusWarning)
@@ -532,16 +532,23 @@ def _cores() -> int:
     return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
 
 
-def _file_to_write(path: Path | None) -> Path | None:
+def _file_to_write(path: Path | None, inputs: Sequence[Path] = ()) -> Path | None:
     """``path`` when a file may be written there; a folder, a link or a special file there is refused before any work.
 
     Files are written whole and then renamed into place, which would put a
     regular file where a device, a pipe or a symbolic link was
     (``-o /dev/stdout``): such a path is refused; leave ``-o`` out to write
-    to standard output.
+    to standard output.  So is one of the command's ``inputs``, or a path
+    inside an input folder, which the output would replace or join
+    (``export annotated -o annotated/a.json`` replaced a record).
     """
     if path is None:
         return None
+    target = Path(os.path.realpath(path))
+    for given in inputs:
+        source = Path(os.path.realpath(given))
+        if target == source or (source.is_dir() and target.is_relative_to(source)):
+            raise AllianceCorpusError(f"{path}: is {'one of the inputs' if target == source else f'inside {given}, which is read'}; write the output elsewhere")
     if path.is_symlink():
         raise AllianceCorpusError(f"{path}: is a symbolic link; name a regular file (or leave -o out to write to standard output)")
     if path.is_dir():
@@ -686,7 +693,7 @@ def _induce(args: argparse.Namespace) -> int:
     from .corpus.pairs import read_negative, read_pairs, write_rules
     from .restore.induce import induce
 
-    _file_to_write(args.output)
+    _file_to_write(args.output, [*args.pairs, *args.negative])
     pairs = read_pairs(args.pairs)
     negative = read_negative(args.negative)
     written = write_rules(args.output, induce(pairs, negative), pairs=len(pairs), negative=len(negative))

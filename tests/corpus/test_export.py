@@ -10,7 +10,7 @@ import pytest
 
 from alliance_corpus import load_corpus
 from alliance_corpus.corpus.export import MENTION_FIELDS, mention_rows
-from tests.conftest import DATA, SEED_ID
+from tests.conftest import DATA, SEED_ID, make_corpus
 from tests.test_cli import run
 
 ANNOTATED = DATA / "annotated"
@@ -95,3 +95,17 @@ def test_export_of_the_corpus_folder_instead_of_its_records_says_where_they_are(
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert f"{DATA}: holds no annotated records (no index.json, no record files); did you mean {ANNOTATED}?" in result.stderr.decode()
     assert not (tmp_path / "mentions.csv").exists()
+
+
+def test_export_and_induce_refuse_to_write_over_what_they_read(tmp_path):
+    # a helper's black-box tests: 'export annotated -o annotated/a.json' replaced a record, 'induce p1.json -o p1.json' the pair
+    make_corpus(tmp_path / "data", {"a.txt": b"Shinzo Abe met Joe Biden in Tokyo.\n"})
+    assert run("annotate", cwd=tmp_path).returncode == 0
+    record = (tmp_path / "data" / "annotated" / "a.json").read_bytes()
+    result = run("export", "data/annotated", "--format", "jsonl", "-o", "data/annotated/a.json", cwd=tmp_path)
+    assert result.returncode == 2 and "is inside data/annotated, which is read" in result.stderr.decode()
+    assert (tmp_path / "data" / "annotated" / "a.json").read_bytes() == record
+    pair = b'{"spun": "The alliance v Japan.", "original": "The alliance with Japan."}'
+    (tmp_path / "p1.json").write_bytes(pair)
+    result = run("induce", "p1.json", "-o", "p1.json", cwd=tmp_path)
+    assert result.returncode == 2 and "p1.json: is one of the inputs" in result.stderr.decode() and (tmp_path / "p1.json").read_bytes() == pair
