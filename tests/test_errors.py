@@ -73,3 +73,16 @@ def test_errors_the_api_says_when_it_is_not_given_text(given):
         assert str(raised.value) == expected
     with pytest.raises(TypeError, match="^reference must be a str, not bytes"):
         ac.clean("Abe visited Okinawa.", reference=b"Abe visited Okinawa.")
+
+
+def test_errors_a_model_folder_that_cannot_be_loaded_stops_the_run_once_with_e302(tmp_path):
+    # a helper's black-box test: a folder with an empty meta.json gave one E199 line per document and exit 1
+    from tests.conftest import make_corpus
+    from tests.test_cli import run
+
+    make_corpus(tmp_path / "data", {"a.txt": b"Shinzo Abe met Joe Biden.\n", "b.txt": b"Okinawa hosts bases.\n"})
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "meta.json").write_text("{}", encoding="utf-8")
+    result = run("annotate", "--model", "model", cwd=tmp_path)
+    said = result.stderr.decode()
+    assert result.returncode == 2 and said.count("[E302] spaCy model 'model' cannot be loaded:") == 1 and "E199" not in said

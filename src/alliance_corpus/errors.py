@@ -74,6 +74,7 @@ ERRORS: dict[str, ErrorKind] = {
         "(or `make setup`), or install your own model package and select it with "
         "`--model NAME` or the ALLIANCE_CORPUS_MODEL environment variable.",
     ),
+    "E302": ErrorKind("model cannot be loaded", EXIT_USAGE, "spaCy model {name!r} cannot be loaded: {problem}"),
 }
 """Every error code: its title, the exit status of a command it stops, and its message template."""
 
@@ -218,6 +219,17 @@ class CannotWrite(AllianceCorpusError):
         self.path, self.saved = str(path), saved
         index = " and the index up to date" if indexed else " (the index could not be written either: the next run annotates them again)"
         super().__init__(f"[{self.code}] {message(self.code, path=self.path, reason=reason, saved=saved, index=index)}")
+
+
+class ModelUnloadable(AllianceCorpusError):
+    """The configured spaCy model is there but cannot be loaded (E302): a broken folder or package stops the run once."""
+
+    code = "E302"
+    exit_status = ERRORS["E302"].exit_status
+
+    def __init__(self, name: str, problem: str):
+        self.name, self.problem = name, problem
+        super().__init__(f"[{self.code}] {message(self.code, name=name, problem=problem)}")
 
 
 class ModelNotFoundError(AllianceCorpusError):

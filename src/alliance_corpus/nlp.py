@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
-from .errors import ModelNotFoundError, ResourceError
+from .errors import ModelNotFoundError, ModelUnloadable, ResourceError
 from .resources import Resources
 from .resources.lexicons import words
 from .resources.rules import Rule
@@ -281,7 +281,9 @@ def load_model(model: str | None = None) -> Any:
     except OSError as exc:
         if "E050" in str(exc) or "Can't find model" in str(exc):
             raise ModelNotFoundError(name) from None
-        raise
+        raise ModelUnloadable(name, str(exc)) from None
+    except Exception as exc:  # a folder with a broken meta.json or config: every document would fail alike
+        raise ModelUnloadable(name, f"{type(exc).__name__}: {exc}") from None
 
 
 def load_pipeline(model: str | None = None, resources: Resources | None = None) -> Pipeline:
