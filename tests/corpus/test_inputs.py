@@ -361,3 +361,25 @@ def test_inputs_a_page_with_no_words_once_cleaned_is_named_and_comments_of_a_fra
     ]
     fragment = record(tmp_path / "data" / "annotated", "fragment")
     assert fragment["text"] == "Shinzo Abe visited Okinawa." and [e["text"] for e in fragment["entities"]] == ["Shinzo Abe", "Okinawa"]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "restored"),
+    [
+        # Latin-1 with one UTF-8 apostrophe: read as Macintosh Central European, "Cafť ... naÔve ... ‚Äô"
+        (b"Caf\xe9 owners in Naha were na\xefve about the bases \xe2\x80\x99 and the treaty.\n", "cp1252",
+         "Café owners in Naha were naïve about the bases ’ and the treaty.\n"),
+        # UTF-8 with one stray byte: read as cp1250, every accented letter garbled for good
+        ("Kōno Tarō met the minister in Tōkyō; the café was busy.\n".encode() + b"A stray \xff byte.\n", "iso8859-1",
+         "Kōno Tarō met the minister in Tōkyō; the café was busy.\nA stray ÿ byte.\n"),
+    ],
+    ids=["latin-1-with-utf-8", "utf-8-with-a-stray-byte"],
+)
+def test_inputs_western_text_with_utf_8_pasted_in_is_read_as_windows_1252_and_its_mojibake_repaired(data, encoding, restored):
+    """A helper's black-box tests: a file pasted together from two encodings."""
+    from alliance_corpus.corpus.sources import decode_as
+    from alliance_corpus.restore import clean
+
+    text, detected = decode_as(data, "raw/mixed.txt")
+    assert detected == encoding and text == data.decode(encoding)
+    assert clean(text).text == restored

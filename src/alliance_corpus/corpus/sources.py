@@ -383,12 +383,48 @@ def decode_as(data: bytes, shown: str, encoding: str | None = None) -> tuple[str
     except DocumentError as error:
         if encoding or error.code != "E103":
             raise
+    mixed = _latin_with_utf8(data)
+    if mixed is not None:
+        return data.decode(mixed), mixed
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
     if not matches:
         raise DocumentError(shown, "E103", byte=_first_bad_byte(data), offset=_first_bad_offset(data))
     return _least_surprising(data, matches)
+
+
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+"""One UTF-8 sequence of two to four bytes."""
+LONE_HIGH_BYTE = re.compile(rb"(?<![\x80-\xff])[\x80-\xff](?![\x80-\xff])")
+"""A byte over 0x7F between two ASCII bytes: a letter of a one-byte Western encoding ("Caf\xe9")."""
+
+
+def _latin_with_utf8(data: bytes) -> str | None:
+    """``cp1252`` (or ``iso8859-1``, which reads every byte) for Western one-byte text with some UTF-8 in it, else ``None``.
+
+    Such a file, pasted together from two sources, holds UTF-8 sequences
+    ("’" as ``e2 80 99``) and bytes over 0x7F that stand alone between ASCII
+    bytes ("Caf\\xe9").  Detection read one as Macintosh Central European
+    ("Cafť ... ‚Äô"); read as windows-1252 its Western letters are right and
+    its UTF-8 is mojibake, which restoration repairs, each repair an edit.
+    Japanese, Chinese or Korean bytes come in pairs or more, never alone.
+
+    >>> _latin_with_utf8(b"Caf\\xe9 owners were na\\xefve \\xe2\\x80\\x99 here"), _latin_with_utf8(b"Caf\\xe9 alone")
+    ('cp1252', None)
+    """
+    lone = LONE_HIGH_BYTE.findall(data)
+    if not lone or UTF8_SEQUENCE.search(data) is None:
+        return None
+    high = sum(1 for byte in data if byte > 0x7F)
+    in_sequences = sum(len(found) for found in UTF8_SEQUENCE.findall(data))
+    if len(lone) + in_sequences != high:  # other runs of high bytes: not this mixture
+        return None
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "iso8859-1"
+    return "cp1252"
 
 
 def _least_surprising(data: bytes, matches: Sequence[Any]) -> tuple[str, str]:
