@@ -238,3 +238,11 @@ def test_linking_a_footnote_mark_before_a_name_is_no_part_of_it():
     text = "The strategy commits Japan to counterstrike capabilities.[1] The Ministry of Defense has since bought Tomahawk missiles.[2]"
     found = [(e.text, e.label, e.kb_id) for e in annotate(text).entities]
     assert ("Ministry of Defense", "ORG", "ac:ministry-of-defense") in found and not [f for f in found if "[" in f[0]]
+
+
+def test_linking_a_headline_in_capitals_names_the_person_after_a_title_and_links_a_known_surname():
+    # a helper's black-box test: 'TAMAKI' was missed in 'OKINAWA GOVERNOR TAMAKI VISITS WASHINGTON', and 'BIDEN' left unlinked
+    found = [(e.text, e.label, e.kb_id) for e in annotate("OKINAWA GOVERNOR TAMAKI VISITS WASHINGTON TO PROTEST HENOKO PLAN").entities]
+    assert ("TAMAKI", "PERSON", "Q11572466") in found
+    found = [(e.text, e.label, e.kb_id) for e in annotate("PRIME MINISTER KISHIDA MEETS PRESIDENT BIDEN").entities]
+    assert ("BIDEN", "PERSON", "Q6279") in found

@@ -61,6 +61,7 @@ def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
     resolved = []
     for mention in mentions:
         surface = text[mention.start : mention.end]
+        surface = surface.title() if surface.isupper() and surface.isalpha() and surface.title() in gazetteer.by_short else surface  # "BIDEN"
         if mention.kb_id is not None and mention.label == "PERSON" and SOMEONE_ELSE in in_document.get(surface, ()) and surface in gazetteer.by_short:
             mention = replace(mention, kb_id=None)  # "Yuko Obuchi ... Obuchi": she, or her father whom the gazetteer knows; never guess
         elif mention.kb_id is None and surface in gazetteer.by_short:
@@ -96,7 +97,20 @@ def surnames_after_titles(text: str, mentions: list[Mention], gazetteer: Gazette
         start, end = match.span("surname")
         if not taken.overlaps(start, end) and not NEXT_CAPITALISED.match(text, end):
             added.append(Mention(start, end, "PERSON", gazetteer.with_surname(match.group("surname"))[0].id, "context"))
+    written = {surname.upper(): surname for surname in unique}
+    for match in _after_title_in_capitals(unique).finditer(text):  # a headline in capitals: "OKINAWA GOVERNOR TAMAKI VISITS"
+        start, end = match.span("surname")
+        if not taken.overlaps(start, end):
+            added.append(Mention(start, end, "PERSON", gazetteer.with_surname(written[match.group("surname")])[0].id, "context"))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=2)
+def _after_title_in_capitals(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    """A title in capitals right before one of ``surnames`` in capitals ("GOVERNOR TAMAKI")."""
+    titles = "|".join(re.escape(title.upper()) for title in sorted(words("job-titles"), key=len, reverse=True))
+    names = "|".join(re.escape(surname.upper()) for surname in sorted(surnames, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{titles})[^\S\n]+(?P<surname>{names})(?![\w-])")
 
 
 def people_after_titles(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
