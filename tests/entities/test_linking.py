@@ -246,3 +246,4 @@ def test_linking_a_headline_in_capitals_names_the_person_after_a_title_and_links
     assert ("TAMAKI", "PERSON", "Q11572466") in found
     found = [(e.text, e.label, e.kb_id) for e in annotate("PRIME MINISTER KISHIDA MEETS PRESIDENT BIDEN").entities]
     assert ("BIDEN", "PERSON", "Q6279") in found
+

@@ -51,14 +51,14 @@ def test_hostile_inert_escapes_every_control_sequence():
 
 def test_hostile_clean_removes_terminal_escapes_as_edits_and_a_terminal_never_obeys_them(tmp_path):
     path = tmp_path / "hostile.txt"
-    path.write_text(f"The alliance v Japan{ESCAPES} endures.\n", encoding="utf-8")
+    path.write_text(f"The alliance v Japan{ESCAPES} endures after people War II.\n", encoding="utf-8")  # spun: over the gate
     for args in [("clean", str(path)), ("clean", "--diff", str(path))]:
         shown = _on_a_terminal(*args)
         assert "\x1b]0;" not in shown and "\x07" not in shown and "\x1b[2J" not in shown
     assert "\\x1b]0;owned\\x07" in _on_a_terminal("clean", "--diff", str(path))  # what was removed is shown, as text
     piped = subprocess.run([*CLI, "clean", "--json", str(path)], capture_output=True, timeout=120)
     result = json.loads(piped.stdout)
-    assert result["text"] == "The alliance with Japan endures.\n"  # control characters are no text of a record
+    assert result["text"] == "The alliance with Japan endures after World War II.\n"  # control characters are no text of a record
     assert "".join(e["before"] for e in result["edits"] if e["rule"] == "ws.control") == ESCAPES  # kept in the edits, reversible
 
 
@@ -71,7 +71,7 @@ def test_hostile_file_names_are_inert_in_messages(tmp_path):
 
 
 def test_hostile_render_diff_for_a_terminal_escapes_the_text_but_keeps_its_colours():
-    result = clean(f"The alliance v Japan{ESCAPES} endures.")
+    result = clean(f"The alliance v Japan{ESCAPES} endures after people War II.")
     shown = render_diff(result.text, result.edits, color=True, safe=True)
     assert "\x1b]0;" not in shown and "\x1b[2J" not in shown
     assert "\x1b[32m{+with+}\x1b[0m" in shown  # our own colour codes stay

@@ -78,7 +78,7 @@ def test_clean_twice_changes_nothing_on_found_cases(text, config):
 
 
 def test_clean_follows_a_chain_in_one_edit():
-    result = clean(PROSE + "The alliance" + " v" * 50 + " Japan has been vital.", config=CONFIGS["pure-python"])
+    result = clean(PROSE + "The alliance" + " v" * 50 + " Japan has been vital.", config=RestoreConfig(context_rules=False, garbled=True))
     assert result.text.endswith("The alliance" + " with" * 50 + " Japan has been vital.")
     assert [(e.before, e.rule) for e in result.edits] == [("v" + " v" * 49, "spin.with")]
 
