@@ -38,7 +38,6 @@ CITED_WORK = re.compile(
 )
 """One cited work: its authors' surnames, the year or years, perhaps the pages ("Walt 1987, 12")."""
 AUTHOR_WORD = re.compile(SURNAME)
-JOINING_WORDS = frozenset({"and", "et", "al"})
 
 
 def authors_of_cited_years(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -70,7 +69,7 @@ def _cited_works(text: str, gazetteer: Gazetteer) -> Iterator[tuple[list[tuple[i
             if found is None:
                 continue
             first = found.start("authors")
-            names = [(first + w.start(), first + w.end()) for w in AUTHOR_WORD.finditer(found.group("authors")) if w.group() not in JOINING_WORDS]
+            names = [(first + w.start(), first + w.end()) for w in AUTHOR_WORD.finditer(found.group("authors"))]  # "and", "et al." are lower case: no surnames
             if names and all(_may_be_author(text[s:e], gazetteer) for s, e in names):
                 yield names, found.span("years")
 

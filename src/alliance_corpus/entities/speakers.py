@@ -27,6 +27,7 @@ from functools import lru_cache
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicons import words
 from .mention import Mention, SpanIndex
+from .surnames import only_person, people_by_surname
 
 TURNS = 2
 """The fewest turns that make a transcript: a single title-and-word line before a colon is more likely a heading."""
@@ -41,12 +42,12 @@ def speakers_of_turns(text: str, mentions: Sequence[Mention], gazetteer: Gazette
         return list(mentions)
     labels = SpanIndex((turn.start(), turn.end()) for turn in turns)
     kept = [m for m in mentions if not labels.overlaps(m.start, m.end)]
-    named = _people_by_surname(text, kept, gazetteer)
+    named = people_by_surname(kept, gazetteer, text)
     speakers = []
     for turn in turns:
         surname = turn.group("name").title()
         people = named.get(surname) or {entry.id for entry in gazetteer.with_surname(surname)}
-        speakers.append(Mention(turn.start("name"), turn.end("name"), "PERSON", next(iter(people)) if len(people) == 1 else None, "context"))
+        speakers.append(Mention(turn.start("name"), turn.end("name"), "PERSON", only_person(people), "context"))
     return sorted([*kept, *speakers], key=lambda m: (m.start, m.end))
 
 
@@ -59,13 +60,3 @@ def _is_title(words_before: str) -> bool:
 def _titles() -> frozenset[str]:
     return frozenset(title.lower() for name in ("job-titles", "person-titles") for title in words(name))
 
-
-def _people_by_surname(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> dict[str, set[str]]:
-    """Surname -> ids of the gazetteer people the document's mentions are linked to."""
-    found: dict[str, set[str]] = {}
-    for mention in mentions:
-        entry = gazetteer.by_id.get(mention.kb_id or "")
-        if entry is not None and entry.label == "PERSON":
-            for surname in entry.short:
-                found.setdefault(surname, set()).add(entry.id)
-    return found

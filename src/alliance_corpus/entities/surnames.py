@@ -57,7 +57,7 @@ def _word_surnames() -> frozenset[str]:
 
 def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """Link surnames to people (see the module docstring) and add the surnames the model missed."""
-    in_document = _surnames_in_document(mentions, gazetteer, text)
+    in_document = people_by_surname(mentions, gazetteer, text)
     resolved = []
     for mention in mentions:
         surface = text[mention.start : mention.end]
@@ -66,7 +66,7 @@ def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
             mention = replace(mention, kb_id=None)  # "Yuko Obuchi ... Obuchi": she, or her father whom the gazetteer knows; never guess
         elif mention.kb_id is None and surface in gazetteer.by_short:
             if surface in in_document:  # the document names the person in full: trust it over the model's label
-                mention = replace(mention, label="PERSON", kb_id=_only(in_document[surface]))
+                mention = replace(mention, label="PERSON", kb_id=only_person(in_document[surface]))
             elif _municipality_before().search(text, max(0, mention.start - 20), mention.start):
                 mention = replace(mention, label="GPE")  # "the town of Ōta in Gunma": the town, not Masahide Ota
             elif surface in _word_surnames() and not _title_ends_at(text, mention.start):
@@ -74,7 +74,7 @@ def resolve_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
             elif mention.label not in _place_labels() or (gazetteer.lookup(surface) is None and not _placed(text, mention)):
                 # "Austin, Texas" and "flew to Austin" are the city, not Lloyd Austin; "when Yoshida negotiated" is the person
                 people = {e.id for e in gazetteer.with_surname(surface)}  # two of one surname ("Kishi"): a person still, left unlinked
-                mention = replace(mention, label="PERSON" if people else mention.label, kb_id=_only(people))
+                mention = replace(mention, label="PERSON" if people else mention.label, kb_id=only_person(people))
         resolved.append(mention)
     return resolved + _missed_surnames(text, resolved, in_document)
 
@@ -295,7 +295,7 @@ def occurrences_of_surnames_named(text: str, mentions: Sequence[Mention]) -> lis
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
-def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer, text: str) -> dict[str, set[str]]:
+def people_by_surname(mentions: Iterable[Mention], gazetteer: Gazetteer, text: str) -> dict[str, set[str]]:
     """Surname -> ids of the people named in full in this document.
 
     A person the gazetteer does not know, named in full with a surname it
@@ -316,10 +316,10 @@ def _surnames_in_document(mentions: Iterable[Mention], gazetteer: Gazetteer, tex
 
 
 SOMEONE_ELSE = ""
-"""Stands for a person named in full whom the gazetteer does not know (see :func:`_surnames_in_document`)."""
+"""Stands for a person named in full whom the gazetteer does not know (see :func:`people_by_surname`)."""
 
 
-def _only(candidates: set[str]) -> str | None:
+def only_person(candidates: set[str]) -> str | None:
     """The one candidate, or ``None`` when there are several or the one is someone the gazetteer does not know: never guess."""
     return next(iter(candidates)) or None if len(candidates) == 1 else None
 
