@@ -82,3 +82,18 @@ def test_late_attribute_table_lets_later_patterns_win():
     assert table.attributes("VBZ", "is", False) == {"POS": "AUX", "LEMMA": "be"}
     assert table.attributes("VBZ", "has", False) == {"POS": "VERB"}
     assert table.attributes("NN", "gon", False) == {}
+
+
+def test_a_line_is_matched_only_against_rules_whose_words_it_holds():
+    """Rules needing a word the line lacks are left out; rules of tags alone always stay; a word inside a longer token does not count."""
+    nlp = load_pipeline().nlp
+    needs = context._needed_words(RULES)
+    tags_only = {rule.id for rule, words in zip(RULES, needs) if words is None}
+    assert tags_only and len(tags_only) < len(RULES)
+    plain = context.possible_rules(RULES, needs, nlp.make_doc("The treaty was signed in San Francisco in 1951."))
+    assert {rule.id for rule in plain} >= tags_only and "ctx.made-by" not in {rule.id for rule in plain}
+    assert len(plain) < len(RULES) / 2
+    made = context.possible_rules(RULES, needs, nlp.make_doc("The ships were make by hand in Kobe."))
+    assert "ctx.made-by" in {rule.id for rule in made}
+    inside = context.possible_rules(RULES, needs, nlp.make_doc("The shipmakers by hand in Kobe."))
+    assert "ctx.made-by" not in {rule.id for rule in inside}

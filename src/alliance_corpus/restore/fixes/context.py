@@ -151,7 +151,7 @@ def _tag(
     fresh: list[str], rules: Sequence[Rule], nlp: Any, changes: dict[str, list[Change]], analyses: Analyses | None, earlier: dict[str, Any]
 ) -> None:
     """Tag the ``fresh`` lines and record each one's changes in ``changes``."""
-    matcher = _matcher(nlp, rules)
+    needs = _needed_words(rules)
     table = _late_attributes(nlp)
     disable = [name for name in nlp.pipe_names if name not in TAGGER_COMPONENTS or (table is not None and name == LATE_COMPONENT)]
     by_id = {rule.id: rule for rule in rules}
@@ -164,6 +164,7 @@ def _tag(
                 analyses.keep(line, doc)
             if table is not None:
                 table(doc)
+            matcher = _matcher(nlp, possible_rules(rules, needs, doc))
             found += [c._replace(start=c.start + offset, end=c.end + offset) for c in _line_changes(doc, matcher, by_id, nlp)]
 
 
@@ -297,12 +298,43 @@ def _late_attributes(nlp: Any) -> LateAttributes | None:
     return _LATE[id(nlp)]
 
 
+def possible_rules(rules: Sequence[Rule], needs: Sequence[frozenset[str] | None], doc: Any) -> tuple[Rule, ...]:
+    """The ``rules`` that can match ``doc``: those that need no word, or one of whose words (``needs``, rule by rule) ``doc`` has.
+
+    A ``Matcher`` tries every pattern at every token, so a line is matched
+    only against the few rules whose words it holds (each pattern adds about
+    as much to a line's cost as the tagger does).
+
+    >>> from alliance_corpus.resources import Resources
+    >>> from alliance_corpus.nlp import load_pipeline
+    >>> rules = [r for r in Resources.bundled().rules if r.id in ("ctx.made-by", "ctx.past-after-subject")]
+    >>> doc = load_pipeline().nlp.make_doc("Kishi push the treaty through")
+    >>> [rule.id for rule in possible_rules(rules, _needed_words(rules), doc)]
+    ['ctx.past-after-subject']
+    """
+    present = {token.lower_ for token in doc}
+    return tuple(rule for rule, words in zip(rules, needs) if words is None or not words.isdisjoint(present))
+
+
+def _needed_words(rules: Sequence[Rule]) -> list[frozenset[str] | None]:
+    """Per rule, the words one of which a line must hold for it to match (:func:`_literal_words`), or ``None``."""
+    needs = []
+    for rule in rules:
+        literal = _literal_words(cast(list[dict[str, Any]], rule.pattern))
+        needs.append(None if literal is None else frozenset(literal))
+    return needs
+
+
 _MATCHERS: dict[tuple[int, tuple[str, ...]], Any] = {}
+MATCHERS_KEPT = 512
+"""Matchers of different sets of rules kept at once; past that they are built again (a few milliseconds each)."""
 
 
 def _matcher(nlp: Any, rules: Sequence[Rule]) -> Any:
     key = (id(nlp.vocab), tuple(rule.id for rule in rules))
     if key not in _MATCHERS:
+        if len(_MATCHERS) >= MATCHERS_KEPT:
+            _MATCHERS.clear()
         from spacy.matcher import Matcher
 
         matcher = Matcher(nlp.vocab, validate=True)
