@@ -56,14 +56,31 @@ def fix_encoding(text: str) -> list[Change]:
     [(8, 12, 'ū'), (14, 18, 'ū')]
     """
     changes: list[Change] = []
+    read_spaces: list[Change] = []
     for offset, line in lines(text):
         if not line.isascii():
             fixed = ftfy.fix_text(line, FTFY_CONFIG)
-            if fixed != line:
-                changes.extend(
-                    Change(offset + i1, offset + i2, fixed[j1:j2], "encoding.ftfy", "encoding") for i1, i2, j1, j2 in align(line, fixed)
-                )
-    return changes
+            for i1, i2, j1, j2 in align(line, fixed) if fixed != line else ():
+                change = Change(offset + i1, offset + i2, fixed[j1:j2], "encoding.ftfy", "encoding")
+                (read_spaces if line.count(" ", i1, i2) > fixed.count(" ", j1, j2) else changes).append(change)
+    return sorted(changes + [c for c in read_spaces if changes or _glued(text, c)])
+
+
+def _glued(text: str, change: Change) -> bool:
+    """Whether ``change`` starts right after a character that is no blank (a lost no-break space between two words).
+
+    ftfy reads a space after "Â" or "Î" as the byte 0xA0 of a UTF-8
+    character ("TokyoÂ the" was "Tokyo\u00a0the" read as Windows-1252, its
+    no-break space later made a space).  In a text with no other mojibake,
+    that reading is kept only where the letter is glued to the word before
+    it: "the letter Â is" and "as in Î" are Romanian or French, and stay.
+
+    >>> [c.replacement for c in fix_encoding("TokyoÂ the capital")], fix_encoding("The letter Â is rare, as in Î debates.")
+    (['\xa0'], [])
+    >>> [c.replacement for c in fix_encoding("Japanâ€™s role. The letter Â is")]  # other mojibake: the space is a lost byte too
+    ['’', '\xa0']
+    """
+    return change.start > 0 and not text[change.start - 1].isspace()
 
 
 def lines(text: str) -> Iterator[tuple[int, str]]:
