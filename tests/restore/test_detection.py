@@ -189,6 +189,30 @@ def test_detection_a_vietnamese_name_after_the_noun_that_introduces_it_or_glosse
     assert result.garble_score < GARBLED and result.text == text and result.edits == []
 
 
+VIETNAMESE_PHRASES = [
+    # a helper's black-box test (eleventh session): the university's name scored 0.74, and "Đại học Quốc" became "Quốc University"
+    "Nguyen Van An lectures at Đại học Quốc gia Hà Nội (Vietnam National University, Hanoi), where he studies Japan's security "
+    "policy and the alliance with the United States.",
+    "He studied at Đại học Quốc gia Hà Nội and later moved to Tokyo to research the alliance.",  # no gloss
+    # a citation of a Vietnamese journal scored 0.79, and "Đông Bắc Á" in its title became "Northeast Asia"
+    'See Nguyễn Văn Hùng, "Quan hệ Việt Nam – Nhật Bản trong bối cảnh mới," Tạp chí Nghiên cứu Đông Bắc Á, no. 3 (2019): 12–25, '
+    "on Japan's role in the region.",
+]
+
+
+@pytest.mark.parametrize("text", VIETNAMESE_PHRASES, ids=["university-glossed", "university", "journal-citation"])
+def test_detection_a_vietnamese_name_or_title_of_four_syllables_or_more_is_no_leak(text):
+    result = clean(text)
+    assert [m.group() for m, _ in find_leaked_words(text)] == []
+    assert result.garble_score < GARBLED and result.text == text and result.edits == []
+
+
+def test_detection_vietnamese_words_joined_by_an_english_word_are_still_leaks():
+    """An English word between leaked words ends their run: "căn cứ in Bắc Hải Đạo" is two leaks, not a six-syllable name."""
+    text = "The ships left the căn cứ in Bắc Hải Đạo and the tàu huấn luyện followed them."
+    assert [m.group() for m, _ in find_leaked_words(text)] == ["căn", "cứ", "Bắc", "Hải", "Đạo", "tàu", "huấn", "luyện"]
+
+
 def test_detection_a_vietnamese_name_after_a_verb_is_still_a_leak():
     text = "He told them the Soviets would drive deeper into Japan and seize Bắc Hải Đạo, and that nobody would stop them."
     assert [m.group() for m, _ in find_leaked_words(text)] == ["Bắc", "Hải", "Đạo"]

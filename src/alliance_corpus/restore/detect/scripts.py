@@ -14,8 +14,9 @@ pages write on purpose (:func:`find_leaked_words` leaves them out): foreign
 script in brackets or quotes ("Okinawa (沖縄)"), foreign script followed by
 its romanisation in brackets ("沖縄 (Okinawa)"), and a line of language names
 in several scripts (a site's language menu).  Nor is a phrase in another
-language (four words or more, or eight letters of Chinese or Japanese): a
-round trip leaks words, not phrases.
+language (four words or more, or eight letters of Chinese or Japanese; in
+Vietnamese, four syllables or more: "Đại học Quốc gia Hà Nội"): a round trip
+leaks words, not phrases.
 
 >>> [(m.group(), script) for m, script in find_foreign_words("a nuclear phibìc Korea, Japan 보다 in")]
 [('phibìc', 'Vietnamese'), ('보다', 'Hangul')]
@@ -30,6 +31,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from ...layout.language import pivot_letters
+from ...resources.english import is_english_word
 from ...resources.lexicons import words
 from ...text import scripts as text_scripts
 
@@ -153,7 +155,7 @@ def _vietnamese_runs(line: str, found: list[tuple[re.Match[str], str]]) -> dict[
     [('Nguyễn', False), ('Xuân', False), ('Biển', False), ('Đông', False), ('căn', True), ('cứ', True)]
     """
     words_at = [match for match, script in found if script == "Vietnamese"]
-    names = _name_spans(line)
+    names = _name_spans(line) + _vietnamese_phrases(line, words_at)
     verdict: dict[int, bool] = {}
     group: list[re.Match[str]] = []
     for match in [*words_at, None]:
@@ -164,6 +166,43 @@ def _vietnamese_runs(line: str, found: list[tuple[re.Match[str], str]]) -> dict[
         if match is not None:
             group.append(match)
     return verdict
+
+
+SYLLABLE_GAP = re.compile(r" (?:([^\W\d_]+) (?:([^\W\d_]+) )?)?")
+"""What may stand between two words of one Vietnamese phrase: a space, or one or two syllables without a letter only Vietnamese
+uses ("Quốc gia Hà Nội")."""
+
+
+def _vietnamese_phrases(line: str, words_at: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Runs of :data:`PASSAGE_WORDS` Vietnamese syllables or more: a name or a title written in Vietnamese on purpose.
+
+    Between two words with letters only Vietnamese uses a run may hold one
+    or two other syllables, each capitalised or no English word ("gia",
+    "Hà", "Minh"); an English word ("in", "and") ends the run.  A round trip leaks
+    words of one to three syllables ("căn cứ", "tàu huấn luyện", "Bắc Hải
+    Đạo" in every spun set of ``tests/data``), not phrases.
+
+    >>> line = "a lecturer at Đại học Quốc gia Hà Nội, near the căn cứ in Đà Nẵng"
+    >>> [line[s:e] for s, e in _vietnamese_phrases(line, [m for m, _ in find_foreign_words(line)])]
+    ['Đại học Quốc gia Hà Nội']
+    """
+    phrases = []
+    first = 0
+    for index in range(1, len(words_at) + 1):
+        joined = index < len(words_at) and _one_phrase(SYLLABLE_GAP.fullmatch(line, words_at[index - 1].end(), words_at[index].start()))
+        if not joined:
+            start, end = words_at[first].start(), words_at[index - 1].end()
+            if len(line[start:end].split()) >= PASSAGE_WORDS:
+                phrases.append((start, end))
+            first = index
+    return phrases
+
+
+def _one_phrase(gap: re.Match[str] | None) -> bool:
+    """Whether ``gap`` (a :data:`SYLLABLE_GAP` match, or ``None``) joins two Vietnamese words into one phrase."""
+    if gap is None:
+        return False
+    return all(syllable[0].isupper() or not is_english_word(syllable) for syllable in gap.groups() if syllable is not None)
 
 
 NAMED_AFTER = re.compile(
