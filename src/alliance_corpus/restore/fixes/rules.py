@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from ...resources.rules import Rule
 from ...text.edits import Change
@@ -33,7 +34,7 @@ def apply_rules(text: str, rules: Iterable[Rule]) -> list[Change]:
     rule one of whose words ``text`` lacks (:class:`PhraseIndex` finds the
     others without looking at each rule).
     """
-    present = set(text)
+    present = _characters(text)
     return [
         change
         for rule in _candidates(text, rules)
@@ -43,6 +44,18 @@ def apply_rules(text: str, rules: Iterable[Rule]) -> list[Change]:
 
 
 WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _characters(text: str) -> frozenset[str]:
+    """The characters of ``text``; the steps of one pass each ask for them, so the last texts' are kept."""
+    return frozenset(text)
+
+
+@lru_cache(maxsize=4)
+def _word_runs(text: str) -> frozenset[str]:
+    """The runs of word characters of ``text``, in lower case (kept as :func:`_characters` is)."""
+    return frozenset(run.lower() for run in WORD_RUN.findall(text))
 
 
 class PhraseIndex:
@@ -76,7 +89,7 @@ class PhraseIndex:
 
     def candidates(self, text: str) -> list[Rule]:
         """The rules that may match ``text``, in their order: every rule but the ``phrase`` rules whose words it lacks."""
-        runs = {run.lower() for run in WORD_RUN.findall(text)}
+        runs = _word_runs(text)
         found = list(self.others)
         for run in runs:
             found += [i for i, needed in self.by_word.get(run, ()) if needed <= runs]
