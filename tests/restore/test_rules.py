@@ -11,6 +11,7 @@ from alliance_corpus.errors import ResourceError
 from alliance_corpus.resources import Resources
 from alliance_corpus.resources.rules import ALWAYS, read_rules
 from alliance_corpus.restore import clean
+from tests.conftest import GARBLED_SET, SPUN_DEV_SET, read_garbled
 
 RULE = {
     "id": "spin.test",
@@ -107,3 +108,24 @@ def test_rules_skipping_by_required_characters_changes_no_result(seed_raw):
     rules = [r for r in Resources.bundled().rules if r.match != "tokens"]
     for text in texts:
         assert apply_rules(text, rules) == [c for rule in rules for c in rule_changes(text, rule)]
+
+
+def test_rules_a_text_skipped_for_lacking_a_letter_in_any_case_has_no_match():
+    """``required_in_any_case`` only skips texts a rule cannot match: checked on every bundled rule with such letters,
+    against spun texts (which hold the leaked words) and those texts in capitals (which case-insensitive parts still match)."""
+    from alliance_corpus.resources.patterns import required_in_any_case
+
+    assert required_in_any_case(r"(?i:đảo)[^\S\n]+([A-Z]\w*)") == {"đ", "ả"}
+    assert required_in_any_case(r"phía|(?i:nam giới)") == set()
+    assert required_in_any_case(r"(?i:µs)") == set()  # a case-insensitive "µ" also matches the Greek "μ"
+    rules = [rule for rule in Resources.bundled().rules if rule.match != "tokens" and rule.required_in_any_case]
+    assert len(rules) >= 10
+    texts = [read_garbled(path).get("garbled") or read_garbled(path).get("spun") for path in GARBLED_SET + SPUN_DEV_SET]
+    texts += [text.upper() for text in texts]
+    matched = 0
+    for rule in rules:
+        for text in texts:
+            if rule.regex.search(text):
+                matched += 1
+                assert rule.required_in_any_case <= set(text.lower()), (rule.id, text[:60])
+    assert matched >= 10  # the rules do match some of these texts, so the check means something

@@ -56,7 +56,7 @@ from ..errors import ResourceError, RuleTimeout
 from ..records import EditKind
 from ..text.edits import Change
 from .jsonl import read_jsonl
-from .patterns import check_replacement, nested_repeat, required_characters, required_literal, time_limit
+from .patterns import check_replacement, nested_repeat, required_characters, required_in_any_case, required_literal, time_limit
 
 ALWAYS = 0.9
 """Rules at or above this confidence apply to every text, garbled or not."""
@@ -131,6 +131,18 @@ class Rule(BaseModel):
         if self.match == "tokens":
             return frozenset()
         return required_characters(self.regex.pattern)
+
+    @cached_property
+    def required_in_any_case(self) -> frozenset[str]:
+        """Non-ASCII characters, in lower case, that every match contains in either case (case-insensitive parts count).
+
+        >>> Rule(id="x", match="regex", pattern="(?i:sân bay) Naha", replacement="Naha Airport", kind="leakage",
+        ...      confidence=0.9, evidence="e", note="n").required_in_any_case == {"â"}
+        True
+        """
+        if self.match == "tokens":
+            return frozenset()
+        return required_in_any_case(self.regex.pattern)
 
     @cached_property
     def required_literal(self) -> str:

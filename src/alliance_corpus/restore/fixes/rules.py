@@ -30,15 +30,16 @@ CONTEXT = 64
 def apply_rules(text: str, rules: Iterable[Rule]) -> list[Change]:
     """Changes proposed by ``phrase`` and ``regex`` rules, in the rules' order (rules that cannot match ``text`` are skipped).
 
-    A rule needing letters ``text`` lacks cannot match; nor can a ``phrase``
+    A rule needing letters ``text`` lacks (in any case, where it ignores
+    case) cannot match; nor can a ``phrase``
     rule one of whose words ``text`` lacks (:class:`PhraseIndex` finds the
     others without looking at each rule).
     """
-    present = _characters(text)
+    present, lowered = _characters(text), _characters(text.lower())
     return [
         change
         for rule in _candidates(text, rules)
-        if rule.required_characters <= present and rule.required_literal in text
+        if rule.required_characters <= present and rule.required_in_any_case <= lowered and rule.required_literal in text
         for change in _followed(text, rule)
     ]
 
