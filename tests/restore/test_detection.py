@@ -200,17 +200,38 @@ VIETNAMESE_PHRASES = [
 ]
 
 
-@pytest.mark.parametrize("text", VIETNAMESE_PHRASES, ids=["university-glossed", "university", "journal-citation"])
-def test_detection_a_vietnamese_name_or_title_of_four_syllables_or_more_is_no_leak(text):
+def test_detection_vietnamese_words_joined_by_an_english_word_are_still_leaks():
+    """An English word between leaked words ends their run: "căn cứ in Bắc Hải Đạo" is two leaks, not a six-syllable name."""
+    text = "The ships left the căn cứ in Bắc Hải Đạo and the tàu huấn luyện followed them."
+    assert [m.group() for m, _ in find_leaked_words(text)] == ["căn", "cứ", "Bắc", "Hải", "Đạo", "tàu", "huấn", "luyện"]
+
+
+LOANWORDS_WITH_A_GRAVE = [
+    # a helper's black-box test (twelfth session): each scored 0.53 to 0.70 on one word, and the open gate then rewrote correct words
+    "Dessert was a yuzu crème brûlée.",
+    "The première is on Friday in Naha.\nDirector Mori to be at the screening",  # then "Director Mori was at the screening"
+    "Serve the crème brûlée with crème fraîche; it tastes much more intense the next day.",  # then "much more" -> "more"
+    "Their tête-à-tête in Tokyo lasted an hour, après-ski talk included.",
+    "Scholars in Beijing contrast wángdào with bàdào. Individuals there depend on the difficulties of others.",  # pinyin
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    VIETNAMESE_PHRASES + LOANWORDS_WITH_A_GRAVE,
+    ids=["university-glossed", "university", "journal-citation", "creme", "premiere", "creme-fraiche", "tete-a-tete", "pinyin"],
+)
+def test_detection_a_vietnamese_name_of_four_syllables_or_a_word_with_a_grave_accent_in_another_language_is_no_leak(text):
+    """A Vietnamese name or title of four syllables or more, most of them capitalised, is written on purpose; a French or
+    Italian word or a word of pinyin with a grave accent is no Vietnamese at all (no Vietnamese syllables spell it)."""
     result = clean(text)
     assert [m.group() for m, _ in find_leaked_words(text)] == []
     assert result.garble_score < GARBLED and result.text == text and result.edits == []
 
 
-def test_detection_vietnamese_words_joined_by_an_english_word_are_still_leaks():
-    """An English word between leaked words ends their run: "căn cứ in Bắc Hải Đạo" is two leaks, not a six-syllable name."""
-    text = "The ships left the căn cứ in Bắc Hải Đạo and the tàu huấn luyện followed them."
-    assert [m.group() for m, _ in find_leaked_words(text)] == ["căn", "cứ", "Bắc", "Hải", "Đạo", "tàu", "huấn", "luyện"]
+def test_detection_a_grave_accent_still_marks_vietnamese_words_and_glued_ones():
+    text = "The vùng near the căn cứ was tìm by the phibìc fleet and the tàu."
+    assert [m.group() for m, _ in find_leaked_words(text)] == ["vùng", "căn", "cứ", "tìm", "phibìc", "tàu"]
 
 
 def test_detection_a_vietnamese_name_after_a_verb_is_still_a_leak():
@@ -261,3 +282,26 @@ def test_detection_an_infinitive_after_a_verb_that_takes_one_is_no_sign_of_spinn
     text = "Washington wanted Japan to be a reliable ally, and it expected Tokyo to be a quiet partner."
     assert [s for s in find_signals(text) if s.signal == "grammar-tells.to-be-finite"] == []
     assert "grammar-tells.to-be-finite" in [s.signal for s in find_signals("The shared Security Treaty to be a ten-year pact.")]
+
+
+def test_detection_an_email_address_is_no_glued_sentence():
+    """Three 'First.Last@' addresses scored 0.59 (a helper's black-box test, twelfth session of 2026-12-02)."""
+    text = "Contact Sarah.Mitchell@usfj.mil, Kenta.Ishii@mod.go.jp or Michael.Park@state.gov for access."
+    assert not any(sign.signal == "spacing-tells.glued-sentence" for sign in clean(text).garble_evidence)
+    assert clean(text).garble_score < GARBLED
+    assert any(sign.signal == "spacing-tells.glued-sentence" for sign in clean("The fleet sailed.It reached Guam.").garble_evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan to be first Asian partner in AUKUS talks\nMarines to be in Guam by 2028\nOkinawa to be under typhoon warning\n"
+        "Kishida to be in Washington next month",  # scored 0.59: headlines, whose infinitive is the future
+        "Japan play a match v Wales, then a game v France.",  # scored 0.60: British sports writing
+    ],
+    ids=["headlines-to-be", "sports-v"],
+)
+def test_detection_headlines_in_the_future_and_sporting_contests_are_no_sign_of_spinning(text):
+    """A helper's black-box test of correct text (twelfth session of 2026-12-02)."""
+    result = clean(text)
+    assert result.garble_score < GARBLED and result.text == text and result.edits == []

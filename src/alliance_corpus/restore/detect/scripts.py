@@ -27,6 +27,7 @@ leaks words, not phrases.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 
@@ -72,9 +73,35 @@ def word_script(word: str) -> str | None:
         return None
     if any(c in VIETNAMESE_ONLY for c in word):
         return "Vietnamese"
-    if word.islower() and any(c in INNER_GRAVE for c in word):
+    if word.islower() and any(c in INNER_GRAVE for c in word) and reads_as_vietnamese(word):
         return "Vietnamese"
     return None
+
+
+def _alternatives(name: str) -> str:
+    """The space-separated values of the ``scripts`` list ``name`` as a regular-expression alternation."""
+    return "|".join(re.escape(value) for entry in words(name) for value in entry.split())
+
+
+ONSET, CODA = (f"(?:{_alternatives(name)})?" for name in ("vietnamese-onsets", "vietnamese-codas"))
+SYLLABLE = rf"{ONSET}[{''.join(words('vietnamese-vowels'))}]{{1,3}}{CODA}"
+UNMARKED_SYLLABLE = rf"{ONSET}[aeiouy]{{1,3}}{CODA}"
+VIETNAMESE_SPELLING = re.compile(rf"(?:{UNMARKED_SYLLABLE})?{SYLLABLE}(?:[-'’](?:{UNMARKED_SYLLABLE})?{SYLLABLE})*")
+"""A Vietnamese syllable, perhaps glued to an unmarked one before it ("phibìc", as spinners glue them), or such parts joined by
+hyphens ("i-rắc")."""
+
+
+def reads_as_vietnamese(word: str) -> bool:
+    """Whether ``word`` can be spelled with Vietnamese syllables (the ``vietnamese-onsets``, ``-vowels`` and ``-codas`` lists).
+
+    A grave accent inside a word is the only Vietnamese sign of "chèn" and
+    "bìc", but also of French and Italian words that English borrows
+    ("première", "caffè"), which no Vietnamese syllable spells.
+
+    >>> [reads_as_vietnamese(w) for w in ("chèn", "phibìc", "người", "première", "très", "siècle", "caffè", "tiānxià", "bàdào")]
+    [True, True, True, False, False, False, False, False, False]
+    """
+    return VIETNAMESE_SPELLING.fullmatch(unicodedata.normalize("NFC", word).lower()) is not None
 
 
 def find_foreign_words(text: str) -> Iterator[tuple[re.Match[str], str]]:

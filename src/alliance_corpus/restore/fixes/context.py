@@ -39,14 +39,35 @@ LATE_COMPONENT = "attribute_ruler"
 CLAUSE_OPENERS = frozenset(words("clause-openers"))
 
 
+HEADLINE_WORDS = 14
+"""The most words a headline has (hard-wrapped prose runs longer between its line ends)."""
+CLOSING_MARKS = frozenset('.!?;:,"”’)]')
+
+
+def is_headline(doc: Any) -> bool:
+    """Whether the line ``doc`` is a headline: at most :data:`HEADLINE_WORDS` words, the first capitalised, and no closing mark at its end.
+
+    >>> from alliance_corpus.nlp import load_pipeline
+    >>> nlp = load_pipeline().nlp
+    >>> is_headline(nlp.make_doc("Marines to be in Guam by 2028")), is_headline(nlp.make_doc("In 1950, Japan to be under occupation."))
+    (True, False)
+    """
+    words = [token for token in doc if not token.is_space]
+    return 0 < len(words) <= HEADLINE_WORDS and words[0].text[:1].isupper() and words[-1].text[-1:] not in CLOSING_MARKS
+
+
 def clause_without_verb(doc: Any, start: int) -> bool:
     """True when no verb, auxiliary or "for" stands between the clause start and token ``start``.
 
     "In 1950, Japan to be under occupation" passes (the infinitive has no
     governor, so it stands for a finite verb); "Tokyo wanted Japan to be" and
     "for Japan to be" do not.  A sentence end also opens a clause, since
-    the tagger alone marks no sentence starts.
+    the tagger alone marks no sentence starts.  In a headline ("Marines to
+    be in Guam by 2028", see :func:`is_headline`) the infinitive is the
+    future, and it stays.
     """
+    if is_headline(doc):
+        return False
     index = start - 1
     while index >= 0 and not doc[index].is_sent_start and doc[index].lower_ not in CLAUSE_OPENERS:
         token = doc[index]
