@@ -72,7 +72,7 @@ def split_glued_names(text: str, starts: Mapping[str, tuple[str, ...]]) -> list[
     (``infobox-labels``, ``tag-labels``: "TagsJapan", "GeographyKadena").  A
     name of several words ("TrumpShinzo Abe", "HeadquartersYokota Air Base")
     shows the break itself, and so does a lower-case word before ("the
-    northOkinawa", "ofJapan").
+    northOkinawa", "ofJapan"), unless a capital follows the name as well: "isJapanAlly" is a program's identifier.
 
     >>> starts = name_starts(["Japan", "Okinawa", "North Korea", "China", "Shinzo Abe"])
     >>> text = "The CoolJapan Fund, TagsJapan, talks ofJapan, Shinzo AbeNorth KoreaChina"
@@ -86,12 +86,22 @@ def split_glued_names(text: str, starts: Mapping[str, tuple[str, ...]]) -> list[
         name = next((name for name in starts.get(word.group(), ()) if _whole(text, word.start(), name)), None)
         if name is None or (" " not in name and word.start() not in ends and not _break_shown_before(text, word.start())):
             continue
-        if link_like(word.start()):
-            continue
         end = word.start() + len(name)
+        if link_like(word.start()) or (word.start() not in ends and _identifier(text, word.start(), end)):
+            continue
         ends.add(end)
         points.update((word.start(), end) if NEXT_WORD.match(text, end) else (word.start(),))
     return [Change(point, point, _separator(text, point), RULE, "spacing") for point in sorted(points)]
+
+
+def _identifier(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` sits inside a camel-case identifier: a lower-case word glued before it and a capital after it.
+
+    >>> _identifier("Set isJapanAlly to true", 6, 11), _identifier("talks ofJapan and", 8, 13)
+    (True, False)
+    """
+    part = _part_before(text, start)
+    return bool(part) and part[0].islower() and end < len(text) and text[end].isupper()
 
 
 def _break_shown_before(text: str, point: int) -> bool:
