@@ -166,3 +166,21 @@ def test_language_an_image_inlined_in_base64_does_not_decide_the_language():
     blob = "iVBORw0KGgoAAAANSUhEUgAA" * 4000
     document = annotate(f"Prime Minister Shinzo Abe visited Okinawa.\nimage: data:image/png;base64,{blob}\n")
     assert document.language is not None and document.language.code == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quan hệ Mỹ - Nhật\n\nHiệp ước an ninh giữa Mỹ và Nhật Bản được ký kết năm 1951 tại San Francisco. Từ đó đến nay, "
+        "liên minh này đã trở thành nền tảng cho hòa bình.",  # its heading became "Quan hệ U.S.-Japan"
+        "Liên minh Mỹ - Nhật: 70 năm nhìn lại",  # "năm" became "year"
+    ],
+    ids=["heading-and-paragraph", "headline"],
+)
+def test_language_a_short_vietnamese_text_is_vietnamese_and_left_alone(text):
+    """A helper's black-box test (twelfth session of 2026-12-02): a text under 60 words counted as undetermined, so its short
+    heading was no foreign line and the leakage rules translated it into a hybrid. Most words accented and no English
+    function word: the text is Vietnamese, as identified."""
+    result = clean(text)
+    assert result.language is not None and result.language.code == "vi"
+    assert result.text == text and result.edits == []

@@ -46,6 +46,8 @@ MIN_LETTERS = 20
 """Fewer letters than this say too little about a language: the text is ``und``."""
 MIN_LINE_WORDS = 8
 """A Latin-script line needs this many words with letters for a language of its own."""
+MIN_ACCENTED_WORDS = 5
+"""Words in Latin letters a text needs for :func:`mostly_accented` to tell (a Vietnamese headline has five to ten)."""
 SURE = 0.99
 """Probability above which a line's own identification overrides the document's."""
 SAMPLE_CHARS = 100_000
@@ -167,6 +169,21 @@ def _sure_language(line: str, english_side: bool) -> str | None:
     if english_side and code in LATIN_WRITTEN and sum(ranking.get(language, 0.0) for language in LATIN_WRITTEN - {"en"}) >= SURE:
         return str(code)
     return None
+
+
+def mostly_accented(text: str) -> bool:
+    """Whether ``text`` has :data:`MIN_ACCENTED_WORDS` words in Latin letters or more, most of them with a letter outside ASCII,
+    and none of them an English function word (see :func:`_mostly_accented`): prose in Vietnamese, say.
+
+    Words in other scripts do not count: a list of Japanese names with their English ("トカラ列島 Tokara Chain") is English.
+
+    >>> mostly_accented("Quan hệ Mỹ - Nhật. Hiệp ước an ninh giữa Mỹ và Nhật Bản"), mostly_accented("The chính phủ of Nhật Bản")
+    (True, False)
+    >>> mostly_accented("トカラ列島 Tokara Chain, 奄美諸島 Amami Islands, 喜界島 Kikai-jima, 徳之島 Tokunoshima")
+    False
+    """
+    latin = [word for word in WORD.findall(text) if _script(word[0]) == "LATIN"]
+    return len(latin) >= MIN_ACCENTED_WORDS and _mostly_accented(latin)
 
 
 def _without_english_markers(words: list[str]) -> bool:

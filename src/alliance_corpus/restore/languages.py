@@ -20,12 +20,13 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..layout.language import UNDETERMINED, identify, line_languages, word_count
+from ..layout.language import UNDETERMINED, identify, line_languages, mostly_accented, word_count
 from ..records import Flag, Language
 from ..text.edits import Change
 
 MIN_DOCUMENT_WORDS = 60
-"""A text shorter than this is not judged to be in another language (spun English leaks many foreign words)."""
+"""A text shorter than this is not judged to be in another language (spun English leaks many foreign words), unless most of its
+words carry accents and none is an English function word: spun English keeps its "the" and "of", a short Vietnamese page has none."""
 
 UNSURE = 0.5
 """Below this probability the identifier's answer for a whole text is no evidence of another language (every
@@ -53,7 +54,8 @@ def english_scope(text: str) -> Scope:
     immutable).
     """
     found = identify(text)
-    if found.code not in ENGLISH and (word_count(text) < MIN_DOCUMENT_WORDS or found.confidence < UNSURE):
+    short = word_count(text) < MIN_DOCUMENT_WORDS and not mostly_accented(text)
+    if found.code not in ENGLISH and (short or found.confidence < UNSURE):
         found = found._replace(code=UNDETERMINED, confidence=0.0)  # a short passage with leaked words is no evidence of another language
     language = Language(code=found.code, confidence=found.confidence)
     lines = line_languages(text, found.code)
