@@ -213,25 +213,28 @@ LOANWORDS_WITH_A_GRAVE = [
     "Serve the crème brûlée with crème fraîche; it tastes much more intense the next day.",  # then "much more" -> "more"
     "Their tête-à-tête in Tokyo lasted an hour, après-ski talk included.",
     "Scholars in Beijing contrast wángdào with bàdào. Individuals there depend on the difficulties of others.",  # pinyin
+    # a second helper's test: letters Vietnamese shares with French and Serbian ("closet" then became "cabinet")
+    "The old château has a closet.",
+    "Novak Đoković and Nikola Đurić starred, and Đoković keeps snacks in a closet.",
 ]
 
 
 @pytest.mark.parametrize(
     "text",
     VIETNAMESE_PHRASES + LOANWORDS_WITH_A_GRAVE,
-    ids=["university-glossed", "university", "journal-citation", "creme", "premiere", "creme-fraiche", "tete-a-tete", "pinyin"],
+    ids=["university-glossed", "university", "journal-citation", "creme", "premiere", "creme-fraiche", "tete-a-tete", "pinyin", "chateau", "serbian"],
 )
-def test_detection_a_vietnamese_name_of_four_syllables_or_a_word_with_a_grave_accent_in_another_language_is_no_leak(text):
-    """A Vietnamese name or title of four syllables or more, most of them capitalised, is written on purpose; a French or
-    Italian word or a word of pinyin with a grave accent is no Vietnamese at all (no Vietnamese syllables spell it)."""
+def test_detection_a_vietnamese_name_of_four_syllables_or_a_word_with_accents_in_another_language_is_no_leak(text):
+    """A Vietnamese name or title of four syllables or more, most of them capitalised, is written on purpose; a French,
+    Italian or Serbian word or a word of pinyin whose accents Vietnamese shares is no Vietnamese (no Vietnamese syllables spell it)."""
     result = clean(text)
     assert [m.group() for m, _ in find_leaked_words(text)] == []
     assert result.garble_score < GARBLED and result.text == text and result.edits == []
 
 
 def test_detection_a_grave_accent_still_marks_vietnamese_words_and_glued_ones():
-    text = "The vùng near the căn cứ was tìm by the phibìc fleet and the tàu."
-    assert [m.group() for m, _ in find_leaked_words(text)] == ["vùng", "căn", "cứ", "tìm", "phibìc", "tàu"]
+    text = "The vùng near the căn cứ was tìm by the phibìc fleet and the tàu with the dân."
+    assert [m.group() for m, _ in find_leaked_words(text)] == ["vùng", "căn", "cứ", "tìm", "phibìc", "tàu", "dân"]
 
 
 def test_detection_a_vietnamese_name_after_a_verb_is_still_a_leak():

@@ -41,6 +41,8 @@ from ...text import scripts as text_scripts
 # they sit inside a lower-case word, where English loanwords never have them.
 VIETNAMESE_ONLY = pivot_letters()
 INNER_GRAVE = frozenset("".join(words("inner-grave-letters")))
+SHARED_LETTERS = frozenset("".join(words("vietnamese-shared-letters")))
+"""Letters of Vietnamese that other languages write too ("château", "Đoković"): alone they mark a word only if it reads as Vietnamese."""
 ENGLISH_LOANWORDS = frozenset(words("english-loanwords"))
 NON_LATIN_SCRIPTS = tuple(words("non-latin-scripts"))
 _NON_LATIN = frozenset(NON_LATIN_SCRIPTS)
@@ -62,6 +64,8 @@ def word_script(word: str) -> str | None:
 
     >>> word_script("Ryūkyū") is None, word_script("của"), word_script("Москва")
     (True, 'Vietnamese', 'Cyrillic')
+    >>> word_script("dân"), word_script("château"), word_script("Đoković")  # letters Vietnamese shares with French and Serbian
+    ('Vietnamese', None, None)
     """
     if word.isascii():
         return None
@@ -71,7 +75,8 @@ def word_script(word: str) -> str | None:
         return min(foreign).title()
     if word.lower() in ENGLISH_LOANWORDS or QUOTE_RESIDUE.search(word):
         return None
-    if any(c in VIETNAMESE_ONLY for c in word):
+    marks = {c for c in word.lower() if c in VIETNAMESE_ONLY}
+    if marks and (not marks <= SHARED_LETTERS or reads_as_vietnamese(word)):
         return "Vietnamese"
     if word.islower() and any(c in INNER_GRAVE for c in word) and reads_as_vietnamese(word):
         return "Vietnamese"
@@ -96,7 +101,8 @@ def reads_as_vietnamese(word: str) -> bool:
 
     A grave accent inside a word is the only Vietnamese sign of "chèn" and
     "bìc", but also of French and Italian words that English borrows
-    ("première", "caffè"), which no Vietnamese syllable spells.
+    ("première", "caffè"), which no Vietnamese syllable spells; so are the
+    letters Vietnamese shares with other languages (:data:`SHARED_LETTERS`).
 
     >>> [reads_as_vietnamese(w) for w in ("chèn", "phibìc", "người", "première", "très", "siècle", "caffè", "tiānxià", "bàdào")]
     [True, True, True, False, False, False, False, False, False]
