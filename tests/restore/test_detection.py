@@ -308,3 +308,12 @@ def test_detection_headlines_in_the_future_and_sporting_contests_are_no_sign_of_
     """A helper's black-box test of correct text (twelfth session of 2026-12-02)."""
     result = clean(text)
     assert result.garble_score < GARBLED and result.text == text and result.edits == []
+
+
+def test_detection_a_dotted_program_name_is_no_glued_sentence():
+    """A second helper's black-box test (twelfth session of 2026-12-02): namespaces scored 0.74, and a space went after each dot."""
+    text = "Use Serilog.Sinks.Console and Microsoft.Extensions.Logging with System.Console.WriteLine in the app."
+    result = clean(text)
+    assert result.garble_score < GARBLED and result.text == text and result.edits == []
+    spun = "The allies met in the country.There are bases.Most of them are in Okinawa."
+    assert [sign.text for sign in clean(spun).garble_evidence if sign.signal == "spacing-tells.glued-sentence"] == ["ry.", "es."]

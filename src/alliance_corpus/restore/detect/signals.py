@@ -102,11 +102,23 @@ def _signals_of(text: str, resources: Resources, kinds: frozenset[str]) -> tuple
     return tuple(sorted(signals))
 
 
+DOTTED_NAME = re.compile(r"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}")
+"""Three names or more joined by dots with no space: a program's name ("Serilog.Sinks.Console", "System.Console.WriteLine").
+Sentences glued by a spinner are longer than one word, so no run of them looks like this."""
+
+
 def _tells(text: str, found: Detector, kinds: Collection[str]) -> Iterator[Signal]:
+    """The tells of ``kinds`` in ``text``, except inside a dotted program name (:data:`DOTTED_NAME`).
+
+    >>> [s.signal for s in _tells("the war.It held. Use Serilog.Sinks.Console here.", detector(Resources.bundled()), {"spacing"})]
+    ['spacing-tells.glued-sentence']
+    """
+    code = [(m.start(), m.end()) for m in DOTTED_NAME.finditer(text)] if "." in text else []
     for kind, tell_id, pattern, weight, literal in found.tells:
         if kind in kinds and literal in text:
             for match in pattern.finditer(text):
-                yield Signal(match.start(), match.end(), kind, tell_id, weight)
+                if not any(start <= match.start() and match.end() <= end for start, end in code):
+                    yield Signal(match.start(), match.end(), kind, tell_id, weight)
 
 
 def _leaks(text: str, weights: dict[str, float]) -> Iterator[Signal]:
