@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from ...layout.language import pivot_letters
 from ...resources.english import is_english_word
-from ...resources.lexicons import words
+from ...resources.lexicons import alternatives, words
 from ...text import scripts as text_scripts
 
 # Letters that occur in Vietnamese but not in the European languages whose
@@ -83,12 +83,7 @@ def word_script(word: str) -> str | None:
     return None
 
 
-def _alternatives(name: str) -> str:
-    """The space-separated values of the ``scripts`` list ``name`` as a regular-expression alternation."""
-    return "|".join(re.escape(value) for entry in words(name) for value in entry.split())
-
-
-ONSET, CODA = (f"(?:{_alternatives(name)})?" for name in ("vietnamese-onsets", "vietnamese-codas"))
+ONSET, CODA = (f"(?:{alternatives(name)})?" for name in ("vietnamese-onsets", "vietnamese-codas"))
 SYLLABLE = rf"{ONSET}[{''.join(words('vietnamese-vowels'))}]{{1,3}}{CODA}"
 UNMARKED_SYLLABLE = rf"{ONSET}[aeiouy]{{1,3}}{CODA}"
 VIETNAMESE_SPELLING = re.compile(rf"(?:{UNMARKED_SYLLABLE})?{SYLLABLE}(?:[-'’](?:{UNMARKED_SYLLABLE})?{SYLLABLE})*")
